@@ -1,0 +1,395 @@
+using System.Text;
+using FluentValidation;
+using JourneyOptimizer.Sms.Core.Audit;
+using JourneyOptimizer.Sms.Core.Common;
+using JourneyOptimizer.Sms.Core.Credentials.Twilio;
+using JourneyOptimizer.Sms.Core.Data;
+using JourneyOptimizer.Sms.Core.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace JourneyOptimizer.Sms.Core.Credentials;
+
+/// <summary>
+/// Creates, lists, edits and deletes API credentials of one sandbox. Secrets are protected here, before EF sees
+/// them, and never come back out except to the provider clients.
+/// </summary>
+public sealed partial class ApiCredentialService(
+    SmsDbContext db,
+    ISecretProtector protector,
+    AuditLog audit,
+    TimeProvider time,
+    IValidator<TwilioCredentialInput> twilioValidator,
+    ILogger<ApiCredentialService> logger)
+{
+    public const string AuditObjectType = "ApiCredential";
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    private static readonly IReadOnlySet<string> TwilioSecretFields = new HashSet<string>(StringComparer.Ordinal) { nameof(TwilioCredentialInput.AuthToken) };
+
+    /// <summary>
+    /// One page of the sandbox's credentials ordered by name, optionally those whose name starts with
+    /// <paramref name="search"/> (case-insensitive). Keyset paging on the unique (sandbox, normalised name) index:
+    /// every page costs the same, whatever the number of credentials.
+    /// </summary>
+    public async Task<Page<ApiCredentialListItem>> ListAsync(int sandboxId, string? search, string? cursor, int pageSize,
+        CancellationToken cancellationToken)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var query = db.ApiCredentials.AsNoTracking().Where(c => c.SandboxId == sandboxId);
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var prefix = ApiCredential.NormalizeName(search);
+            var upper = prefix + "\U0010FFFF";
+            query = query.Where(c => c.NormalizedName.CompareTo(prefix) >= 0 && c.NormalizedName.CompareTo(upper) < 0);
+        }
+
+        var (direction, key) = DecodeCursor(cursor);
+        List<ApiCredentialListItem> rows;
+        if (direction == CursorDirection.Before)
+        {
+            rows = await Project(query.Where(c => c.NormalizedName.CompareTo(key) < 0)
+                    .OrderByDescending(c => c.NormalizedName).Take(pageSize + 1))
+                .ToListAsync(cancellationToken);
+            var hasMoreBefore = rows.Count > pageSize;
+            if (hasMoreBefore)
+            {
+                rows.RemoveAt(rows.Count - 1);
+            }
+
+            rows.Reverse();
+            return new Page<ApiCredentialListItem>(rows,
+                rows.Count > 0 ? EncodeCursor(CursorDirection.After, ApiCredential.NormalizeName(rows[^1].Name)) : null,
+                hasMoreBefore ? EncodeCursor(CursorDirection.Before, ApiCredential.NormalizeName(rows[0].Name)) : null);
+        }
+
+        if (direction == CursorDirection.After)
+        {
+            query = query.Where(c => c.NormalizedName.CompareTo(key) > 0);
+        }
+
+        rows = await Project(query.OrderBy(c => c.NormalizedName).Take(pageSize + 1)).ToListAsync(cancellationToken);
+        var hasMore = rows.Count > pageSize;
+        if (hasMore)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        return new Page<ApiCredentialListItem>(rows,
+            hasMore ? EncodeCursor(CursorDirection.After, ApiCredential.NormalizeName(rows[^1].Name)) : null,
+            direction == CursorDirection.After && rows.Count > 0
+                ? EncodeCursor(CursorDirection.Before, ApiCredential.NormalizeName(rows[0].Name))
+                : null);
+    }
+
+    private static IQueryable<ApiCredentialListItem> Project(IQueryable<ApiCredential> query) =>
+        query.Select(c => new ApiCredentialListItem(c.Id, c.Name, c.Vendor, c.Address, c.VerificationStatus,
+            c.LastVerifiedAtUtc, c.ModifiedBy, c.ModifiedAtUtc));
+
+    /// <summary>The credential, without tracking; null when it does not exist in this sandbox.</summary>
+    public Task<ApiCredential?> FindAsync(int sandboxId, int id, CancellationToken cancellationToken) =>
+        db.ApiCredentials.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
+
+    public async Task<CredentialResult> CreateTwilioAsync(int sandboxId, TwilioCredentialInput input, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+
+        var errors = Validate(input);
+        if (string.IsNullOrWhiteSpace(input.AuthToken))
+        {
+            errors.Add(new FieldError(nameof(TwilioCredentialInput.AuthToken), "Enter the Auth Token."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new CredentialResult(CredentialOutcome.Invalid, null, errors);
+        }
+
+        var normalized = NormalizeTwilio(input);
+        var conflict = await FindTwilioConflictAsync(sandboxId, null, normalized, cancellationToken);
+        if (conflict is not null)
+        {
+            return conflict;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var token = input.AuthToken!.Trim();
+        var credential = new TwilioCredential
+        {
+            SandboxId = sandboxId,
+            Name = normalized.Name,
+            NormalizedName = ApiCredential.NormalizeName(normalized.Name),
+            AccountSid = normalized.AccountSid,
+            AuthTokenProtected = protector.Protect(token),
+            AuthTokenHint = ISecretProtector.Hint(token),
+            MessagingServiceSid = normalized.MessagingServiceSid,
+            InboundNumber = normalized.InboundNumber,
+            Address = normalized.InboundNumber,
+            VerificationStatus = VerificationStatus.NotVerified,
+            CreatedAtUtc = now,
+            CreatedBy = actor.UserName,
+            ModifiedAtUtc = now,
+            ModifiedBy = actor.UserName,
+            Version = 1,
+        };
+        db.ApiCredentials.Add(credential);
+
+        var failed = await SaveAsync(async ct =>
+        {
+            // The audit entry needs the new id: both rows commit in one transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            audit.Record(actor, sandboxId, AuditObjectType, Invariant(credential.Id), credential.Name, AuditLog.Actions.Created,
+                AuditLog.Diff(new Dictionary<string, string?>(), Snapshot(normalized, token), TwilioSecretFields));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+
+        if (failed is not null)
+        {
+            return await ExplainConflictAsync(sandboxId, null, normalized, cancellationToken) ?? failed;
+        }
+
+        LogCreated(logger, credential.Id, sandboxId, SmsVendor.Twilio);
+        return new CredentialResult(CredentialOutcome.Created, credential.Id);
+    }
+
+    public async Task<CredentialResult> UpdateTwilioAsync(int sandboxId, int id, int expectedVersion, TwilioCredentialInput input,
+        Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+
+        var credential = await db.TwilioCredentials.FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
+        if (credential is null)
+        {
+            return CredentialResult.Fail(CredentialOutcome.NotFound);
+        }
+
+        if (credential.Version != expectedVersion)
+        {
+            return ConcurrencyConflict();
+        }
+
+        var errors = Validate(input);
+        if (errors.Count > 0)
+        {
+            return new CredentialResult(CredentialOutcome.Invalid, id, errors);
+        }
+
+        var normalized = NormalizeTwilio(input);
+        var conflict = await FindTwilioConflictAsync(sandboxId, id, normalized, cancellationToken);
+        if (conflict is not null)
+        {
+            return conflict;
+        }
+
+        var newToken = string.IsNullOrWhiteSpace(input.AuthToken) ? null : input.AuthToken.Trim();
+        var before = Snapshot(credential, null);
+        var after = Snapshot(normalized, newToken);
+        if (newToken is null)
+        {
+            after.Remove(nameof(TwilioCredentialInput.AuthToken));
+        }
+        else if (string.Equals(protector.Unprotect(credential.AuthTokenProtected), newToken, StringComparison.Ordinal))
+        {
+            after.Remove(nameof(TwilioCredentialInput.AuthToken));
+            newToken = null;
+        }
+        else
+        {
+            before[nameof(TwilioCredentialInput.AuthToken)] = "old";
+            after[nameof(TwilioCredentialInput.AuthToken)] = "new";
+        }
+
+        var changes = AuditLog.Diff(before, after, TwilioSecretFields);
+        if (changes.Count == 0)
+        {
+            return new CredentialResult(CredentialOutcome.Updated, id);
+        }
+
+        var connectionChanged = changes.Any(c => c.Field != nameof(TwilioCredentialInput.Name));
+        credential.Name = normalized.Name;
+        credential.NormalizedName = ApiCredential.NormalizeName(normalized.Name);
+        credential.AccountSid = normalized.AccountSid;
+        credential.MessagingServiceSid = normalized.MessagingServiceSid;
+        credential.InboundNumber = normalized.InboundNumber;
+        credential.Address = normalized.InboundNumber;
+        if (newToken is not null)
+        {
+            credential.AuthTokenProtected = protector.Protect(newToken);
+            credential.AuthTokenHint = ISecretProtector.Hint(newToken);
+        }
+
+        if (connectionChanged)
+        {
+            credential.VerificationStatus = VerificationStatus.NotVerified;
+            credential.LastVerificationError = null;
+        }
+
+        credential.ModifiedAtUtc = time.GetUtcNow().UtcDateTime;
+        credential.ModifiedBy = actor.UserName;
+        credential.Version = expectedVersion + 1;
+        db.Entry(credential).Property(c => c.Version).OriginalValue = expectedVersion;
+        audit.Record(actor, sandboxId, AuditObjectType, Invariant(id),
+            credential.Name, AuditLog.Actions.Updated, changes);
+
+        var failed = await SaveAsync(ct => db.SaveChangesAsync(ct), cancellationToken);
+        if (failed is not null)
+        {
+            return failed.Outcome == CredentialOutcome.ConcurrencyConflict
+                ? failed
+                : await ExplainConflictAsync(sandboxId, id, normalized, cancellationToken) ?? failed;
+        }
+
+        LogUpdated(logger, id, sandboxId);
+        return new CredentialResult(CredentialOutcome.Updated, id);
+    }
+
+    public async Task<CredentialResult> DeleteAsync(int sandboxId, int id, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var credential = await db.ApiCredentials.FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
+        if (credential is null)
+        {
+            return CredentialResult.Fail(CredentialOutcome.NotFound);
+        }
+
+        db.ApiCredentials.Remove(credential);
+        audit.Record(actor, sandboxId, AuditObjectType, Invariant(id),
+            credential.Name, AuditLog.Actions.Deleted);
+        var failed = await SaveAsync(ct => db.SaveChangesAsync(ct), cancellationToken);
+        if (failed is not null)
+        {
+            return failed.Outcome == CredentialOutcome.ConcurrencyConflict ? CredentialResult.Fail(CredentialOutcome.NotFound) : failed;
+        }
+
+        LogDeleted(logger, id, sandboxId);
+        return new CredentialResult(CredentialOutcome.Deleted, id);
+    }
+
+    private List<FieldError> Validate(TwilioCredentialInput input) =>
+        twilioValidator.Validate(input).Errors
+            .Select(e => new FieldError(e.PropertyName, e.ErrorMessage))
+            .ToList();
+
+    private sealed record NormalizedTwilio(string Name, string AccountSid, string MessagingServiceSid, string InboundNumber);
+
+    private static NormalizedTwilio NormalizeTwilio(TwilioCredentialInput input) => new(
+        input.Name!.Trim(),
+        Sid.Normalize(input.AccountSid!),
+        Sid.Normalize(input.MessagingServiceSid!),
+        PhoneNumberRules.TryNormalizeNumberOrShortCode(input.InboundNumber)!);
+
+    private static Dictionary<string, string?> Snapshot(NormalizedTwilio n, string? token) => new(StringComparer.Ordinal)
+    {
+        [nameof(TwilioCredentialInput.Name)] = n.Name,
+        [nameof(TwilioCredentialInput.AccountSid)] = n.AccountSid,
+        [nameof(TwilioCredentialInput.AuthToken)] = token is null ? null : "set",
+        [nameof(TwilioCredentialInput.MessagingServiceSid)] = n.MessagingServiceSid,
+        [nameof(TwilioCredentialInput.InboundNumber)] = n.InboundNumber,
+    };
+
+    private static Dictionary<string, string?> Snapshot(TwilioCredential c, string? token) =>
+        Snapshot(new NormalizedTwilio(c.Name, c.AccountSid, c.MessagingServiceSid, c.InboundNumber), token);
+
+    /// <summary>The uniqueness rules, checked before saving so that the answer names the field.</summary>
+    private async Task<CredentialResult?> FindTwilioConflictAsync(int sandboxId, int? id, NormalizedTwilio n,
+        CancellationToken cancellationToken)
+    {
+        var normalizedName = ApiCredential.NormalizeName(n.Name);
+        if (await db.ApiCredentials.AnyAsync(c => c.SandboxId == sandboxId && c.NormalizedName == normalizedName && c.Id != id,
+                cancellationToken))
+        {
+            return CredentialResult.Fail(CredentialOutcome.NameTaken,
+                new FieldError(nameof(TwilioCredentialInput.Name), "An API credential with this name already exists in this sandbox."));
+        }
+
+        if (await db.TwilioCredentials.AnyAsync(c => c.AccountSid == n.AccountSid && c.InboundNumber == n.InboundNumber && c.Id != id,
+                cancellationToken))
+        {
+            return CredentialResult.Fail(CredentialOutcome.NumberTaken,
+                new FieldError(nameof(TwilioCredentialInput.InboundNumber),
+                    "This inbound number is already used with this Account SID (in this or another sandbox). Each sandbox needs its own inbound number."));
+        }
+
+        return null;
+    }
+
+    /// <summary>After a unique-index violation (a concurrent save won the race), say which rule it broke.</summary>
+    private async Task<CredentialResult?> ExplainConflictAsync(int sandboxId, int? id, NormalizedTwilio n,
+        CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await FindTwilioConflictAsync(sandboxId, id, n, cancellationToken);
+    }
+
+    private static CredentialResult ConcurrencyConflict() => CredentialResult.Fail(CredentialOutcome.ConcurrencyConflict,
+        new FieldError(FieldError.FormLevel,
+            "Someone else changed this API credential after you opened it. Reload the page to see their changes, then make yours again."));
+
+    /// <summary>Runs the save; null on success, else the refusal (the change tracker is cleared: nothing half-saved lingers).</summary>
+    private async Task<CredentialResult?> SaveAsync(Func<CancellationToken, Task> save, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await save(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return ConcurrencyConflict();
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return CredentialResult.Fail(CredentialOutcome.Invalid,
+                new FieldError(FieldError.FormLevel, "The API credential could not be saved. Check the fields and try again."));
+        }
+    }
+
+    private static string Invariant(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private enum CursorDirection
+    {
+        None,
+        After,
+        Before,
+    }
+
+    private static string EncodeCursor(CursorDirection direction, string key) =>
+        (direction == CursorDirection.After ? "a" : "b") + Convert.ToBase64String(Encoding.UTF8.GetBytes(key))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static (CursorDirection Direction, string Key) DecodeCursor(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > 600 || (cursor[0] != 'a' && cursor[0] != 'b'))
+        {
+            return (CursorDirection.None, "");
+        }
+
+        var base64 = cursor[1..].Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+        var bytes = new byte[base64.Length];
+        if (!Convert.TryFromBase64String(base64, bytes, out var written))
+        {
+            return (CursorDirection.None, "");
+        }
+
+        return (cursor[0] == 'a' ? CursorDirection.After : CursorDirection.Before, Encoding.UTF8.GetString(bytes, 0, written));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "API credential {CredentialId} ({Vendor}) created in sandbox {SandboxId}")]
+    private static partial void LogCreated(ILogger logger, int credentialId, int sandboxId, SmsVendor vendor);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "API credential {CredentialId} updated in sandbox {SandboxId}")]
+    private static partial void LogUpdated(ILogger logger, int credentialId, int sandboxId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "API credential {CredentialId} deleted in sandbox {SandboxId}")]
+    private static partial void LogDeleted(ILogger logger, int credentialId, int sandboxId);
+}

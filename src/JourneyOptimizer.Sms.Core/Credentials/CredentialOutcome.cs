@@ -1,0 +1,31 @@
+using JourneyOptimizer.Sms.Core.Common;
+
+namespace JourneyOptimizer.Sms.Core.Credentials;
+
+/// <summary>What happened to a credential command. Outcomes are values; only bugs are exceptions.</summary>
+public enum CredentialOutcome
+{
+    Created,
+    Updated,
+    Deleted,
+    Verified,
+    NotFound,
+    Invalid,
+    NameTaken,
+    NumberTaken,
+    ConcurrencyConflict,
+    InUse,
+    ProviderRejected,
+    ProviderUnreachable,
+}
+
+/// <summary>The result of a credential command, with the field errors that explain a refusal.</summary>
+public sealed record CredentialResult(CredentialOutcome Outcome, int? Id = null, IReadOnlyList<FieldError>? Errors = null)
+{
+    public bool Succeeded => Outcome is CredentialOutcome.Created or CredentialOutcome.Updated
+        or CredentialOutcome.Deleted or CredentialOutcome.Verified;
+
+    public IReadOnlyList<FieldError> FieldErrors => Errors ?? [];
+
+    public static CredentialResult Fail(CredentialOutcome outcome, params FieldError[] errors) => new(outcome, null, errors);
+}

@@ -1,0 +1,93 @@
+using JourneyOptimizer.Sms.Core.Audit;
+using JourneyOptimizer.Sms.Core.Common;
+using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Twilio;
+using JourneyOptimizer.Sms.Core.Identity;
+using JourneyOptimizer.Sms.Core.Sandboxes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace JourneyOptimizer.Sms.Core.Data;
+
+internal sealed class SandboxConfiguration : IEntityTypeConfiguration<Sandbox>
+{
+    public void Configure(EntityTypeBuilder<Sandbox> b)
+    {
+        b.Property(s => s.Name).HasMaxLength(Sandbox.NameMaxLength);
+        b.Property(s => s.Title).HasMaxLength(Sandbox.TitleMaxLength);
+        b.Property(s => s.Version).IsConcurrencyToken();
+        b.HasIndex(s => s.Name).IsUnique();
+    }
+}
+
+internal sealed class SandboxPermissionConfiguration : IEntityTypeConfiguration<SandboxPermission>
+{
+    public void Configure(EntityTypeBuilder<SandboxPermission> b)
+    {
+        b.HasKey(p => new { p.UserId, p.SandboxId });
+        b.Property(p => p.UserId).HasMaxLength(450);
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(p => p.Sandbox).WithMany().HasForeignKey(p => p.SandboxId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SetupTokenConfiguration : IEntityTypeConfiguration<SetupToken>
+{
+    public void Configure(EntityTypeBuilder<SetupToken> b)
+    {
+        b.Property(t => t.TokenHash).HasMaxLength(SetupToken.HashLength);
+        b.HasIndex(t => t.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class ApiCredentialConfiguration : IEntityTypeConfiguration<ApiCredential>
+{
+    public void Configure(EntityTypeBuilder<ApiCredential> b)
+    {
+        b.ToTable("ApiCredentials");
+        b.HasDiscriminator(c => c.Vendor)
+            .HasValue<TwilioCredential>(SmsVendor.Twilio);
+        b.Property(c => c.Name).HasMaxLength(ApiCredential.NameMaxLength);
+        b.Property(c => c.NormalizedName).HasMaxLength(ApiCredential.NameMaxLength);
+        b.Property(c => c.Address).HasMaxLength(ApiCredential.AddressMaxLength);
+        b.Property(c => c.LastVerificationError).HasMaxLength(500);
+        b.Property(c => c.CreatedBy).HasMaxLength(ApiCredential.UserNameMaxLength);
+        b.Property(c => c.ModifiedBy).HasMaxLength(ApiCredential.UserNameMaxLength);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasOne(c => c.Sandbox).WithMany().HasForeignKey(c => c.SandboxId).OnDelete(DeleteBehavior.Restrict);
+
+        // Name unique per sandbox, case-insensitive; also the list's order and its keyset cursor.
+        b.HasIndex(c => new { c.SandboxId, c.NormalizedName }).IsUnique();
+    }
+}
+
+internal sealed class TwilioCredentialConfiguration : IEntityTypeConfiguration<TwilioCredential>
+{
+    public void Configure(EntityTypeBuilder<TwilioCredential> b)
+    {
+        b.Property(c => c.AccountSid).HasMaxLength(34);
+        b.Property(c => c.AuthTokenProtected).HasMaxLength(ApiCredential.ProtectedSecretMaxLength);
+        b.Property(c => c.AuthTokenHint).HasMaxLength(ApiCredential.SecretHintLength);
+        b.Property(c => c.MessagingServiceSid).HasMaxLength(34);
+        b.Property(c => c.InboundNumber).HasMaxLength(PhoneNumberRules.MaxLength);
+
+        // An inbound message must resolve to exactly one sandbox.
+        b.HasIndex(c => new { c.AccountSid, c.InboundNumber }).IsUnique();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(a => a.UserId).HasMaxLength(AuditEntry.UserIdMaxLength);
+        b.Property(a => a.UserName).HasMaxLength(AuditEntry.UserNameMaxLength);
+        b.Property(a => a.ObjectType).HasMaxLength(AuditEntry.ObjectTypeMaxLength);
+        b.Property(a => a.ObjectId).HasMaxLength(AuditEntry.ObjectIdMaxLength);
+        b.Property(a => a.ObjectName).HasMaxLength(AuditEntry.ObjectNameMaxLength);
+        b.Property(a => a.Action).HasMaxLength(AuditEntry.ActionMaxLength);
+        b.Property(a => a.ChangesJson).HasMaxLength(AuditEntry.ChangesMaxLength);
+        b.HasIndex(a => new { a.SandboxId, a.OccurredAtUtc });
+        b.HasIndex(a => new { a.ObjectType, a.ObjectId });
+    }
+}

@@ -1,0 +1,49 @@
+using JourneyOptimizer.Sms.Core.Audit;
+using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Twilio;
+using JourneyOptimizer.Sms.Core.Identity;
+using JourneyOptimizer.Sms.Core.Sandboxes;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace JourneyOptimizer.Sms.Core.Data;
+
+/// <summary>The portal's one database: identity, Data Protection keys, sandboxes, credentials and the audit log.</summary>
+public sealed class SmsDbContext(DbContextOptions<SmsDbContext> options)
+    : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Sandbox> Sandboxes => Set<Sandbox>();
+
+    public DbSet<SandboxPermission> SandboxPermissions => Set<SandboxPermission>();
+
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+
+    public DbSet<ApiCredential> ApiCredentials => Set<ApiCredential>();
+
+    public DbSet<TwilioCredential> TwilioCredentials => Set<TwilioCredential>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SmsDbContext).Assembly);
+
+        builder.Entity<DataProtectionKey>(b =>
+        {
+            b.Property(k => k.FriendlyName).HasMaxLength(450);
+            b.Property(k => k.Xml).HasMaxLength(8000);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Enums are stored by name: readable in both databases and safe when members are added.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(30);
+    }
+}

@@ -1,0 +1,68 @@
+using FluentValidation;
+using JourneyOptimizer.Sms.Core.Audit;
+using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Data;
+using JourneyOptimizer.Sms.Core.Identity;
+using JourneyOptimizer.Sms.Core.Sandboxes;
+using JourneyOptimizer.Sms.Core.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace JourneyOptimizer.Sms.Core;
+
+public static class DependencyInjection
+{
+    public const string SqliteMigrationsAssembly = "JourneyOptimizer.Sms.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "JourneyOptimizer.Sms.Migrations.SqlServer";
+
+    /// <summary>The database, the services and the validators of the portal's core.</summary>
+    public static IServiceCollection AddSmsCore(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
+
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (database.Provider == DatabaseProvider.SqlServer)
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is SqlServer but ConnectionStrings:Portal is not set.");
+            }
+
+            var dataFolder = Path.Combine(contentRootPath, "App_Data");
+            Directory.CreateDirectory(dataFolder);
+            connectionString = $"Data Source={Path.Combine(dataFolder, "portal.db")}";
+        }
+
+        services.AddDbContextPool<SmsDbContext>(options => ConfigureDatabase(options, database.Provider, connectionString));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<SandboxService>();
+        services.AddScoped<SandboxAccessService>();
+        services.AddScoped<FirstStartService>();
+        services.AddScoped<ApiCredentialService>();
+        services.AddValidatorsFromAssemblyContaining<SmsDbContext>(ServiceLifetime.Singleton, includeInternalTypes: false);
+        return services;
+    }
+
+    public static void ConfigureDatabase(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        switch (provider)
+        {
+            case DatabaseProvider.SqlServer:
+                options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                break;
+            default:
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+        }
+    }
+}
