@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace JourneyOptimizer.Sms.Core;
 
@@ -18,28 +19,35 @@ public static class DependencyInjection
     public const string SqlServerMigrationsAssembly = "JourneyOptimizer.Sms.Migrations.SqlServer";
 
     /// <summary>The database, the services and the validators of the portal's core.</summary>
-    public static IServiceCollection AddSmsCore(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    public static IServiceCollection AddSmsCore(this IServiceCollection services, string contentRootPath)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .Configure<IConfiguration>((options, config) =>
+            {
+                var connectionString = config.GetConnectionString(DatabaseOptions.ConnectionStringName);
+                if (!string.IsNullOrWhiteSpace(connectionString))
+                {
+                    options.ConnectionString = connectionString;
+                }
+                else if (options.Provider == DatabaseProvider.Sqlite)
+                {
+                    var dataFolder = Path.Combine(contentRootPath, "App_Data");
+                    Directory.CreateDirectory(dataFolder);
+                    options.ConnectionString = $"Data Source={Path.Combine(dataFolder, "portal.db")}";
+                }
+            })
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:Provider is SqlServer but ConnectionStrings:Portal is not set.")
+            .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
 
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
+        // Options are read when the pool creates its first context, so hosts and tests can override configuration late.
+        services.AddDbContextPool<SmsDbContext>((provider, options) =>
         {
-            if (database.Provider == DatabaseProvider.SqlServer)
-            {
-                throw new InvalidOperationException(
-                    "Database:Provider is SqlServer but ConnectionStrings:Portal is not set.");
-            }
-
-            var dataFolder = Path.Combine(contentRootPath, "App_Data");
-            Directory.CreateDirectory(dataFolder);
-            connectionString = $"Data Source={Path.Combine(dataFolder, "portal.db")}";
-        }
-
-        services.AddDbContextPool<SmsDbContext>(options => ConfigureDatabase(options, database.Provider, connectionString));
+            var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            ConfigureDatabase(options, database.Provider, database.ConnectionString!);
+        });
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();

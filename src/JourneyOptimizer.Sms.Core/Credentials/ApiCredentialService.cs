@@ -345,9 +345,10 @@ public sealed partial class ApiCredentialService(
             db.ChangeTracker.Clear();
             return ConcurrencyConflict();
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex)
         {
             db.ChangeTracker.Clear();
+            LogSaveRefused(logger, ex.GetType().Name, ex.InnerException?.GetType().Name);
             return CredentialResult.Fail(CredentialOutcome.Invalid,
                 new FieldError(FieldError.FormLevel, "The API credential could not be saved. Check the fields and try again."));
         }
@@ -389,6 +390,9 @@ public sealed partial class ApiCredentialService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "API credential {CredentialId} updated in sandbox {SandboxId}")]
     private static partial void LogUpdated(ILogger logger, int credentialId, int sandboxId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An API credential change was refused by the database ({Error}, {InnerError})")]
+    private static partial void LogSaveRefused(ILogger logger, string error, string? innerError);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "API credential {CredentialId} deleted in sandbox {SandboxId}")]
     private static partial void LogDeleted(ILogger logger, int credentialId, int sandboxId);

@@ -10,6 +10,9 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
+    /// <summary>From <c>ConnectionStrings:Portal</c>; for SQLite it defaults to <c>App_Data/portal.db</c> under the content root.</summary>
+    public string? ConnectionString { get; set; }
+
     /// <summary>Apply pending migrations on start (SQLite only; SQL Server is migrated with scripts or bundles).</summary>
     public bool MigrateOnStart { get; set; } = true;
 }

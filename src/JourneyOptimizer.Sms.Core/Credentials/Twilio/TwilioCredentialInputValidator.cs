@@ -8,6 +8,18 @@ public sealed class TwilioCredentialInputValidator : AbstractValidator<TwilioCre
 {
     public const int MaxInputLength = 200;
 
+    // Whole-value patterns: they run on the server and, through the unobtrusive "regex" adapter, in the browser.
+    private const string StartsWithAc = @"^\s*[Aa][Cc][\s\S]*$";
+    private const string AccountSidPattern = @"^\s*[Aa][Cc][0-9a-fA-F]{32}\s*$";
+    private const string Hex32Pattern = @"^\s*[0-9a-fA-F]{32}\s*$";
+    private const string NotAMessageSid = @"^(?!\s*[SsMm][Mm])[\s\S]*$";
+    private const string StartsWithMg = @"^\s*[Mm][Gg][\s\S]*$";
+    private const string ServiceSidPattern = @"^\s*[Mm][Gg][0-9a-fA-F]{32}\s*$";
+    private const string NumberShape = @"^\s*(?:\+[0-9 ().\-]{4,30}|[0-9]{3,8})\s*$";
+
+    public const string NumberMessage =
+        "Enter the inbound number in international format (for example +14155550100) or a short code of 3 to 8 digits.";
+
     public TwilioCredentialInputValidator()
     {
         RuleFor(x => x.Name).ApiCredentialName();
@@ -16,29 +28,29 @@ public sealed class TwilioCredentialInputValidator : AbstractValidator<TwilioCre
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter the Account SID.")
             .MaximumLength(MaxInputLength).WithMessage("The Account SID must be AC followed by 32 hexadecimal characters.")
-            .Must(v => Sid.HasPrefix(v!.Trim(), "AC")).WithMessage("The Account SID starts with AC.")
-            .Must(v => Sid.IsValid(v!.Trim(), "AC")).WithMessage("The Account SID must be AC followed by 32 hexadecimal characters.");
+            .Matches(StartsWithAc).WithMessage("The Account SID starts with AC.")
+            .Matches(AccountSidPattern).WithMessage("The Account SID must be AC followed by 32 hexadecimal characters.");
 
         RuleFor(x => x.AuthToken)
             .Cascade(CascadeMode.Stop)
             .MaximumLength(MaxInputLength).WithMessage("The Auth Token must be 32 hexadecimal characters.")
-            .Must(v => Sid.IsHex32(v!.Trim())).WithMessage("The Auth Token must be 32 hexadecimal characters.")
+            .Matches(Hex32Pattern).WithMessage("The Auth Token must be 32 hexadecimal characters.")
             .When(x => !string.IsNullOrEmpty(x.AuthToken));
 
         RuleFor(x => x.MessagingServiceSid)
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter the Message SID (the Messaging Service SID, MG...).")
             .MaximumLength(MaxInputLength).WithMessage("The Message SID must be MG followed by 32 hexadecimal characters.")
-            .Must(v => !Sid.HasPrefix(v!.Trim(), "SM") && !Sid.HasPrefix(v.Trim(), "MM"))
+            .Matches(NotAMessageSid)
                 .WithMessage("This is the SID of a single message (SM... or MM...). Enter the SID of the Messaging Service instead: it starts with MG and is shown under Messaging > Services in the Twilio Console.")
-            .Must(v => Sid.HasPrefix(v!.Trim(), "MG")).WithMessage("The Message SID is the Messaging Service SID: it starts with MG.")
-            .Must(v => Sid.IsValid(v!.Trim(), "MG")).WithMessage("The Message SID must be MG followed by 32 hexadecimal characters.");
+            .Matches(StartsWithMg).WithMessage("The Message SID is the Messaging Service SID: it starts with MG.")
+            .Matches(ServiceSidPattern).WithMessage("The Message SID must be MG followed by 32 hexadecimal characters.");
 
         RuleFor(x => x.InboundNumber)
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter the inbound number.")
-            .MaximumLength(40).WithMessage("Enter the inbound number in international format (for example +14155550100) or a short code of 3 to 8 digits.")
-            .Must(v => PhoneNumberRules.TryNormalizeNumberOrShortCode(v) is not null)
-                .WithMessage("Enter the inbound number in international format (for example +14155550100) or a short code of 3 to 8 digits.");
+            .MaximumLength(40).WithMessage(NumberMessage)
+            .Matches(NumberShape).WithMessage(NumberMessage)
+            .Must(v => PhoneNumberRules.TryNormalizeNumberOrShortCode(v) is not null).WithMessage(NumberMessage);
     }
 }

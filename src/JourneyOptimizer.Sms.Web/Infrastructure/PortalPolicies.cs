@@ -1,0 +1,6 @@
+namespace JourneyOptimizer.Sms.Web.Infrastructure;
+
+public static class PortalPolicies
+{
+    public const string SystemAdministrator = "SystemAdministrator";
+}

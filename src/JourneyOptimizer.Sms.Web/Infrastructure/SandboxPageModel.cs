@@ -1,0 +1,17 @@
+using JourneyOptimizer.Sms.Core.Common;
+using JourneyOptimizer.Sms.Core.Sandboxes;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace JourneyOptimizer.Sms.Web.Infrastructure;
+
+/// <summary>Base of the pages below a sandbox: the resolved sandbox, the user's access, the acting user.</summary>
+public abstract class SandboxPageModel : PageModel
+{
+    private SandboxContext SandboxContext => HttpContext.RequestServices.GetRequiredService<SandboxContext>();
+
+    public SandboxRef Sandbox => SandboxContext.Sandbox;
+
+    public bool CanManage => SandboxContext.CanManage;
+
+    protected Actor Actor => User.ToActor();
+}

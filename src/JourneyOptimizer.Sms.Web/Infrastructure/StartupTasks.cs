@@ -1,0 +1,58 @@
+using JourneyOptimizer.Sms.Core.Data;
+using JourneyOptimizer.Sms.Core.Identity;
+using JourneyOptimizer.Sms.Core.Sandboxes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace JourneyOptimizer.Sms.Web.Infrastructure;
+
+/// <summary>What runs once before the portal takes requests: migrations (SQLite), the default sandbox, the first administrator.</summary>
+public static class StartupTasks
+{
+    public static async Task InitializeAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var db = services.GetRequiredService<SmsDbContext>();
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            if (database.MigrateOnStart)
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            // Write-ahead logging: readers never wait for the writer. The setting is stored in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await services.GetRequiredService<SandboxService>().EnsureDefaultAsync(cancellationToken);
+        var firstStart = await services.GetRequiredService<FirstStartService>().EnsureAsync(cancellationToken);
+        if (firstStart is { State: FirstStartState.SetupTokenIssued, SetupToken: { } token })
+        {
+            var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+            var server = app.Services.GetRequiredService<IServer>();
+            lifetime.ApplicationStarted.Register(() => PrintSetupLink(server, token));
+        }
+    }
+
+    /// <summary>
+    /// The one-time link goes to the console only, not through the logging pipeline, so it never lands in a log store.
+    /// </summary>
+    private static void PrintSetupLink(IServer server, string token)
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
+        address = address.Replace("://[::]", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+            .Replace("://+", "://localhost", StringComparison.Ordinal)
+            .Replace("://*", "://localhost", StringComparison.Ordinal);
+        Console.Out.WriteLine();
+        Console.Out.WriteLine("  No administrator exists yet. Open this one-time link to create the first System administrator:");
+        Console.Out.WriteLine($"  {address.TrimEnd('/')}/account/setup?token={token}");
+        Console.Out.WriteLine();
+        Console.Out.Flush();
+    }
+}

@@ -1,0 +1,70 @@
+using FluentValidation;
+using JourneyOptimizer.Sms.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace JourneyOptimizer.Sms.Web.Pages.Account;
+
+public sealed class SignInModel(
+    SignInManager<PortalUser> signInManager,
+    FirstStartService firstStart,
+    IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool NoUsers { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        NoUsers = !await firstStart.HasUsersAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            NoUsers = !await firstStart.HasUsersAsync(cancellationToken);
+            return Page();
+        }
+
+        var result = await signInManager.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+
+        ModelState.AddModelError(string.Empty, result.IsLockedOut
+            ? localizer["Too many failed attempts: this account is locked for a while. Try again later or ask a System administrator."]
+            : result.IsNotAllowed
+                ? localizer["This account is disabled."]
+                : localizer["The email or password is incorrect."]);
+        NoUsers = !await firstStart.HasUsersAsync(cancellationToken);
+        return Page();
+    }
+}
+
+public sealed class SignInInput
+{
+    public string? Email { get; set; }
+
+    public string? Password { get; set; }
+}
+
+public sealed class SignInInputValidator : AbstractValidator<SignInInput>
+{
+    public SignInInputValidator()
+    {
+        RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter your email.")
+            .MaximumLength(256).WithMessage("Enter a valid email address.");
+        RuleFor(x => x.Password).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter your password.")
+            .MaximumLength(1000).WithMessage("The email or password is incorrect.");
+    }
+}

@@ -1,0 +1,51 @@
+using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
+
+public sealed class CreateModel(ApiCredentialService credentials, IStringLocalizer<SharedResource> localizer)
+    : SandboxPageModel, IApiCredentialFormPage
+{
+    [BindProperty]
+    public ApiCredentialForm Input { get; set; } = new();
+
+    public string? AuthTokenHint => null;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    /// <summary>Without JavaScript, "Apply" re-renders the form with the chosen vendor's fields.</summary>
+    public IActionResult OnPostVendor()
+    {
+        ModelState.Clear();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = Input.Vendor switch
+        {
+            SmsVendor.Twilio => await credentials.CreateTwilioAsync(Sandbox.Id, Input.Twilio, Actor, cancellationToken),
+            _ => CredentialResult.Fail(CredentialOutcome.Invalid, new Core.Common.FieldError("Vendor", "Choose the SMS vendor.")),
+        };
+        if (!result.Succeeded)
+        {
+            ModelState.AddFieldErrors(result.FieldErrors, ApiCredentialForm.FieldPrefix(Input.Vendor), localizer);
+            return Page();
+        }
+
+        StatusMessage = localizer["API credential “{0}” created.", Input.Twilio.Name!.Trim()];
+        return RedirectToPage("Index", new { sandbox = Sandbox.Name });
+    }
+}

@@ -1,0 +1,10 @@
+namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
+
+/// <summary>What the shared form partial needs from the Create and Edit pages.</summary>
+public interface IApiCredentialFormPage
+{
+    ApiCredentialForm Input { get; }
+
+    /// <summary>The stored Auth Token's last characters on Edit; null on Create.</summary>
+    string? AuthTokenHint { get; }
+}

@@ -1,0 +1,165 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using JourneyOptimizer.Sms.Core;
+using JourneyOptimizer.Sms.Core.Data;
+using JourneyOptimizer.Sms.Core.Identity;
+using JourneyOptimizer.Sms.Web;
+using JourneyOptimizer.Sms.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Localization;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+// Two-stage bootstrap: this logger reports start-up failures; the configured one takes over once the host is built.
+Log.Logger = new LoggerConfiguration()
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+    .CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.Services.AddSerilog((services, logger) =>
+    {
+        logger.ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext();
+        if (builder.Environment.IsEnvironment("Testing"))
+        {
+            // Tests capture log events through a sink of their own.
+        }
+        else if (builder.Environment.IsDevelopment())
+        {
+            logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+        }
+    }, preserveStaticLogger: true);
+
+    builder.Services.AddSmsCore(builder.Environment.ContentRootPath);
+
+    builder.Services.AddDataProtection()
+        .SetApplicationName("JourneyOptimizer.Sms")
+        .PersistKeysToDbContext<SmsDbContext>();
+
+    builder.Services.AddIdentity<PortalUser, IdentityRole>(options =>
+        {
+            options.User.RequireUniqueEmail = true;
+            options.Password.RequiredLength = 8;
+            options.Lockout.AllowedForNewUsers = true;
+            options.Lockout.MaxFailedAccessAttempts = 5;
+            options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            options.SignIn.RequireConfirmedAccount = false;
+        })
+        .AddEntityFrameworkStores<SmsDbContext>()
+        .AddDefaultTokenProviders();
+
+    builder.Services.ConfigureApplicationCookie(options =>
+    {
+        options.LoginPath = "/account/sign-in";
+        options.LogoutPath = "/account/sign-out";
+        options.AccessDeniedPath = "/account/access-denied";
+        options.Cookie.Name = "jo.sms.auth";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.SlidingExpiration = true;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.Events.OnRedirectToAccessDenied = context =>
+        {
+            // An authenticated user without the right role gets a real 403 (rendered by the status code page).
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
+        options.Events.OnRedirectToLogin = context =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            }
+
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        };
+    });
+
+    builder.Services.AddAuthorizationBuilder()
+        .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(PortalPolicies.SystemAdministrator, p => p.RequireRole(PortalRoles.SystemAdministrator));
+
+    builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+    builder.Services.AddScoped<SandboxContext>();
+    builder.Services.AddScoped<SandboxPageFilter>();
+    builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AddFolderRouteModelConvention("/Administration/Channels", model =>
+            {
+                foreach (var selector in model.Selectors)
+                {
+                    selector.AttributeRouteModel!.Template = "sandboxes/{sandbox}/" + selector.AttributeRouteModel.Template;
+                }
+            });
+            options.Conventions.AuthorizeFolder("/Administration/Sandboxes", PortalPolicies.SystemAdministrator);
+            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/Error");
+        })
+        .AddMvcOptions(options => options.Filters.AddService<SandboxPageFilter>())
+        .AddViewLocalization()
+        .AddDataAnnotationsLocalization(options =>
+            options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+    builder.Services.Configure<RouteOptions>(options =>
+    {
+        options.LowercaseUrls = true;
+        options.LowercaseQueryStrings = false;
+    });
+
+    builder.Services.AddFluentValidationAutoValidation();
+    builder.Services.AddFluentValidationClientsideAdapters();
+    builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+
+    builder.Services.AddHealthChecks()
+        .AddCheck("live", () => HealthCheckResult.Healthy(), tags: ["live"])
+        .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+    var app = builder.Build();
+
+    LocalizedValidationMessages.Configure(app.Services.GetRequiredService<IStringLocalizer<SharedResource>>());
+    await app.InitializeAsync();
+
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseHsts();
+    }
+
+    app.UseStatusCodePagesWithReExecute("/error/{0}");
+    app.UseStaticFiles();
+    app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+    app.UseRequestLocalization(PortalCultures.CreateOptions());
+    app.UseRouting();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
+    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") }).AllowAnonymous();
+    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+    app.MapRazorPages();
+
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The portal stopped because of an error at start-up");
+    throw;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

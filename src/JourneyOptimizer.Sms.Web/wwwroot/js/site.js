@@ -1,0 +1,69 @@
+// Journey Optimizer SMS portal: small progressive enhancements. Every page works without this file.
+(function () {
+    'use strict';
+
+    // Confirmation dialogs: <a href="...delete-url" data-confirm="Question?" data-confirm-ok="Delete">.
+    // Without JavaScript the link opens a confirmation page at the same URL.
+    document.addEventListener('click', function (event) {
+        var trigger = event.target.closest('[data-confirm]');
+        if (!trigger) {
+            return;
+        }
+        var dialogElement = document.getElementById('confirm-dialog');
+        if (!dialogElement || !window.bootstrap) {
+            return;
+        }
+        event.preventDefault();
+        document.getElementById('confirm-dialog-body').textContent = trigger.getAttribute('data-confirm');
+        var ok = document.getElementById('confirm-dialog-ok');
+        ok.textContent = trigger.getAttribute('data-confirm-ok') || ok.textContent;
+        var form = document.getElementById('confirm-dialog-form');
+        form.setAttribute('action', trigger.getAttribute('href') || trigger.getAttribute('data-confirm-url'));
+        var modal = window.bootstrap.Modal.getOrCreateInstance(dialogElement);
+        dialogElement.addEventListener('shown.bs.modal', function () { ok.focus(); }, { once: true });
+        modal.show();
+    });
+
+    // Vendor-specific fieldsets: <select data-vendor-select> shows the <fieldset data-vendor="X"> of the chosen vendor.
+    function applyVendor(select) {
+        var value = select.value;
+        document.querySelectorAll('[data-vendor]').forEach(function (fieldset) {
+            var match = fieldset.getAttribute('data-vendor') === value;
+            fieldset.hidden = !match;
+            fieldset.disabled = !match;
+        });
+        document.querySelectorAll('[data-vendor-apply]').forEach(function (b) { b.hidden = true; });
+    }
+    document.querySelectorAll('[data-vendor-select]').forEach(function (select) {
+        select.addEventListener('change', function () { applyVendor(select); });
+        applyVendor(select);
+    });
+
+    // Copy buttons: <button data-copy-target="#id">.
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest('[data-copy-target]');
+        if (!button) {
+            return;
+        }
+        var target = document.querySelector(button.getAttribute('data-copy-target'));
+        if (!target) {
+            return;
+        }
+        var text = target.value || target.textContent;
+        var done = function () {
+            var label = button.getAttribute('data-copied-label');
+            if (label) {
+                var original = button.innerHTML;
+                button.textContent = label;
+                setTimeout(function () { button.innerHTML = original; }, 1500);
+            }
+        };
+        if (navigator.clipboard && window.isSecureContext) {
+            navigator.clipboard.writeText(text).then(done);
+        } else {
+            target.select && target.select();
+            document.execCommand('copy');
+            done();
+        }
+    });
+})();

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using JourneyOptimizer.Sms.EndToEndTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace JourneyOptimizer.Sms.EndToEndTests;
+
+/// <summary>A newcomer's first session, in a real browser against the portal in its own process.</summary>
+public sealed class CredentialJourneyTests
+{
+    private static string Hex32() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+
+    [Fact]
+    public async Task FirstStart_SignIn_CreateEditAndDeleteATwilioCredential()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        await using var portal = await PortalProcess.StartAsync();
+        try
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new() { Width = 1280, Height = 900 } });
+            var page = await context.NewPageAsync();
+            const string journey = "credential-en";
+
+            // First start: the link printed on the console creates the first System administrator.
+            await page.GotoAsync(await portal.SetupLinkAsync());
+            await Browser.ScreenshotAsync(page, journey, "01-setup");
+            await page.GetByLabel("Email").FillAsync("admin@example.com");
+            await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Adm1n!Passw0rd");
+            await page.GetByLabel("Confirm password").FillAsync("Adm1n!Passw0rd");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create administrator" }).ClickAsync();
+            await page.WaitForURLAsync("**/sandboxes/prod/administration/channels/smssettings/apicredentials");
+
+            // Sign out, sign in again with the new account.
+            await page.Locator("#user-menu").ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await page.WaitForURLAsync("**/account/sign-in");
+            await page.GetByLabel("Email").FillAsync("admin@example.com");
+            await page.GetByLabel("Password").FillAsync("Adm1n!Passw0rd");
+            await Browser.ScreenshotAsync(page, journey, "02-sign-in");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.WaitForURLAsync("**/apicredentials");
+            Assert.Equal("prod", (await page.Locator("[data-testid=current-sandbox]").InnerTextAsync()).Trim());
+            await Browser.ScreenshotAsync(page, journey, "03-empty-list");
+
+            // Create: client-side validation first, then a valid submit.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Create new API credentials" }).ClickAsync();
+            await page.GetByLabel("Account SID").FillAsync("SM" + Hex32());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+            await Browser.ScreenshotAsync(page, journey, "04-create-errors");
+            Assert.Contains("starts with AC", await page.Locator("[data-valmsg-for='Input.Twilio.AccountSid']").InnerTextAsync(), StringComparison.Ordinal);
+
+            var token = Hex32();
+            await page.GetByLabel("Name").FillAsync("Twilio US");
+            await page.GetByLabel("Account SID").FillAsync("AC" + Hex32());
+            await page.GetByLabel("Auth Token").FillAsync(token);
+            await page.GetByLabel("Message SID").FillAsync("MG" + Hex32());
+            await page.GetByLabel("Inbound Number").FillAsync("+1 (415) 555-0100");
+            await Browser.ScreenshotAsync(page, journey, "05-create-filled");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+            await page.WaitForURLAsync("**/apicredentials");
+            var row = page.Locator("[data-testid=credentials-table] tbody tr", new() { HasText = "Twilio US" });
+            Assert.Contains("+14155550100", await row.InnerTextAsync(), StringComparison.Ordinal);
+            await Browser.ScreenshotAsync(page, journey, "06-listed");
+
+            // Edit: the token shows only as set, with its last 4 characters.
+            await row.GetByRole(AriaRole.Link, new() { Name = "Twilio US", Exact = true }).ClickAsync();
+            Assert.Equal("••••••••" + token[^4..], await page.Locator("[data-testid=token-hint]").InnerTextAsync());
+            Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
+            await page.GetByLabel("Name").FillAsync("Twilio US (main)");
+            await Browser.ScreenshotAsync(page, journey, "07-edit");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+            await page.WaitForURLAsync("**/apicredentials");
+            Assert.Contains("saved", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+
+            // Delete with the bin icon and its confirmation dialog.
+            row = page.Locator("[data-testid=credentials-table] tbody tr", new() { HasText = "Twilio US (main)" });
+            await row.GetByRole(AriaRole.Link, new() { Name = "Delete Twilio US (main)" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.WaitForAsync();
+            Assert.Contains("Twilio US (main)", await dialog.InnerTextAsync(), StringComparison.Ordinal);
+            await Browser.ScreenshotAsync(page, journey, "08-confirm-delete");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await page.WaitForURLAsync("**/apicredentials");
+            Assert.Contains("deleted", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator("[data-testid=credentials-table]").CountAsync());
+            await Browser.ScreenshotAsync(page, journey, "09-deleted");
+
+            // A phone-sized screen still works: the rail becomes an off-canvas menu.
+            await page.SetViewportSizeAsync(390, 844);
+            await Browser.ScreenshotAsync(page, journey, "10-phone");
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+}

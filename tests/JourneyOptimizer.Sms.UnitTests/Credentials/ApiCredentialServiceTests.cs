@@ -1,0 +1,236 @@
+using System.Security.Cryptography;
+using JourneyOptimizer.Sms.Core.Common;
+using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Twilio;
+using JourneyOptimizer.Sms.UnitTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace JourneyOptimizer.Sms.UnitTests.Credentials;
+
+public sealed class ApiCredentialServiceTests : IAsyncLifetime
+{
+    private static readonly Actor Alice = new("u1", "alice@example.com");
+    private readonly SqliteDatabase _database = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    private static string Hex32() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+
+    private static TwilioCredentialInput Input(string name = "Main", string number = "+14155550100", string? account = null) => new()
+    {
+        Name = name,
+        AccountSid = account ?? "AC" + Hex32(),
+        AuthToken = Hex32(),
+        MessagingServiceSid = "MG" + Hex32(),
+        InboundNumber = number,
+    };
+
+    private async Task<CredentialResult> CreateAsync(int sandbox, TwilioCredentialInput input)
+    {
+        await using var db = _database.CreateContext();
+        return await _database.CredentialService(db).CreateTwilioAsync(sandbox, input, Alice, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task CreateTwilioAsync_ValidInput_StoresNormalisedValuesAndProtectedToken()
+    {
+        var input = Input(name: "  Main  ", number: "+1 (415) 555-0100");
+        input.AccountSid = input.AccountSid!.ToUpperInvariant().Replace("AC", "ac", StringComparison.Ordinal);
+
+        var result = await CreateAsync(SqliteDatabase.Prod, input);
+
+        Assert.Equal(CredentialOutcome.Created, result.Outcome);
+        await using var db = _database.CreateContext();
+        var stored = await db.TwilioCredentials.SingleAsync();
+        Assert.Equal("Main", stored.Name);
+        Assert.Equal("MAIN", stored.NormalizedName);
+        Assert.Equal("AC" + input.AccountSid[2..].ToLowerInvariant(), stored.AccountSid);
+        Assert.Equal("+14155550100", stored.InboundNumber);
+        Assert.Equal("+14155550100", stored.Address);
+        Assert.Equal(VerificationStatus.NotVerified, stored.VerificationStatus);
+        Assert.Equal(input.AuthToken![^4..], stored.AuthTokenHint);
+        Assert.DoesNotContain(input.AuthToken, stored.AuthTokenProtected, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(input.AuthToken, _database.Protector.Unprotect(stored.AuthTokenProtected));
+        Assert.Equal("alice@example.com", stored.CreatedBy);
+        var audit = await db.AuditEntries.SingleAsync();
+        Assert.Equal(stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), audit.ObjectId);
+        Assert.DoesNotContain(input.AuthToken, audit.ChangesJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateTwilioAsync_ManyNames_AllCreated()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            var result = await CreateAsync(SqliteDatabase.Prod, Input($"Name-{i}", $"+1415555010{i}"));
+            Assert.Equal(CredentialOutcome.Created, result.Outcome);
+        }
+    }
+
+    [Fact]
+    public async Task CreateTwilioAsync_NameTakenInOtherCase_ReturnsNameTaken()
+    {
+        await CreateAsync(SqliteDatabase.Prod, Input("Main"));
+
+        var result = await CreateAsync(SqliteDatabase.Prod, Input(" MAIN ", "+14155550101"));
+
+        Assert.Equal(CredentialOutcome.NameTaken, result.Outcome);
+        Assert.Equal("Name", Assert.Single(result.FieldErrors).Field);
+    }
+
+    [Fact]
+    public async Task CreateTwilioAsync_SameNameInOtherSandbox_Created()
+    {
+        await CreateAsync(SqliteDatabase.Prod, Input("Main"));
+
+        var result = await CreateAsync(SqliteDatabase.Dev, Input("Main", "+14155550101"));
+
+        Assert.Equal(CredentialOutcome.Created, result.Outcome);
+    }
+
+    [Fact]
+    public async Task CreateTwilioAsync_SameAccountAndNumberInOtherSandbox_ReturnsNumberTaken()
+    {
+        var first = Input("Main");
+        await CreateAsync(SqliteDatabase.Prod, first);
+
+        var result = await CreateAsync(SqliteDatabase.Dev, Input("Other", "+1 415 555 0100", first.AccountSid));
+
+        Assert.Equal(CredentialOutcome.NumberTaken, result.Outcome);
+        Assert.Equal("InboundNumber", Assert.Single(result.FieldErrors).Field);
+    }
+
+    [Fact]
+    public async Task CreateTwilioAsync_SameAccountOtherNumberInOtherSandbox_Created()
+    {
+        var first = Input("Main");
+        await CreateAsync(SqliteDatabase.Prod, first);
+
+        var result = await CreateAsync(SqliteDatabase.Dev, Input("Main", "+14155550199", first.AccountSid));
+
+        Assert.Equal(CredentialOutcome.Created, result.Outcome);
+    }
+
+    [Fact]
+    public async Task CreateTwilioAsync_MissingToken_ReturnsInvalidAndStoresNothing()
+    {
+        var input = Input();
+        input.AuthToken = " ";
+
+        var result = await CreateAsync(SqliteDatabase.Prod, input);
+
+        Assert.Equal(CredentialOutcome.Invalid, result.Outcome);
+        Assert.Contains(result.FieldErrors, e => e.Field == "AuthToken");
+        await using var db = _database.CreateContext();
+        Assert.False(await db.ApiCredentials.AnyAsync());
+        Assert.False(await db.AuditEntries.AnyAsync());
+    }
+
+    [Fact]
+    public async Task UpdateTwilioAsync_StaleVersion_ReturnsConcurrencyConflictAndKeepsTheOtherChange()
+    {
+        var created = await CreateAsync(SqliteDatabase.Prod, Input("Main"));
+        var id = created.Id!.Value;
+        await using (var db = _database.CreateContext())
+        {
+            var first = Input("By first");
+            first.AuthToken = "";
+            Assert.Equal(CredentialOutcome.Updated,
+                (await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, first, Alice, CancellationToken.None)).Outcome);
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            var second = Input("By second");
+            var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, second, Alice, CancellationToken.None);
+            Assert.Equal(CredentialOutcome.ConcurrencyConflict, result.Outcome);
+        }
+
+        await using var check = _database.CreateContext();
+        Assert.Equal("By first", (await check.ApiCredentials.SingleAsync()).Name);
+    }
+
+    [Fact]
+    public async Task UpdateTwilioAsync_OtherSandbox_ReturnsNotFound()
+    {
+        var created = await CreateAsync(SqliteDatabase.Prod, Input("Main"));
+        await using var db = _database.CreateContext();
+
+        var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Dev, created.Id!.Value, 1, Input("X"), Alice, CancellationToken.None);
+
+        Assert.Equal(CredentialOutcome.NotFound, result.Outcome);
+    }
+
+    [Fact]
+    public async Task UpdateTwilioAsync_BlankToken_KeepsTokenAndResetsVerificationWhenConnectionChanges()
+    {
+        var input = Input("Main");
+        var id = (await CreateAsync(SqliteDatabase.Prod, input)).Id!.Value;
+        await using (var db = _database.CreateContext())
+        {
+            var stored = await db.TwilioCredentials.SingleAsync();
+            stored.VerificationStatus = VerificationStatus.Verified;
+            await db.SaveChangesAsync();
+        }
+
+        var edit = Input("Main", "+14155550177", input.AccountSid);
+        edit.AuthToken = "";
+        await using (var db = _database.CreateContext())
+        {
+            var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, edit, Alice, CancellationToken.None);
+            Assert.Equal(CredentialOutcome.Updated, result.Outcome);
+        }
+
+        await using var check = _database.CreateContext();
+        var updated = await check.TwilioCredentials.SingleAsync();
+        Assert.Equal(input.AuthToken, _database.Protector.Unprotect(updated.AuthTokenProtected));
+        Assert.Equal(VerificationStatus.NotVerified, updated.VerificationStatus);
+        Assert.Equal(2, updated.Version);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_RemovesAndAudits_OtherSandboxIsNotFound()
+    {
+        var id = (await CreateAsync(SqliteDatabase.Prod, Input("Main"))).Id!.Value;
+        await using var db = _database.CreateContext();
+        var service = _database.CredentialService(db);
+
+        Assert.Equal(CredentialOutcome.NotFound, (await service.DeleteAsync(SqliteDatabase.Dev, id, Alice, CancellationToken.None)).Outcome);
+        Assert.Equal(CredentialOutcome.Deleted, (await service.DeleteAsync(SqliteDatabase.Prod, id, Alice, CancellationToken.None)).Outcome);
+        Assert.Equal(CredentialOutcome.NotFound, (await service.DeleteAsync(SqliteDatabase.Prod, id, Alice, CancellationToken.None)).Outcome);
+        Assert.False(await db.ApiCredentials.AnyAsync());
+        Assert.Equal(["Created", "Deleted"], await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+    }
+
+    [Fact]
+    public async Task ListAsync_PagesByNameWithCursors_AndSearchesByPrefixCaseInsensitively()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            await CreateAsync(SqliteDatabase.Prod, Input($"Alpha {i}", $"+1415555011{i}"));
+        }
+
+        await CreateAsync(SqliteDatabase.Prod, Input("Beta", "+14155550120"));
+        await CreateAsync(SqliteDatabase.Dev, Input("Alpha dev", "+14155550121"));
+        await using var db = _database.CreateContext();
+        var service = _database.CredentialService(db);
+
+        var page1 = await service.ListAsync(SqliteDatabase.Prod, "alPHA", null, 3, CancellationToken.None);
+        var page2 = await service.ListAsync(SqliteDatabase.Prod, "alPHA", page1.NextCursor, 3, CancellationToken.None);
+        var page3 = await service.ListAsync(SqliteDatabase.Prod, "alPHA", page2.NextCursor, 3, CancellationToken.None);
+        var back = await service.ListAsync(SqliteDatabase.Prod, "alPHA", page3.PreviousCursor, 3, CancellationToken.None);
+
+        Assert.Equal(["Alpha 0", "Alpha 1", "Alpha 2"], page1.Items.Select(i => i.Name));
+        Assert.Null(page1.PreviousCursor);
+        Assert.Equal(["Alpha 3", "Alpha 4", "Alpha 5"], page2.Items.Select(i => i.Name));
+        Assert.Equal(["Alpha 6"], page3.Items.Select(i => i.Name));
+        Assert.Null(page3.NextCursor);
+        Assert.Equal(["Alpha 3", "Alpha 4", "Alpha 5"], back.Items.Select(i => i.Name));
+        var all = await service.ListAsync(SqliteDatabase.Prod, null, null, 50, CancellationToken.None);
+        Assert.Equal(8, all.Items.Count);
+        Assert.Empty((await service.ListAsync(SqliteDatabase.Prod, "lpha", null, 50, CancellationToken.None)).Items);
+        Assert.Equal(8, (await service.ListAsync(SqliteDatabase.Prod, null, "garbage!!", 50, CancellationToken.None)).Items.Count);
+    }
+}
