@@ -1,0 +1,93 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace JourneyOptimizer.Sms.Core.Credentials.Twilio;
+
+public static class TwilioServiceCollectionExtensions
+{
+    /// <summary>Resilience pipeline name (shows in resilience telemetry).</summary>
+    public const string ResiliencePipelineName = "twilio";
+
+    /// <summary>
+    /// The Twilio client (<see cref="ITwilioClient"/>, a typed <see cref="HttpClient"/> named
+    /// <see cref="TwilioClient.HttpClientName"/>), <see cref="TwilioRequestValidator"/> and
+    /// <see cref="TwilioCredentialVerifier"/>, with <see cref="TwilioOptions"/> bound from the <c>Twilio</c> section
+    /// and validated on start.
+    /// </summary>
+    public static IServiceCollection AddTwilio(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TwilioRequestValidator>();
+        services.TryAddTransient<TwilioCredentialVerifier>();
+        AddTwilioHttpClient(services);
+        return services;
+    }
+
+    internal static IHttpClientBuilder AddTwilioHttpClient(IServiceCollection services)
+    {
+        var builder = services.AddHttpClient<ITwilioClient, TwilioClient>(TwilioClient.HttpClientName)
+            .ConfigureHttpClient((provider, http) =>
+            {
+                var options = provider.GetRequiredService<IOptions<TwilioOptions>>().Value;
+                // The resilience pipeline enforces the real limits; this is only a backstop (it also bounds reading the body).
+                http.Timeout = TwilioClient.TotalTimeout(options) + TimeSpan.FromSeconds(1);
+                http.MaxResponseContentBufferSize = 16 * 1024 * 1024;
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("JourneyOptimizer.Sms/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Credentials go to the configured hosts only: redirects are answers, not followed.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            // Header values (the Authorization header above all) never reach the HttpClient logs.
+            .RedactLoggedHeaders(_ => true);
+
+        builder.AddResilienceHandler(ResiliencePipelineName, static (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value;
+            var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+            var retry = new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = TwilioClient.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromSeconds(1),
+                MaxDelay = TwilioClient.MaxRetryDelay,
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => ValueTask.FromResult(
+                    HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                    && !WaitTooLong(args.Outcome.Result, time)),
+            };
+            // Only idempotent reads are retried: a POST that timed out may still have sent the message.
+            retry.DisableForUnsafeHttpMethods();
+
+            pipeline
+                .AddTimeout(TwilioClient.TotalTimeout(options))
+                .AddRetry(retry)
+                .AddTimeout(TwilioClient.AttemptTimeout(options));
+        });
+        return builder;
+    }
+
+    /// <summary>True when the answer asks for a longer wait than <see cref="TwilioClient.MaxRetryDelay"/>: not waited for.</summary>
+    internal static bool WaitTooLong(HttpResponseMessage? response, TimeProvider time)
+    {
+        var retryAfter = response?.Headers.RetryAfter;
+        if (retryAfter is null)
+        {
+            return false;
+        }
+
+        var wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - time.GetUtcNow() : TimeSpan.Zero);
+        return wait > TwilioClient.MaxRetryDelay;
+    }
+}
