@@ -37,7 +37,8 @@ internal sealed class StubHttpHandler(Func<CapturedRequest, int, CancellationTok
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        // Read without the token: a request whose attempt is already timing out is still recorded.
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(CancellationToken.None);
         var captured = new CapturedRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(),
             request.Headers.Accept.ToString(), request.Content?.Headers.ContentType?.MediaType, body);
         Requests.Enqueue(captured);
