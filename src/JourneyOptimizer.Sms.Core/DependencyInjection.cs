@@ -1,6 +1,7 @@
 using FluentValidation;
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Sandboxes;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<SandboxAccessService>();
         services.AddScoped<FirstStartService>();
         services.AddScoped<ApiCredentialService>();
+        services.AddTwilio();
         services.AddValidatorsFromAssemblyContaining<SmsDbContext>(ServiceLifetime.Singleton, includeInternalTypes: false);
         return services;
     }

@@ -95,6 +95,7 @@ try
     builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
     builder.Services.AddScoped<SandboxContext>();
     builder.Services.AddScoped<SandboxPageFilter>();
+    builder.Services.AddSingleton<PendingSecrets>();
     builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AddFolderRouteModelConvention("/Administration/Channels", model =>

@@ -13,7 +13,13 @@ public sealed class CredentialJourneyTests
     public async Task FirstStart_SignIn_CreateEditAndDeleteATwilioCredential()
     {
         var (playwright, browser) = await Browser.LaunchAsync();
-        await using var portal = await PortalProcess.StartAsync();
+        // Twilio is out of reach here (a closed local port): the journey takes the "Save without verification" path.
+        await using var portal = await PortalProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Twilio__ApiBaseUrl"] = "http://127.0.0.1:9",
+            ["Twilio__MessagingBaseUrl"] = "http://127.0.0.1:9",
+            ["Twilio__TimeoutSeconds"] = "2",
+        });
         try
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US", ViewportSize = new() { Width = 1280, Height = 900 } });
@@ -56,9 +62,18 @@ public sealed class CredentialJourneyTests
             await page.GetByLabel("Inbound Number").FillAsync("+1 (415) 555-0100");
             await Browser.ScreenshotAsync(page, journey, "05-create-filled");
             await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+
+            // Twilio cannot be reached: the form says so and offers to save anyway; the token is not sent back.
+            var unreachable = page.Locator("[data-testid=unreachable]");
+            await unreachable.WaitForAsync();
+            Assert.Contains("Twilio could not be reached", await page.Locator(".validation-summary-errors").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
+            await Browser.ScreenshotAsync(page, journey, "05b-unreachable");
+            await unreachable.GetByRole(AriaRole.Button, new() { Name = "Save without verification" }).ClickAsync();
             await page.WaitForURLAsync("**/apicredentials");
             var row = page.Locator("[data-testid=credentials-table] tbody tr", new() { HasText = "Twilio US" });
             Assert.Contains("+14155550100", await row.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("Not verified", await row.InnerTextAsync(), StringComparison.Ordinal);
             await Browser.ScreenshotAsync(page, journey, "06-listed");
 
             // Edit: the token shows only as set, with its last 4 characters.

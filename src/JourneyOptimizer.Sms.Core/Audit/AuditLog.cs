@@ -16,6 +16,7 @@ public sealed class AuditLog(SmsDbContext db, TimeProvider time)
         public const string Updated = "Updated";
         public const string Deleted = "Deleted";
         public const string Verified = "Verified";
+        public const string TestMessageSent = "TestMessageSent";
     }
 
     public void Record(Actor actor, int? sandboxId, string objectType, string objectId, string objectName, string action,

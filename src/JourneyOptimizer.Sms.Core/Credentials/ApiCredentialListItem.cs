@@ -9,4 +9,9 @@ public sealed record ApiCredentialListItem(
     VerificationStatus VerificationStatus,
     DateTime? LastVerifiedAtUtc,
     string ModifiedBy,
-    DateTime ModifiedAtUtc);
+    DateTime ModifiedAtUtc,
+    string? AccountType = null)
+{
+    /// <summary>A Twilio trial account (it can send only to verified numbers).</summary>
+    public bool IsTrial => string.Equals(AccountType, "Trial", StringComparison.Ordinal);
+}

@@ -20,6 +20,7 @@ public sealed partial class ApiCredentialService(
     AuditLog audit,
     TimeProvider time,
     IValidator<TwilioCredentialInput> twilioValidator,
+    TwilioCredentialVerifier twilioVerifier,
     ILogger<ApiCredentialService> logger)
 {
     public const string AuditObjectType = "ApiCredential";
@@ -86,14 +87,19 @@ public sealed partial class ApiCredentialService(
 
     private static IQueryable<ApiCredentialListItem> Project(IQueryable<ApiCredential> query) =>
         query.Select(c => new ApiCredentialListItem(c.Id, c.Name, c.Vendor, c.Address, c.VerificationStatus,
-            c.LastVerifiedAtUtc, c.ModifiedBy, c.ModifiedAtUtc));
+            c.LastVerifiedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c is TwilioCredential ? ((TwilioCredential)c).AccountType : null));
 
     /// <summary>The credential, without tracking; null when it does not exist in this sandbox.</summary>
     public Task<ApiCredential?> FindAsync(int sandboxId, int id, CancellationToken cancellationToken) =>
         db.ApiCredentials.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
 
+    /// <summary>
+    /// Creates a Twilio credential once Twilio confirms it. When Twilio cannot be reached the answer is
+    /// <see cref="CredentialOutcome.ProviderUnreachable"/>, unless <paramref name="saveWithoutVerification"/> is set:
+    /// then it is saved as <see cref="VerificationStatus.NotVerified"/>.
+    /// </summary>
     public async Task<CredentialResult> CreateTwilioAsync(int sandboxId, TwilioCredentialInput input, Actor actor,
-        CancellationToken cancellationToken)
+        bool saveWithoutVerification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
@@ -116,8 +122,14 @@ public sealed partial class ApiCredentialService(
             return conflict;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         var token = input.AuthToken!.Trim();
+        var verification = await VerifyTwilioAsync(normalized, token, saveWithoutVerification, cancellationToken);
+        if (verification.Refusal is not null)
+        {
+            return verification.Refusal;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
         var credential = new TwilioCredential
         {
             SandboxId = sandboxId,
@@ -129,7 +141,9 @@ public sealed partial class ApiCredentialService(
             MessagingServiceSid = normalized.MessagingServiceSid,
             InboundNumber = normalized.InboundNumber,
             Address = normalized.InboundNumber,
-            VerificationStatus = VerificationStatus.NotVerified,
+            VerificationStatus = verification.Status,
+            LastVerifiedAtUtc = verification.Status == VerificationStatus.Verified ? now : null,
+            AccountType = verification.AccountType,
             CreatedAtUtc = now,
             CreatedBy = actor.UserName,
             ModifiedAtUtc = now,
@@ -158,8 +172,12 @@ public sealed partial class ApiCredentialService(
         return new CredentialResult(CredentialOutcome.Created, credential.Id);
     }
 
+    /// <summary>
+    /// Saves an edit. When the Account SID, Auth Token, Message SID or Inbound Number changed, Twilio checks the new
+    /// values first (same rules as <see cref="CreateTwilioAsync"/>); a name-only change keeps the verification status.
+    /// </summary>
     public async Task<CredentialResult> UpdateTwilioAsync(int sandboxId, int id, int expectedVersion, TwilioCredentialInput input,
-        Actor actor, CancellationToken cancellationToken)
+        Actor actor, bool saveWithoutVerification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
@@ -213,6 +231,24 @@ public sealed partial class ApiCredentialService(
         }
 
         var connectionChanged = changes.Any(c => c.Field != nameof(TwilioCredentialInput.Name));
+        if (connectionChanged)
+        {
+            var token = newToken ?? protector.Unprotect(credential.AuthTokenProtected);
+            var verification = await VerifyTwilioAsync(normalized, token, saveWithoutVerification, cancellationToken);
+            if (verification.Refusal is not null)
+            {
+                return verification.Refusal with { Id = id };
+            }
+
+            credential.VerificationStatus = verification.Status;
+            credential.LastVerificationError = null;
+            credential.AccountType = verification.AccountType;
+            if (verification.Status == VerificationStatus.Verified)
+            {
+                credential.LastVerifiedAtUtc = time.GetUtcNow().UtcDateTime;
+            }
+        }
+
         credential.Name = normalized.Name;
         credential.NormalizedName = ApiCredential.NormalizeName(normalized.Name);
         credential.AccountSid = normalized.AccountSid;
@@ -223,12 +259,6 @@ public sealed partial class ApiCredentialService(
         {
             credential.AuthTokenProtected = protector.Protect(newToken);
             credential.AuthTokenHint = ISecretProtector.Hint(newToken);
-        }
-
-        if (connectionChanged)
-        {
-            credential.VerificationStatus = VerificationStatus.NotVerified;
-            credential.LastVerificationError = null;
         }
 
         credential.ModifiedAtUtc = time.GetUtcNow().UtcDateTime;
@@ -248,6 +278,68 @@ public sealed partial class ApiCredentialService(
 
         LogUpdated(logger, id, sandboxId);
         return new CredentialResult(CredentialOutcome.Updated, id);
+    }
+
+    /// <summary>
+    /// Re-runs the provider check of a stored credential and records the outcome (Verified or Failed with the
+    /// reason). When the provider cannot be reached the stored status is kept and the answer says so.
+    /// </summary>
+    public async Task<CredentialResult> VerifyAsync(int sandboxId, int id, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var credential = await db.ApiCredentials.FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
+        if (credential is not TwilioCredential twilio)
+        {
+            return CredentialResult.Fail(CredentialOutcome.NotFound);
+        }
+
+        var verification = await twilioVerifier.VerifyAsync(twilio.AccountSid, protector.Unprotect(twilio.AuthTokenProtected),
+            twilio.MessagingServiceSid, twilio.InboundNumber, cancellationToken);
+        if (verification.Outcome == TwilioVerificationOutcome.Unreachable)
+        {
+            return new CredentialResult(CredentialOutcome.ProviderUnreachable, id, verification.Errors);
+        }
+
+        var before = twilio.VerificationStatus;
+        twilio.VerificationStatus = verification.IsVerified ? VerificationStatus.Verified : VerificationStatus.Failed;
+        twilio.LastVerifiedAtUtc = time.GetUtcNow().UtcDateTime;
+        twilio.LastVerificationError = verification.IsVerified ? null : Truncate(verification.Errors[0].Message, 500);
+        if (verification.IsVerified)
+        {
+            twilio.AccountType = verification.AccountType.ToString();
+        }
+
+        audit.Record(actor, sandboxId, AuditObjectType, Invariant(id), twilio.Name, AuditLog.Actions.Verified,
+            [new AuditChange("VerificationStatus", before.ToString(), twilio.VerificationStatus.ToString())]);
+
+        // Verification is not an edit: it neither needs nor bumps the concurrency version.
+        await db.SaveChangesAsync(cancellationToken);
+        return verification.IsVerified
+            ? new CredentialResult(CredentialOutcome.Verified, id)
+            : new CredentialResult(CredentialOutcome.ProviderRejected, id, verification.Errors);
+    }
+
+    /// <summary>"Verify SMS connection": sends a real message through the provider and returns its answer.</summary>
+    public async Task<TestMessageResult> SendTestMessageAsync(int sandboxId, int id, string to, string message, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var credential = await db.ApiCredentials.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
+        if (credential is not TwilioCredential twilio)
+        {
+            return TestMessageResult.NotFound;
+        }
+
+        var outcome = await twilioVerifier.SendTestMessageAsync(twilio.AccountSid, protector.Unprotect(twilio.AuthTokenProtected),
+            twilio.MessagingServiceSid, twilio.InboundNumber, to, message, cancellationToken);
+        var result = outcome.Sent
+            ? new TestMessageResult(true, outcome.MessageSid, outcome.Status)
+            : new TestMessageResult(false, null, null, outcome.ErrorCode, outcome.MessageKey, outcome.MessageArguments);
+        audit.Record(actor, sandboxId, AuditObjectType, Invariant(id), twilio.Name, AuditLog.Actions.TestMessageSent,
+            [new AuditChange("Outcome", null, result.Sent ? $"sent {result.MessageId}" : $"failed {result.ErrorCode}")]);
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
     }
 
     public async Task<CredentialResult> DeleteAsync(int sandboxId, int id, Actor actor, CancellationToken cancellationToken)
@@ -271,6 +363,26 @@ public sealed partial class ApiCredentialService(
         LogDeleted(logger, id, sandboxId);
         return new CredentialResult(CredentialOutcome.Deleted, id);
     }
+
+    private sealed record VerificationDecision(VerificationStatus Status, string? AccountType, CredentialResult? Refusal);
+
+    /// <summary>Twilio's check before a save: verified, refused (field errors), or unreachable (saved only when asked).</summary>
+    private async Task<VerificationDecision> VerifyTwilioAsync(NormalizedTwilio n, string token, bool saveWithoutVerification,
+        CancellationToken cancellationToken)
+    {
+        var verification = await twilioVerifier.VerifyAsync(n.AccountSid, token, n.MessagingServiceSid, n.InboundNumber, cancellationToken);
+        return verification.Outcome switch
+        {
+            TwilioVerificationOutcome.Verified => new(VerificationStatus.Verified, verification.AccountType.ToString(), null),
+            TwilioVerificationOutcome.Rejected => new(VerificationStatus.Failed, null,
+                new CredentialResult(CredentialOutcome.ProviderRejected, null, verification.Errors)),
+            _ when saveWithoutVerification => new(VerificationStatus.NotVerified, null, null),
+            _ => new(VerificationStatus.NotVerified, null,
+                new CredentialResult(CredentialOutcome.ProviderUnreachable, null, verification.Errors)),
+        };
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
     private List<FieldError> Validate(TwilioCredentialInput input) =>
         twilioValidator.Validate(input).Errors

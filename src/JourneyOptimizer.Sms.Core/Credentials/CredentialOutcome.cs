@@ -29,3 +29,15 @@ public sealed record CredentialResult(CredentialOutcome Outcome, int? Id = null,
 
     public static CredentialResult Fail(CredentialOutcome outcome, params FieldError[] errors) => new(outcome, null, errors);
 }
+
+/// <summary>The answer of a test message ("Verify SMS connection"): the provider's message id and status, or its error.</summary>
+public sealed record TestMessageResult(
+    bool Sent,
+    string? MessageId = null,
+    string? Status = null,
+    int? ErrorCode = null,
+    string? ErrorKey = null,
+    IReadOnlyList<object>? ErrorArguments = null)
+{
+    public static TestMessageResult NotFound { get; } = new(false, ErrorKey: "This API credential does not exist in this sandbox.");
+}

@@ -70,6 +70,7 @@ internal sealed class TwilioCredentialConfiguration : IEntityTypeConfiguration<T
         b.Property(c => c.AuthTokenHint).HasMaxLength(ApiCredential.SecretHintLength);
         b.Property(c => c.MessagingServiceSid).HasMaxLength(34);
         b.Property(c => c.InboundNumber).HasMaxLength(PhoneNumberRules.MaxLength);
+        b.Property(c => c.AccountType).HasMaxLength(10);
 
         // An inbound message must resolve to exactly one sandbox.
         b.HasIndex(c => new { c.AccountSid, c.InboundNumber }).IsUnique();

@@ -467,6 +467,10 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                         .HasMaxLength(34)
                         .HasColumnType("nvarchar(34)");
 
+                    b.Property<string>("AccountType")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<string>("AuthTokenHint")
                         .IsRequired()
                         .HasMaxLength(4)

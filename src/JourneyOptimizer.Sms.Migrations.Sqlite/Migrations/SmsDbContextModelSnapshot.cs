@@ -446,6 +446,10 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .HasMaxLength(34)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccountType")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthTokenHint")
                         .IsRequired()
                         .HasMaxLength(4)

@@ -32,7 +32,8 @@ public sealed class ApiCredentialPagesTests(PortalFactory factory) : IClassFixtu
         var row = Assert.Single(list.QuerySelectorAll("[data-testid=credentials-table] tbody tr"));
         Assert.Contains(input.Name!, row.TextContent, StringComparison.Ordinal);
         Assert.Contains("+1415555", row.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Not verified", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Verified", row.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not verified", row.TextContent, StringComparison.Ordinal);
         Assert.Contains(PortalFactory.AdminEmail, row.TextContent, StringComparison.Ordinal);
 
         var stored = await factory.WithDbAsync(db => db.TwilioCredentials.SingleAsync(c => c.Name == input.Name));

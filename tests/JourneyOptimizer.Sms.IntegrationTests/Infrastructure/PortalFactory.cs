@@ -30,6 +30,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public CapturingSink Logs { get; } = new();
 
+    /// <summary>Twilio for this portal: a real HTTP server on 127.0.0.1.</summary>
+    public FakeTwilio Twilio { get; } = new();
+
     /// <summary>Set before first use to start without the Bootstrap administrator (first-start link flow).</summary>
     public bool WithBootstrapAdministrator { get; init; } = true;
 
@@ -52,6 +55,9 @@ public class PortalFactory : WebApplicationFactory<Program>
                 ["Bootstrap:AdminEmail"] = WithBootstrapAdministrator ? AdminEmail : "",
                 ["Bootstrap:AdminPassword"] = WithBootstrapAdministrator ? AdminPassword : "",
                 ["Serilog:MinimumLevel:Default"] = "Debug",
+                ["Twilio:ApiBaseUrl"] = Twilio.BaseUrl,
+                ["Twilio:MessagingBaseUrl"] = Twilio.BaseUrl,
+                ["Twilio:TimeoutSeconds"] = "5",
                 ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
             };
             foreach (var (key, value) in ExtraConfiguration())
@@ -82,6 +88,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await Twilio.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try
         {

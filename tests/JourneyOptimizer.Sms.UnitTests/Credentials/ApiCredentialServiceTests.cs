@@ -4,6 +4,7 @@ using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.UnitTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Moq;
 
 namespace JourneyOptimizer.Sms.UnitTests.Credentials;
 
@@ -30,7 +31,7 @@ public sealed class ApiCredentialServiceTests : IAsyncLifetime
     private async Task<CredentialResult> CreateAsync(int sandbox, TwilioCredentialInput input)
     {
         await using var db = _database.CreateContext();
-        return await _database.CredentialService(db).CreateTwilioAsync(sandbox, input, Alice, CancellationToken.None);
+        return await _database.CredentialService(db).CreateTwilioAsync(sandbox, input, Alice, saveWithoutVerification: false, CancellationToken.None);
     }
 
     [Fact]
@@ -49,7 +50,9 @@ public sealed class ApiCredentialServiceTests : IAsyncLifetime
         Assert.Equal("AC" + input.AccountSid[2..].ToLowerInvariant(), stored.AccountSid);
         Assert.Equal("+14155550100", stored.InboundNumber);
         Assert.Equal("+14155550100", stored.Address);
-        Assert.Equal(VerificationStatus.NotVerified, stored.VerificationStatus);
+        Assert.Equal(VerificationStatus.Verified, stored.VerificationStatus);
+        Assert.NotNull(stored.LastVerifiedAtUtc);
+        Assert.Equal("Full", stored.AccountType);
         Assert.Equal(input.AuthToken![^4..], stored.AuthTokenHint);
         Assert.DoesNotContain(input.AuthToken, stored.AuthTokenProtected, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(input.AuthToken, _database.Protector.Unprotect(stored.AuthTokenProtected));
@@ -138,13 +141,13 @@ public sealed class ApiCredentialServiceTests : IAsyncLifetime
             var first = Input("By first");
             first.AuthToken = "";
             Assert.Equal(CredentialOutcome.Updated,
-                (await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, first, Alice, CancellationToken.None)).Outcome);
+                (await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, first, Alice, false, CancellationToken.None)).Outcome);
         }
 
         await using (var db = _database.CreateContext())
         {
             var second = Input("By second");
-            var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, second, Alice, CancellationToken.None);
+            var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, second, Alice, false, CancellationToken.None);
             Assert.Equal(CredentialOutcome.ConcurrencyConflict, result.Outcome);
         }
 
@@ -158,20 +161,20 @@ public sealed class ApiCredentialServiceTests : IAsyncLifetime
         var created = await CreateAsync(SqliteDatabase.Prod, Input("Main"));
         await using var db = _database.CreateContext();
 
-        var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Dev, created.Id!.Value, 1, Input("X"), Alice, CancellationToken.None);
+        var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Dev, created.Id!.Value, 1, Input("X"), Alice, false, CancellationToken.None);
 
         Assert.Equal(CredentialOutcome.NotFound, result.Outcome);
     }
 
     [Fact]
-    public async Task UpdateTwilioAsync_BlankToken_KeepsTokenAndResetsVerificationWhenConnectionChanges()
+    public async Task UpdateTwilioAsync_BlankToken_KeepsTokenAndReverifiesWhenConnectionChanges()
     {
         var input = Input("Main");
         var id = (await CreateAsync(SqliteDatabase.Prod, input)).Id!.Value;
         await using (var db = _database.CreateContext())
         {
             var stored = await db.TwilioCredentials.SingleAsync();
-            stored.VerificationStatus = VerificationStatus.Verified;
+            stored.VerificationStatus = VerificationStatus.Failed;
             await db.SaveChangesAsync();
         }
 
@@ -179,15 +182,17 @@ public sealed class ApiCredentialServiceTests : IAsyncLifetime
         edit.AuthToken = "";
         await using (var db = _database.CreateContext())
         {
-            var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, edit, Alice, CancellationToken.None);
+            var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, edit, Alice, false, CancellationToken.None);
             Assert.Equal(CredentialOutcome.Updated, result.Outcome);
         }
 
         await using var check = _database.CreateContext();
         var updated = await check.TwilioCredentials.SingleAsync();
         Assert.Equal(input.AuthToken, _database.Protector.Unprotect(updated.AuthTokenProtected));
-        Assert.Equal(VerificationStatus.NotVerified, updated.VerificationStatus);
+        Assert.Equal(VerificationStatus.Verified, updated.VerificationStatus);
         Assert.Equal(2, updated.Version);
+        _database.Twilio.Verify(t => t.FetchAccountAsync(
+            It.Is<TwilioApiCredentials>(c => c.AuthToken == input.AuthToken), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Fact]
@@ -232,5 +237,91 @@ public sealed class ApiCredentialServiceTests : IAsyncLifetime
         Assert.Equal(8, all.Items.Count);
         Assert.Empty((await service.ListAsync(SqliteDatabase.Prod, "lpha", null, 50, CancellationToken.None)).Items);
         Assert.Equal(8, (await service.ListAsync(SqliteDatabase.Prod, null, "garbage!!", 50, CancellationToken.None)).Items.Count);
+    }
+
+    [Fact]
+    public async Task CreateTwilioAsync_TwilioRefusesTheToken_ReturnsProviderRejectedOnAuthTokenAndStoresNothing()
+    {
+        _database.Twilio.Setup(t => t.FetchAccountAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(TwilioResult.Fail<TwilioAccount>(new TwilioFailure(TwilioFailureKind.Unauthorized, 401, 20003)));
+
+        var result = await CreateAsync(SqliteDatabase.Prod, Input());
+
+        Assert.Equal(CredentialOutcome.ProviderRejected, result.Outcome);
+        Assert.Equal("AuthToken", Assert.Single(result.FieldErrors).Field);
+        await using var db = _database.CreateContext();
+        Assert.False(await db.ApiCredentials.AnyAsync());
+    }
+
+    [Fact]
+    public async Task CreateTwilioAsync_TwilioUnreachable_RefusesUnlessSavingWithoutVerification()
+    {
+        _database.Twilio.Setup(t => t.FetchAccountAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(TwilioResult.Fail<TwilioAccount>(TwilioFailureKind.Unreachable));
+        var input = Input();
+
+        var refused = await CreateAsync(SqliteDatabase.Prod, input);
+        CredentialResult saved;
+        await using (var db = _database.CreateContext())
+        {
+            saved = await _database.CredentialService(db).CreateTwilioAsync(SqliteDatabase.Prod, input, Alice, saveWithoutVerification: true, CancellationToken.None);
+        }
+
+        Assert.Equal(CredentialOutcome.ProviderUnreachable, refused.Outcome);
+        Assert.Equal(FieldError.FormLevel, Assert.Single(refused.FieldErrors).Field);
+        Assert.Equal(CredentialOutcome.Created, saved.Outcome);
+        await using var check = _database.CreateContext();
+        var stored = await check.TwilioCredentials.SingleAsync();
+        Assert.Equal(VerificationStatus.NotVerified, stored.VerificationStatus);
+        Assert.Null(stored.LastVerifiedAtUtc);
+    }
+
+    [Fact]
+    public async Task UpdateTwilioAsync_NameOnly_DoesNotCallTwilio()
+    {
+        var input = Input("Main");
+        var id = (await CreateAsync(SqliteDatabase.Prod, input)).Id!.Value;
+        _database.Twilio.Invocations.Clear();
+        var edit = Input("Renamed", input.InboundNumber!, input.AccountSid);
+        edit.MessagingServiceSid = input.MessagingServiceSid;
+        edit.AuthToken = "";
+
+        await using var db = _database.CreateContext();
+        var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, edit, Alice, false, CancellationToken.None);
+
+        Assert.Equal(CredentialOutcome.Updated, result.Outcome);
+        Assert.Empty(_database.Twilio.Invocations);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_RecordsFailedWithTheReason_ThenVerified()
+    {
+        var id = (await CreateAsync(SqliteDatabase.Prod, Input())).Id!.Value;
+        _database.Twilio.Setup(t => t.FetchMessagingServiceAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(TwilioResult.Fail<TwilioMessagingService>(new TwilioFailure(TwilioFailureKind.NotFound, 404, 20404)));
+
+        await using (var db = _database.CreateContext())
+        {
+            var failed = await _database.CredentialService(db).VerifyAsync(SqliteDatabase.Prod, id, Alice, CancellationToken.None);
+            Assert.Equal(CredentialOutcome.ProviderRejected, failed.Outcome);
+            Assert.Equal("MessagingServiceSid", Assert.Single(failed.FieldErrors).Field);
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            var stored = await db.TwilioCredentials.SingleAsync();
+            Assert.Equal(VerificationStatus.Failed, stored.VerificationStatus);
+            Assert.Equal(TwilioCredentialVerifier.ServiceNotInAccount, stored.LastVerificationError);
+            Assert.Equal(1, stored.Version);
+        }
+
+        _database.Twilio.Setup(t => t.FetchMessagingServiceAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TwilioApiCredentials c, string sid, CancellationToken _) => TwilioResult.Success(new TwilioMessagingService(sid, c.AccountSid, null, null, null)));
+        await using (var db = _database.CreateContext())
+        {
+            Assert.Equal(CredentialOutcome.Verified, (await _database.CredentialService(db).VerifyAsync(SqliteDatabase.Prod, id, Alice, CancellationToken.None)).Outcome);
+            Assert.Equal(CredentialOutcome.NotFound, (await _database.CredentialService(db).VerifyAsync(SqliteDatabase.Dev, id, Alice, CancellationToken.None)).Outcome);
+            Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "Verified"));
+        }
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 
 namespace JourneyOptimizer.Sms.UnitTests.Infrastructure;
 
@@ -41,11 +42,34 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public ISecretProtector Protector { get; } = new DataProtectionSecretProtector(new EphemeralDataProtectionProvider());
 
+    /// <summary>Twilio as the services see it: by default every account, service and number checks out.</summary>
+    public Mock<ITwilioClient> Twilio { get; } = AcceptingTwilio();
+
     public SmsDbContext CreateContext() => new(Options);
 
     public ApiCredentialService CredentialService(SmsDbContext db, TimeProvider? time = null) => new(
         db, Protector, new AuditLog(db, time ?? TimeProvider.System), time ?? TimeProvider.System,
-        new TwilioCredentialInputValidator(), NullLogger<ApiCredentialService>.Instance);
+        new TwilioCredentialInputValidator(),
+        new TwilioCredentialVerifier(Twilio.Object, NullLogger<TwilioCredentialVerifier>.Instance),
+        NullLogger<ApiCredentialService>.Instance);
+
+    public static Mock<ITwilioClient> AcceptingTwilio()
+    {
+        var twilio = new Mock<ITwilioClient>(MockBehavior.Strict);
+        twilio.Setup(t => t.FetchAccountAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TwilioApiCredentials c, CancellationToken _) => TwilioResult.Success(
+                new TwilioAccount(c.AccountSid, "Test", TwilioAccountStatus.Active, "active", TwilioAccountType.Full, null, null, null)));
+        twilio.Setup(t => t.FetchMessagingServiceAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TwilioApiCredentials c, string sid, CancellationToken _) => TwilioResult.Success(
+                new TwilioMessagingService(sid, c.AccountSid, "Service", null, null)));
+        twilio.Setup(t => t.FindIncomingPhoneNumberAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TwilioApiCredentials c, string number, CancellationToken _) => TwilioResult.Success<TwilioIncomingPhoneNumber?>(
+                new TwilioIncomingPhoneNumber("PN" + new string('0', 32), c.AccountSid, number, null, true, true, null)));
+        twilio.Setup(t => t.FindShortCodeAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TwilioApiCredentials c, string code, CancellationToken _) => TwilioResult.Success<TwilioShortCode?>(
+                new TwilioShortCode("SC" + new string('0', 32), c.AccountSid, code, null, null)));
+        return twilio;
+    }
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 
-public sealed class CreateModel(ApiCredentialService credentials, IStringLocalizer<SharedResource> localizer)
+public sealed class CreateModel(ApiCredentialService credentials, PendingSecrets pendingSecrets, IStringLocalizer<SharedResource> localizer)
     : SandboxPageModel, IApiCredentialFormPage
 {
     [BindProperty]
@@ -15,6 +15,15 @@ public sealed class CreateModel(ApiCredentialService credentials, IStringLocaliz
 
     [TempData]
     public string? StatusMessage { get; set; }
+
+    /// <summary>Set by the "Save without verification" button.</summary>
+    [BindProperty]
+    public bool SaveWithoutVerification { get; set; }
+
+    [BindProperty]
+    public string? PendingAuthToken { get; set; }
+
+    public bool OfferSaveWithoutVerification { get; private set; }
 
     public void OnGet()
     {
@@ -34,18 +43,27 @@ public sealed class CreateModel(ApiCredentialService credentials, IStringLocaliz
             return Page();
         }
 
+        if (string.IsNullOrEmpty(Input.Twilio.AuthToken))
+        {
+            Input.Twilio.AuthToken = pendingSecrets.Unprotect(PendingAuthToken);
+        }
+
         var result = Input.Vendor switch
         {
-            SmsVendor.Twilio => await credentials.CreateTwilioAsync(Sandbox.Id, Input.Twilio, Actor, cancellationToken),
+            SmsVendor.Twilio => await credentials.CreateTwilioAsync(Sandbox.Id, Input.Twilio, Actor, SaveWithoutVerification, cancellationToken),
             _ => CredentialResult.Fail(CredentialOutcome.Invalid, new Core.Common.FieldError("Vendor", "Choose the SMS vendor.")),
         };
         if (!result.Succeeded)
         {
             ModelState.AddFieldErrors(result.FieldErrors, ApiCredentialForm.FieldPrefix(Input.Vendor), localizer);
+            OfferSaveWithoutVerification = result.Outcome == CredentialOutcome.ProviderUnreachable;
+            PendingAuthToken = OfferSaveWithoutVerification ? pendingSecrets.Protect(Input.Twilio.AuthToken) : null;
             return Page();
         }
 
-        StatusMessage = localizer["API credential “{0}” created.", Input.Twilio.Name!.Trim()];
+        StatusMessage = SaveWithoutVerification
+            ? localizer["API credential “{0}” saved without verification.", Input.Twilio.Name!.Trim()]
+            : localizer["API credential “{0}” created and verified.", Input.Twilio.Name!.Trim()];
         return RedirectToPage("Index", new { sandbox = Sandbox.Name });
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 
 /// <summary>Edit: the same form filled in; secrets only as "set" with their last characters; blank keeps them.</summary>
-public sealed class EditModel(ApiCredentialService credentials, IStringLocalizer<SharedResource> localizer)
+public sealed class EditModel(ApiCredentialService credentials, PendingSecrets pendingSecrets, IStringLocalizer<SharedResource> localizer)
     : SandboxPageModel, IApiCredentialFormPage
 {
     [BindProperty]
@@ -23,6 +23,15 @@ public sealed class EditModel(ApiCredentialService credentials, IStringLocalizer
 
     [TempData]
     public string? StatusMessage { get; set; }
+
+    /// <summary>Set by the "Save without verification" button.</summary>
+    [BindProperty]
+    public bool SaveWithoutVerification { get; set; }
+
+    [BindProperty]
+    public string? PendingAuthToken { get; set; }
+
+    public bool OfferSaveWithoutVerification { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -65,9 +74,14 @@ public sealed class EditModel(ApiCredentialService credentials, IStringLocalizer
             return Page();
         }
 
+        if (string.IsNullOrEmpty(Input.Twilio.AuthToken))
+        {
+            Input.Twilio.AuthToken = pendingSecrets.Unprotect(PendingAuthToken);
+        }
+
         var result = Credential.Vendor switch
         {
-            SmsVendor.Twilio => await credentials.UpdateTwilioAsync(Sandbox.Id, id, Version, Input.Twilio, Actor, cancellationToken),
+            SmsVendor.Twilio => await credentials.UpdateTwilioAsync(Sandbox.Id, id, Version, Input.Twilio, Actor, SaveWithoutVerification, cancellationToken),
             _ => CredentialResult.Fail(CredentialOutcome.NotFound),
         };
         if (result.Outcome == CredentialOutcome.NotFound)
@@ -78,6 +92,8 @@ public sealed class EditModel(ApiCredentialService credentials, IStringLocalizer
         if (!result.Succeeded)
         {
             ModelState.AddFieldErrors(result.FieldErrors, ApiCredentialForm.FieldPrefix(Credential.Vendor), localizer);
+            OfferSaveWithoutVerification = result.Outcome == CredentialOutcome.ProviderUnreachable;
+            PendingAuthToken = OfferSaveWithoutVerification ? pendingSecrets.Protect(Input.Twilio.AuthToken) : null;
             return Page();
         }
 

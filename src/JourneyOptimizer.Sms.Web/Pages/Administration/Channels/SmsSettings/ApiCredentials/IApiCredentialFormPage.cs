@@ -7,4 +7,10 @@ public interface IApiCredentialFormPage
 
     /// <summary>The stored Auth Token's last characters on Edit; null on Create.</summary>
     string? AuthTokenHint { get; }
+
+    /// <summary>True after a submit that the provider could not check: the form offers "Save without verification".</summary>
+    bool OfferSaveWithoutVerification { get; }
+
+    /// <summary>The typed secret, encrypted for the "Save without verification" round trip (never the secret itself).</summary>
+    string? PendingAuthToken { get; }
 }

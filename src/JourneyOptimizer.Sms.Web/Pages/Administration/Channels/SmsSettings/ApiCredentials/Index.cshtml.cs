@@ -2,11 +2,12 @@ using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 
 /// <summary>The sandbox's API credentials: search by name, keyset paging, row actions.</summary>
-public sealed class IndexModel(ApiCredentialService credentials) : SandboxPageModel
+public sealed class IndexModel(ApiCredentialService credentials, IStringLocalizer<SharedResource> localizer) : SandboxPageModel
 {
     public const string Section = "/Administration/Channels/SmsSettings/ApiCredentials/Index";
 
@@ -20,6 +21,33 @@ public sealed class IndexModel(ApiCredentialService credentials) : SandboxPageMo
     public string? StatusMessage { get; set; }
 
     public Page<ApiCredentialListItem> Results { get; private set; } = new([], null, null);
+
+    [TempData]
+    public string? ErrorMessage { get; set; }
+
+    /// <summary>Row action "Verify": re-runs the provider check and says what it found.</summary>
+    public async Task<IActionResult> OnPostVerifyAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await credentials.VerifyAsync(Sandbox.Id, id, Actor, cancellationToken);
+        if (result.Outcome == CredentialOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Outcome == CredentialOutcome.Verified)
+        {
+            StatusMessage = localizer["The API credential was verified."];
+        }
+        else
+        {
+            var reasons = result.FieldErrors.Select(e => localizer[e.Message, e.Arguments].Value);
+            ErrorMessage = (result.Outcome == CredentialOutcome.ProviderUnreachable
+                ? localizer["The API credential could not be checked now."].Value
+                : localizer["The provider refused the API credential."].Value) + " " + string.Join(" ", reasons);
+        }
+
+        return RedirectToPage(new { sandbox = Sandbox.Name, q = Search, cursor = Cursor });
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

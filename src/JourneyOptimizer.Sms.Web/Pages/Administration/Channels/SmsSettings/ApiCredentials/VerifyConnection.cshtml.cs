@@ -1,0 +1,63 @@
+using FluentValidation;
+using JourneyOptimizer.Sms.Core.Common;
+using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
+
+/// <summary>"Verify SMS connection": a real test message through the provider, and the provider's answer.</summary>
+public sealed class VerifyConnectionModel(ApiCredentialService credentials) : SandboxPageModel
+{
+    public ApiCredential? Credential { get; private set; }
+
+    [BindProperty]
+    public VerifyConnectionInput Input { get; set; } = new();
+
+    public TestMessageResult? Result { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        Credential = await credentials.FindAsync(Sandbox.Id, id, cancellationToken);
+        return Credential is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        Credential = await credentials.FindAsync(Sandbox.Id, id, cancellationToken);
+        if (Credential is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Result = await credentials.SendTestMessageAsync(Sandbox.Id, id, Input.Number!, Input.Message!, Actor, cancellationToken);
+        return Page();
+    }
+}
+
+public sealed class VerifyConnectionInput
+{
+    public string? Number { get; set; }
+
+    public string? Message { get; set; } = "Test message from Journey Optimizer SMS.";
+}
+
+public sealed class VerifyConnectionInputValidator : AbstractValidator<VerifyConnectionInput>
+{
+    public VerifyConnectionInputValidator()
+    {
+        RuleFor(x => x.Number).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter the number to send the test message to.")
+            .MaximumLength(40).WithMessage("Enter the number in international format, for example +14155550100.")
+            .Must(v => PhoneNumberRules.TryNormalizeE164(v) is not null)
+                .WithMessage("Enter the number in international format, for example +14155550100.");
+        RuleFor(x => x.Message).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Enter the message.")
+            .MaximumLength(1600).WithMessage("The message can have at most 1600 characters.");
+    }
+}
