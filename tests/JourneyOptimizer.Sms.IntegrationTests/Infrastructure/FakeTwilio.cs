@@ -91,45 +91,45 @@ public sealed class FakeTwilio : IAsyncDisposable
                 await JsonAsync(context, 200, $$"""{"sid":"{{service}}","account_sid":"{{accountSid}}","friendly_name":"Fake service","date_created":"2015-07-30T20:12:31Z"}""");
                 return;
             case ("GET", ["2010-04-01", "Accounts", _, "IncomingPhoneNumbers.json"]):
-            {
-                var wanted = request.Query["PhoneNumber"].ToString();
-                var items = account.NumbersMatching(wanted).Select(n => $$"""{"sid":"PN{{Hex(n)}}","account_sid":"{{accountSid}}","phone_number":"{{n}}","capabilities":{"sms":true,"mms":true} }""");
-                await JsonAsync(context, 200, $$"""{"incoming_phone_numbers":[{{string.Join(",", items)}}],"next_page_uri":null,"page":0,"page_size":50}""");
-                return;
-            }
-
-            case ("GET", ["2010-04-01", "Accounts", _, "SMS", "ShortCodes.json"]):
-            {
-                var wanted = request.Query["ShortCode"].ToString();
-                var items = account.ShortCodesMatching(wanted).Select(n => $$"""{"sid":"SC{{Hex(n)}}","account_sid":"{{accountSid}}","short_code":"{{n}}"}""");
-                await JsonAsync(context, 200, $$"""{"short_codes":[{{string.Join(",", items)}}],"next_page_uri":null}""");
-                return;
-            }
-
-            case ("GET", ["v1", "Services", _, "PhoneNumbers"]):
-            case ("GET", ["v1", "Services", _, "ShortCodes"]):
-            {
-                var key = segments[3] == "PhoneNumbers" ? "phone_numbers" : "short_codes";
-                var field = segments[3] == "PhoneNumbers" ? "phone_number" : "short_code";
-                var items = account.Pool.Select(n => $$"""{"sid":"PN{{Hex(n)}}","account_sid":"{{accountSid}}","service_sid":"{{segments[2]}}","{{field}}":"{{n}}"}""");
-                await JsonAsync(context, 200, $$"""{"{{key}}":[{{string.Join(",", items)}}],"meta":{"next_page_url":null,"key":"{{key}}"} }""");
-                return;
-            }
-
-            case ("POST", ["2010-04-01", "Accounts", _, "Messages.json"]):
-            {
-                var form = System.Web.HttpUtility.ParseQueryString(body);
-                var to = form["To"] ?? "";
-                if (RecipientErrors.TryGetValue(to, out var code))
                 {
-                    await ErrorAsync(context, 400, code, "The message could not be sent");
+                    var wanted = request.Query["PhoneNumber"].ToString();
+                    var items = account.NumbersMatching(wanted).Select(n => $$"""{"sid":"PN{{Hex(n)}}","account_sid":"{{accountSid}}","phone_number":"{{n}}","capabilities":{"sms":true,"mms":true} }""");
+                    await JsonAsync(context, 200, $$"""{"incoming_phone_numbers":[{{string.Join(",", items)}}],"next_page_uri":null,"page":0,"page_size":50}""");
                     return;
                 }
 
-                var messageSid = "SM" + Hex(to + DateTime.UtcNow.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                await JsonAsync(context, 201, $$"""{"sid":"{{messageSid}}","account_sid":"{{accountSid}}","to":"{{to}}","status":"accepted","num_segments":"1","date_created":"Thu, 30 Jul 2015 20:00:00 +0000"}""");
-                return;
-            }
+            case ("GET", ["2010-04-01", "Accounts", _, "SMS", "ShortCodes.json"]):
+                {
+                    var wanted = request.Query["ShortCode"].ToString();
+                    var items = account.ShortCodesMatching(wanted).Select(n => $$"""{"sid":"SC{{Hex(n)}}","account_sid":"{{accountSid}}","short_code":"{{n}}"}""");
+                    await JsonAsync(context, 200, $$"""{"short_codes":[{{string.Join(",", items)}}],"next_page_uri":null}""");
+                    return;
+                }
+
+            case ("GET", ["v1", "Services", _, "PhoneNumbers"]):
+            case ("GET", ["v1", "Services", _, "ShortCodes"]):
+                {
+                    var key = segments[3] == "PhoneNumbers" ? "phone_numbers" : "short_codes";
+                    var field = segments[3] == "PhoneNumbers" ? "phone_number" : "short_code";
+                    var items = account.Pool.Select(n => $$"""{"sid":"PN{{Hex(n)}}","account_sid":"{{accountSid}}","service_sid":"{{segments[2]}}","{{field}}":"{{n}}"}""");
+                    await JsonAsync(context, 200, $$"""{"{{key}}":[{{string.Join(",", items)}}],"meta":{"next_page_url":null,"key":"{{key}}"} }""");
+                    return;
+                }
+
+            case ("POST", ["2010-04-01", "Accounts", _, "Messages.json"]):
+                {
+                    var form = System.Web.HttpUtility.ParseQueryString(body);
+                    var to = form["To"] ?? "";
+                    if (RecipientErrors.TryGetValue(to, out var code))
+                    {
+                        await ErrorAsync(context, 400, code, "The message could not be sent");
+                        return;
+                    }
+
+                    var messageSid = "SM" + Hex(to + DateTime.UtcNow.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    await JsonAsync(context, 201, $$"""{"sid":"{{messageSid}}","account_sid":"{{accountSid}}","to":"{{to}}","status":"accepted","num_segments":"1","date_created":"Thu, 30 Jul 2015 20:00:00 +0000"}""");
+                    return;
+                }
 
             default:
                 await ErrorAsync(context, 404, 20404, "The requested resource " + path + " was not found");
