@@ -292,8 +292,8 @@ public sealed class CustomCredentialInputValidator : AbstractValidator<CustomCre
             {
                 nameError = M.HeaderDuplicate;
             }
-            else if (HttpSyntax.AlwaysReservedHeaders.Contains(name)
-                || HttpSyntax.IsAuthHeader(name, input.AuthType, input.ApiKeyHeaderName))
+            else if (!IsFixedHeader(name) && (HttpSyntax.AlwaysReservedHeaders.Contains(name)
+                || HttpSyntax.IsAuthHeader(name, input.AuthType, input.ApiKeyHeaderName)))
             {
                 nameError = M.HeaderReserved;
             }
