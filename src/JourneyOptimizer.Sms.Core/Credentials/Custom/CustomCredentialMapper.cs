@@ -252,9 +252,10 @@ public static class CustomCredentialMapper
 
     private static List<string> ChangedFields(CustomProviderSecrets before, CustomProviderSecrets after)
     {
-        var old = before.ByField();
-        var now = after.ByField();
-        return old.Keys.Union(now.Keys, StringComparer.Ordinal)
+        // Header names compare case-insensitively, as HTTP does: renaming X-Key to x-key changes no secret.
+        var old = new Dictionary<string, string>(before.ByField(), StringComparer.OrdinalIgnoreCase);
+        var now = new Dictionary<string, string>(after.ByField(), StringComparer.OrdinalIgnoreCase);
+        return now.Keys.Union(old.Keys, StringComparer.OrdinalIgnoreCase)
             .Where(field => !string.Equals(old.GetValueOrDefault(field), now.GetValueOrDefault(field), StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -265,6 +265,7 @@ internal sealed class CustomProviderClient : ICustomProviderClient
                 var timestamp = _time.GetUtcNow().ToUnixTimeSeconds();
                 var signature = MacSigner.Sign(algorithm, Required(secrets.ApiSecretKey), method.Method,
                     target.PathAndQuery, timestamp, body ?? []);
+                exchange.Redactor.Add(signature);
                 request.Headers.TryAddWithoutValidation(HttpSyntax.AuthorizationHeader,
                     MacSigner.AuthorizationValue(Required(secrets.ApiToken), timestamp, algorithm, signature));
                 request.Headers.TryAddWithoutValidation(HttpSyntax.MacTimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
