@@ -81,8 +81,9 @@ internal sealed class CustomProviderClient : ICustomProviderClient
         {
             result = await SendCoreAsync(exchange, fromNumber, toNumber, message, linked.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // Our own deadline, or the handler's connect timeout: either way the provider did not answer in time.
             result = CustomSendResult.Fail(CustomSendFailure.Timeout, CustomSendMessages.Timeout, arguments: timeoutSeconds);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or AuthenticationException or SocketException)
@@ -398,6 +399,11 @@ internal sealed class CustomProviderClient : ICustomProviderClient
         if (!complete)
         {
             return CustomSendResult.Fail(CustomSendFailure.InvalidResponse, CustomSendMessages.InvalidJson, status);
+        }
+
+        if (data.Length == 0)
+        {
+            return CustomSendResult.Success(status, null, idExpected: true);   // e.g. 204 No Content: accepted, no id to read
         }
 
         try

@@ -59,11 +59,13 @@ public sealed record CustomSendResult
 
     public IReadOnlyList<object> MessageArguments { get; }
 
-    internal static CustomSendResult Success(int statusCode, string? messageId, bool idExpected) =>
+    /// <summary>The provider accepted the message (<paramref name="idExpected"/>: an extractor is configured).</summary>
+    public static CustomSendResult Success(int statusCode, string? messageId, bool idExpected) =>
         new(null, statusCode, messageId, null,
             idExpected && messageId is null ? CustomSendMessages.AcceptedWithoutId : CustomSendMessages.Accepted, []);
 
-    internal static CustomSendResult Fail(CustomSendFailure failure, string message, int? statusCode = null,
+    /// <param name="message">One of <see cref="CustomSendMessages"/>.</param>
+    public static CustomSendResult Fail(CustomSendFailure failure, string message, int? statusCode = null,
         string? excerpt = null, params object[] arguments) =>
         new(failure, statusCode, null, excerpt, message, arguments);
 }

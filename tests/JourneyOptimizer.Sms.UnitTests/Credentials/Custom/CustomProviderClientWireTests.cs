@@ -347,6 +347,24 @@ public sealed partial class CustomProviderClientWireTests
     }
 
     [Fact]
+    public async Task SendAsync_ExtractorAndEmptyAnswer_SucceedsWithoutId()
+    {
+        await using var server = await TestProviderServer.StartAsync((_, context) =>
+        {
+            context.Response.StatusCode = 204;
+            return Task.CompletedTask;
+        });
+        await using var harness = new ClientHarness([server.EndPoint]);
+
+        var result = await harness.SendAsync(TestConfigurations.For(server), CustomProviderSecrets.Empty);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(204, result.StatusCode);
+        Assert.Null(result.MessageId);
+        Assert.Equal(CustomSendMessages.AcceptedWithoutId, result.Message);
+    }
+
+    [Fact]
     public async Task SendAsync_ExtractorAndAnswerIsNotJson_ReturnsInvalidResponse()
     {
         await using var server = await TestProviderServer.StartAsync((_, context) => TestProviderServer.Json(context, 200, "<html>ok</html>"));
