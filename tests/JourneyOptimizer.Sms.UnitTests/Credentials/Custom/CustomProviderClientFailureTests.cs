@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using Microsoft.AspNetCore.Http;
@@ -66,11 +68,13 @@ public sealed class CustomProviderClientFailureTests
     [Fact]
     public async Task SendAsync_NothingListening_ReturnsConnectionFailed()
     {
-        var server = await TestProviderServer.StartAsync();
-        var config = TestConfigurations.For(server);
-        var endpoint = server.EndPoint;
-        await server.DisposeAsync();
+        // A port that is bound but not listening: connecting is refused, and no other test can take the port meanwhile.
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var endpoint = (IPEndPoint)socket.LocalEndPoint!;
+        await using var server = await TestProviderServer.StartAsync();
         await using var harness = new ClientHarness([endpoint]);
+        var config = TestConfigurations.For(server) with { ProviderUrl = $"https://127.0.0.1:{endpoint.Port}/send" };
 
         var result = await harness.SendAsync(config, CustomProviderSecrets.Empty);
 
