@@ -1,6 +1,7 @@
 using FluentValidation;
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Identity;
@@ -58,6 +59,7 @@ public static class DependencyInjection
         services.AddScoped<FirstStartService>();
         services.AddScoped<ApiCredentialService>();
         services.AddTwilio();
+        services.AddCustomProviders();
         services.AddValidatorsFromAssemblyContaining<SmsDbContext>(ServiceLifetime.Singleton, includeInternalTypes: false);
         return services;
     }

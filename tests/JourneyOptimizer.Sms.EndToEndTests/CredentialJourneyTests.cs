@@ -55,7 +55,7 @@ public sealed class CredentialJourneyTests
             Assert.Contains("starts with AC", await page.Locator("[data-valmsg-for='Input.Twilio.AccountSid']").InnerTextAsync(), StringComparison.Ordinal);
 
             var token = Hex32();
-            await page.GetByLabel("Name").FillAsync("Twilio US");
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync("Twilio US");
             await page.GetByLabel("Account SID").FillAsync("AC" + Hex32());
             await page.GetByLabel("Auth Token").FillAsync(token);
             await page.GetByLabel("Message SID").FillAsync("MG" + Hex32());
@@ -80,7 +80,7 @@ public sealed class CredentialJourneyTests
             await row.GetByRole(AriaRole.Link, new() { Name = "Twilio US", Exact = true }).ClickAsync();
             Assert.Equal("••••••••" + token[^4..], await page.Locator("[data-testid=token-hint]").InnerTextAsync());
             Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
-            await page.GetByLabel("Name").FillAsync("Twilio US (main)");
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync("Twilio US (main)");
             await Browser.ScreenshotAsync(page, journey, "07-edit");
             await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
             await page.WaitForURLAsync("**/apicredentials");

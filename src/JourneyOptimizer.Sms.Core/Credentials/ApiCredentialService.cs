@@ -2,6 +2,7 @@ using System.Text;
 using FluentValidation;
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Common;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Security;
@@ -21,6 +22,8 @@ public sealed partial class ApiCredentialService(
     TimeProvider time,
     IValidator<TwilioCredentialInput> twilioValidator,
     TwilioCredentialVerifier twilioVerifier,
+    IValidator<CustomCredentialInput> customValidator,
+    ICustomProviderClient customClient,
     ILogger<ApiCredentialService> logger)
 {
     public const string AuditObjectType = "ApiCredential";
@@ -319,24 +322,41 @@ public sealed partial class ApiCredentialService(
             : new CredentialResult(CredentialOutcome.ProviderRejected, id, verification.Errors);
     }
 
-    /// <summary>"Verify SMS connection": sends a real message through the provider and returns its answer.</summary>
-    public async Task<TestMessageResult> SendTestMessageAsync(int sandboxId, int id, string to, string message, Actor actor,
+    /// <summary>
+    /// "Verify SMS connection": sends a real message through the provider and returns its answer. Twilio sends from
+    /// the credential's inbound number; a Custom provider from <paramref name="from"/>. A Custom credential is marked
+    /// Verified by a message the provider accepts, Failed by one it refuses.
+    /// </summary>
+    public async Task<TestMessageResult> SendTestMessageAsync(int sandboxId, int id, string? from, string to, string message, Actor actor,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var credential = await db.ApiCredentials.AsNoTracking()
+        var credential = await db.ApiCredentials
             .FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
-        if (credential is not TwilioCredential twilio)
+        TestMessageResult result;
+        switch (credential)
         {
-            return TestMessageResult.NotFound;
+            case TwilioCredential twilio:
+                {
+                    var outcome = await twilioVerifier.SendTestMessageAsync(twilio.AccountSid, protector.Unprotect(twilio.AuthTokenProtected),
+                        twilio.MessagingServiceSid, twilio.InboundNumber, to, message, cancellationToken);
+                    result = outcome.Sent
+                        ? new TestMessageResult(true, outcome.MessageSid, outcome.Status)
+                        : new TestMessageResult(false, null, null, outcome.ErrorCode, outcome.MessageKey, outcome.MessageArguments);
+                    break;
+                }
+
+            case CustomCredential custom:
+                result = await SendCustomTestMessageAsync(custom, from ?? "", to, message, cancellationToken);
+                custom.VerificationStatus = result.Sent ? VerificationStatus.Verified : VerificationStatus.Failed;
+                custom.LastVerifiedAtUtc = time.GetUtcNow().UtcDateTime;
+                custom.LastVerificationError = result.Sent ? null : Truncate(result.ErrorKey ?? "", 500);
+                break;
+            default:
+                return TestMessageResult.NotFound;
         }
 
-        var outcome = await twilioVerifier.SendTestMessageAsync(twilio.AccountSid, protector.Unprotect(twilio.AuthTokenProtected),
-            twilio.MessagingServiceSid, twilio.InboundNumber, to, message, cancellationToken);
-        var result = outcome.Sent
-            ? new TestMessageResult(true, outcome.MessageSid, outcome.Status)
-            : new TestMessageResult(false, null, null, outcome.ErrorCode, outcome.MessageKey, outcome.MessageArguments);
-        audit.Record(actor, sandboxId, AuditObjectType, Invariant(id), twilio.Name, AuditLog.Actions.TestMessageSent,
+        audit.Record(actor, sandboxId, AuditObjectType, Invariant(id), credential.Name, AuditLog.Actions.TestMessageSent,
             [new AuditChange("Outcome", null, result.Sent ? $"sent {result.MessageId}" : $"failed {result.ErrorCode}")]);
         await db.SaveChangesAsync(cancellationToken);
         return result;

@@ -37,7 +37,8 @@ public sealed record TestMessageResult(
     string? Status = null,
     int? ErrorCode = null,
     string? ErrorKey = null,
-    IReadOnlyList<object>? ErrorArguments = null)
+    IReadOnlyList<object>? ErrorArguments = null,
+    string? Excerpt = null)
 {
     public static TestMessageResult NotFound { get; } = new(false, ErrorKey: "This API credential does not exist in this sandbox.");
 }

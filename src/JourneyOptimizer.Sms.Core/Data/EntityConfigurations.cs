@@ -1,6 +1,7 @@
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Sandboxes;
@@ -46,7 +47,8 @@ internal sealed class ApiCredentialConfiguration : IEntityTypeConfiguration<ApiC
     {
         b.ToTable("ApiCredentials");
         b.HasDiscriminator(c => c.Vendor)
-            .HasValue<TwilioCredential>(SmsVendor.Twilio);
+            .HasValue<TwilioCredential>(SmsVendor.Twilio)
+            .HasValue<CustomCredential>(SmsVendor.Custom);
         b.Property(c => c.Name).HasMaxLength(ApiCredential.NameMaxLength);
         b.Property(c => c.NormalizedName).HasMaxLength(ApiCredential.NameMaxLength);
         b.Property(c => c.Address).HasMaxLength(ApiCredential.AddressMaxLength);
@@ -74,6 +76,20 @@ internal sealed class TwilioCredentialConfiguration : IEntityTypeConfiguration<T
 
         // An inbound message must resolve to exactly one sandbox.
         b.HasIndex(c => new { c.AccountSid, c.InboundNumber }).IsUnique();
+    }
+}
+
+internal sealed class CustomCredentialConfiguration : IEntityTypeConfiguration<CustomCredential>
+{
+    public void Configure(EntityTypeBuilder<CustomCredential> b)
+    {
+        b.Property(c => c.ProviderName).HasMaxLength(CustomCredential.ProviderNameMaxLength);
+        b.Property(c => c.ProviderUrl).HasMaxLength(CustomCredential.ProviderUrlMaxLength);
+        b.Property(c => c.ConfigurationJson).HasMaxLength(CustomCredential.ConfigurationMaxLength);
+        b.Property(c => c.SecretsProtected).HasMaxLength(CustomCredential.SecretsMaxLength);
+
+        // Channel configurations look for the sandbox's RCS (or MMS) credentials.
+        b.HasIndex(c => new { c.SandboxId, c.ChannelType });
     }
 }
 

@@ -1,5 +1,6 @@
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Sandboxes;
@@ -24,6 +25,8 @@ public sealed class SmsDbContext(DbContextOptions<SmsDbContext> options)
     public DbSet<ApiCredential> ApiCredentials => Set<ApiCredential>();
 
     public DbSet<TwilioCredential> TwilioCredentials => Set<TwilioCredential>();
+
+    public DbSet<CustomCredential> CustomCredentials => Set<CustomCredential>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

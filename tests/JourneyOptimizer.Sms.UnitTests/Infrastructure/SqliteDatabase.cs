@@ -1,6 +1,7 @@
 using JourneyOptimizer.Sms.Core;
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Sandboxes;
@@ -51,7 +52,12 @@ public sealed class SqliteDatabase : IAsyncDisposable
         db, Protector, new AuditLog(db, time ?? TimeProvider.System), time ?? TimeProvider.System,
         new TwilioCredentialInputValidator(),
         new TwilioCredentialVerifier(Twilio.Object, NullLogger<TwilioCredentialVerifier>.Instance),
+        new CustomCredentialInputValidator(Microsoft.Extensions.Options.Options.Create(new CustomProvidersOptions())),
+        CustomClient.Object,
         NullLogger<ApiCredentialService>.Instance);
+
+    /// <summary>The Custom provider sender: tests set up what it answers.</summary>
+    public Mock<ICustomProviderClient> CustomClient { get; } = new(MockBehavior.Strict);
 
     public static Mock<ITwilioClient> AcceptingTwilio()
     {

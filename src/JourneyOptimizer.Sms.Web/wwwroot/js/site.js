@@ -39,6 +39,28 @@
         applyVendor(select);
     });
 
+    // Auth-type sections of the Custom form: <select data-auth-select> shows <fieldset data-auth="A B"> listing its value.
+    function applyAuth(select) {
+        var value = select.value;
+        var form = select.form;
+        form.querySelectorAll('[data-auth]').forEach(function (fieldset) {
+            var match = fieldset.getAttribute('data-auth').split(' ').indexOf(value) >= 0;
+            fieldset.hidden = !match;
+            fieldset.disabled = !match;
+        });
+    }
+    document.querySelectorAll('[data-auth-select]').forEach(function (select) {
+        select.addEventListener('change', function () { applyAuth(select); });
+        applyAuth(select);
+    });
+    document.querySelectorAll('[data-mtls-toggle]').forEach(function (box) {
+        var apply = function () {
+            box.form.querySelectorAll('[data-mtls]').forEach(function (f) { f.hidden = !box.checked; });
+        };
+        box.addEventListener('change', apply);
+        apply();
+    });
+
     // Copy buttons: <button data-copy-target="#id">.
     document.addEventListener('click', function (event) {
         var button = event.target.closest('[data-copy-target]');

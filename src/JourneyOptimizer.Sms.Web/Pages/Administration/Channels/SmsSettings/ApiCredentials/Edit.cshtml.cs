@@ -1,4 +1,5 @@
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -8,34 +9,17 @@ namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.Api
 
 /// <summary>Edit: the same form filled in; secrets only as "set" with their last characters; blank keeps them.</summary>
 public sealed class EditModel(ApiCredentialService credentials, PendingSecrets pendingSecrets, IStringLocalizer<SharedResource> localizer)
-    : SandboxPageModel, IApiCredentialFormPage
+    : ApiCredentialFormPageModel(pendingSecrets, localizer)
 {
-    [BindProperty]
-    public ApiCredentialForm Input { get; set; } = new();
-
     /// <summary>The version the form was opened at: a save against a newer one is refused.</summary>
     [BindProperty]
     public int Version { get; set; }
 
-    public string? AuthTokenHint { get; private set; }
-
     public ApiCredential? Credential { get; private set; }
-
-    [TempData]
-    public string? StatusMessage { get; set; }
-
-    /// <summary>Set by the "Save without verification" button.</summary>
-    [BindProperty]
-    public bool SaveWithoutVerification { get; set; }
-
-    [BindProperty]
-    public string? PendingAuthToken { get; set; }
-
-    public bool OfferSaveWithoutVerification { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        Credential = await credentials.FindAsync(Sandbox.Id, id, cancellationToken);
+        await PrepareAsync(id, cancellationToken);
         if (Credential is null)
         {
             return NotFound();
@@ -43,45 +27,51 @@ public sealed class EditModel(ApiCredentialService credentials, PendingSecrets p
 
         Version = Credential.Version;
         Input = new ApiCredentialForm { Vendor = Credential.Vendor };
-        if (Credential is TwilioCredential twilio)
+        switch (Credential)
         {
-            Input.Twilio = new TwilioCredentialInput
-            {
-                Name = twilio.Name,
-                AccountSid = twilio.AccountSid,
-                MessagingServiceSid = twilio.MessagingServiceSid,
-                InboundNumber = twilio.InboundNumber,
-            };
+            case CustomCredential custom:
+                Input.Custom = CustomCredentialMapper.ToInput(custom.Name, custom.Configuration());
+                break;
+            case TwilioCredential twilio:
+                Input.Twilio = new TwilioCredentialInput
+                {
+                    Name = twilio.Name,
+                    AccountSid = twilio.AccountSid,
+                    MessagingServiceSid = twilio.MessagingServiceSid,
+                    InboundNumber = twilio.InboundNumber,
+                };
+                break;
         }
 
-        AuthTokenHint = HintOf(Credential);
         return Page();
+    }
+
+    /// <summary>Without JavaScript, "Apply" re-renders the form with the chosen auth type's fields.</summary>
+    public async Task<IActionResult> OnPostVendorAsync(int id, CancellationToken cancellationToken)
+    {
+        await PrepareAsync(id, cancellationToken);
+        ModelState.Clear();
+        return Credential is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        Credential = await credentials.FindAsync(Sandbox.Id, id, cancellationToken);
+        await PrepareAsync(id, cancellationToken);
         if (Credential is null)
         {
             return NotFound();
         }
 
-        // The vendor of an existing credential never changes, whatever the form says.
-        Input.Vendor = Credential.Vendor;
-        AuthTokenHint = HintOf(Credential);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        if (string.IsNullOrEmpty(Input.Twilio.AuthToken))
-        {
-            Input.Twilio.AuthToken = pendingSecrets.Unprotect(PendingAuthToken);
-        }
-
+        RestorePendingSecret();
         var result = Credential.Vendor switch
         {
             SmsVendor.Twilio => await credentials.UpdateTwilioAsync(Sandbox.Id, id, Version, Input.Twilio, Actor, SaveWithoutVerification, cancellationToken),
+            SmsVendor.Custom => await credentials.UpdateCustomAsync(Sandbox.Id, id, Version, Input.Custom, Actor, cancellationToken),
             _ => CredentialResult.Fail(CredentialOutcome.NotFound),
         };
         if (result.Outcome == CredentialOutcome.NotFound)
@@ -91,19 +81,24 @@ public sealed class EditModel(ApiCredentialService credentials, PendingSecrets p
 
         if (!result.Succeeded)
         {
-            ModelState.AddFieldErrors(result.FieldErrors, ApiCredentialForm.FieldPrefix(Credential.Vendor), localizer);
-            OfferSaveWithoutVerification = result.Outcome == CredentialOutcome.ProviderUnreachable;
-            PendingAuthToken = OfferSaveWithoutVerification ? pendingSecrets.Protect(Input.Twilio.AuthToken) : null;
-            return Page();
+            return Refused(result);
         }
 
-        StatusMessage = localizer["API credential “{0}” saved.", Input.Twilio.Name!.Trim()];
+        StatusMessage = Localizer["API credential “{0}” saved.", Input.Name!.Trim()];
         return RedirectToPage("Index", new { sandbox = Sandbox.Name });
     }
 
-    private static string? HintOf(ApiCredential credential) => credential switch
+    /// <summary>Loads the stored credential; the vendor of an existing credential never changes, whatever the form says.</summary>
+    protected override async Task PrepareAsync(int? id, CancellationToken cancellationToken)
     {
-        TwilioCredential t => t.AuthTokenHint,
-        _ => "",
-    };
+        Credential = await credentials.FindAsync(Sandbox.Id, id ?? 0, cancellationToken);
+        if (Credential is null)
+        {
+            return;
+        }
+
+        Input.Vendor = Credential.Vendor;
+        AuthTokenHint = (Credential as TwilioCredential)?.AuthTokenHint;
+        SecretHints = (Credential as CustomCredential)?.Configuration().SecretHints ?? new Dictionary<string, string>();
+    }
 }

@@ -13,4 +13,7 @@ public interface IApiCredentialFormPage
 
     /// <summary>The typed secret, encrypted for the "Save without verification" round trip (never the secret itself).</summary>
     string? PendingAuthToken { get; }
+
+    /// <summary>The last characters of each stored secret of a Custom credential, by field name (empty on Create).</summary>
+    IReadOnlyDictionary<string, string> SecretHints { get; }
 }

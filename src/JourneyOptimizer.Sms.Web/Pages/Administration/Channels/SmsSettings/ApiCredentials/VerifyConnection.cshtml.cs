@@ -35,13 +35,16 @@ public sealed class VerifyConnectionModel(ApiCredentialService credentials) : Sa
             return Page();
         }
 
-        Result = await credentials.SendTestMessageAsync(Sandbox.Id, id, Input.Number!, Input.Message!, Actor, cancellationToken);
+        Result = await credentials.SendTestMessageAsync(Sandbox.Id, id, Input.From, Input.Number!, Input.Message!, Actor, cancellationToken);
         return Page();
     }
 }
 
 public sealed class VerifyConnectionInput
 {
+    /// <summary>The sender for a Custom provider (a Twilio credential sends from its inbound number).</summary>
+    public string? From { get; set; }
+
     public string? Number { get; set; }
 
     public string? Message { get; set; } = "Test message from Journey Optimizer SMS.";
@@ -56,6 +59,9 @@ public sealed class VerifyConnectionInputValidator : AbstractValidator<VerifyCon
             .MaximumLength(40).WithMessage("Enter the number in international format, for example +14155550100.")
             .Must(v => PhoneNumberRules.TryNormalizeE164(v) is not null)
                 .WithMessage("Enter the number in international format, for example +14155550100.");
+        RuleFor(x => x.From)
+            .MaximumLength(40).WithMessage("The sender can have at most 40 characters.")
+            .Must(v => v is null || !v.Any(char.IsControl)).WithMessage("The sender cannot contain control characters.");
         RuleFor(x => x.Message).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter the message.")
             .MaximumLength(1600).WithMessage("The message can have at most 1600 characters.");
