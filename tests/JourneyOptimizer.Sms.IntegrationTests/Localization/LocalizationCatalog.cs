@@ -153,6 +153,13 @@ public static partial class LocalizationCatalog
     public static SortedSet<int> Placeholders(string text) =>
         new(PlaceholderPattern().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)));
 
+    [GeneratedRegex(@"\{[A-Za-z]\w*\}", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedPlaceholderPattern();
+
+    /// <summary>FluentValidation's named placeholders of a text ({PropertyName}, {MaxLength}, ...), filled in after translation.</summary>
+    public static SortedSet<string> NamedPlaceholders(string text) =>
+        new(NamedPlaceholderPattern().Matches(text).Select(m => m.Value), StringComparer.Ordinal);
+
     /// <summary>True when the value is missing in effect: empty or still a TODO.</summary>
     public static bool IsUntranslated(string? value) =>
         string.IsNullOrWhiteSpace(value) || value.TrimStart().StartsWith("TODO", StringComparison.OrdinalIgnoreCase);
@@ -210,6 +217,15 @@ public static partial class LocalizationCatalog
         {
             var expected = Placeholders(key);
             var actual = Placeholders(value);
+            var expectedNamed = NamedPlaceholders(key);
+            var actualNamed = NamedPlaceholders(value);
+            if (!expectedNamed.SetEquals(actualNamed))
+            {
+                report.Append(CultureInfo.InvariantCulture,
+                    $"{ResxRelativePath(culture)}: \"{key}\" has {Describe(expectedNamed)} but its translation \"{value}\" has {Describe(actualNamed)}.").AppendLine();
+                continue;
+            }
+
             if (!expected.SetEquals(actual))
             {
                 report.Append(CultureInfo.InvariantCulture,
@@ -217,7 +233,7 @@ public static partial class LocalizationCatalog
                 continue;
             }
 
-            if (expected.Count > 0)
+            if (expected.Count > 0 && expectedNamed.Count == 0)
             {
                 var arguments = Enumerable.Range(0, expected.Max + 1).Select(i => (object)("arg" + i.ToString(CultureInfo.InvariantCulture))).ToArray();
                 try
@@ -236,5 +252,8 @@ public static partial class LocalizationCatalog
     }
 
     private static string Describe(SortedSet<int> placeholders) =>
-        placeholders.Count == 0 ? "no placeholder" : string.Join(" ", placeholders.Select(p => "{" + p.ToString(CultureInfo.InvariantCulture) + "}"));
+        Describe(placeholders.Select(p => "{" + p.ToString(CultureInfo.InvariantCulture) + "}"));
+
+    private static string Describe(IEnumerable<string> placeholders) =>
+        placeholders.Any() ? string.Join(" ", placeholders) : "no placeholder";
 }

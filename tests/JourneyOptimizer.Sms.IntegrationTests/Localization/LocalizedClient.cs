@@ -55,7 +55,9 @@ public static class LocalizedClient
     /// <summary>The translation of an English key in a culture, formatted like IStringLocalizer does; English is the key.</summary>
     public static string T(string culture, string key, params object[] arguments)
     {
-        var text = culture == PortalCultures.English ? key : LocalizationCatalog.Translations(culture)[key];
+        var text = culture == PortalCultures.English ? key
+            : LocalizationCatalog.Translations(culture).TryGetValue(key, out var translation) ? translation
+            : throw new KeyNotFoundException($"{LocalizationCatalog.ResxRelativePath(culture)} has no translation of \"{key}\".");
         return arguments.Length == 0 ? text : string.Format(CultureInfo.GetCultureInfo(culture), text, arguments);
     }
 }

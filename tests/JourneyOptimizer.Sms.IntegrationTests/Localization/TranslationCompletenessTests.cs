@@ -147,7 +147,7 @@ public sealed class TranslationCompletenessTests
     }
 
     [Fact]
-    public void PlaceholderReport_CatchesLostMovedAndBrokenPlaceholders()
+    public void PlaceholderReport_CatchesLostAndBrokenPlaceholders_NumberedOrNamed()
     {
         var report = LocalizationCatalog.PlaceholderReport("zh-Hans", new Dictionary<string, string>
         {
@@ -155,12 +155,14 @@ public sealed class TranslationCompletenessTests
             ["Plain."] = "多了{0}。",
             ["{0} of {1}"] = "{1}中的{0}",
             ["Broken “{0}”."] = "坏了“{0}”{。",
+            ["'{PropertyName}' is too long."] = "太长了。",
         });
 
         Assert.Contains("\"Saved “{0}”.\" has {0} but its translation \"已保存。\" has no placeholder", report, StringComparison.Ordinal);
         Assert.Contains("\"Plain.\" has no placeholder", report, StringComparison.Ordinal);
         Assert.DoesNotContain("{0} of {1}", report, StringComparison.Ordinal);
         Assert.Contains("the translation of \"Broken “{0}”.\" is not a valid format string", report, StringComparison.Ordinal);
+        Assert.Contains("\"'{PropertyName}' is too long.\" has {PropertyName} but its translation \"太长了。\" has no placeholder", report, StringComparison.Ordinal);
     }
 
     private static void AssertFound(IReadOnlyList<KeyUse> keys, string key, string fileEnding) =>
