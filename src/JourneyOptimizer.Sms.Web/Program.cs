@@ -93,6 +93,7 @@ try
         .AddPolicy(PortalPolicies.SystemAdministrator, p => p.RequireRole(PortalRoles.SystemAdministrator));
 
     builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+    builder.Services.AddPortalLocalization();
     builder.Services.AddScoped<SandboxContext>();
     builder.Services.AddScoped<SandboxPageFilter>();
     builder.Services.AddSingleton<PendingSecrets>();

@@ -11,6 +11,7 @@ namespace JourneyOptimizer.Sms.Web.Pages.Account;
 public sealed class SetupModel(
     FirstStartService firstStart,
     SignInManager<PortalUser> signInManager,
+    UserManager<PortalUser> userManager,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -30,6 +31,22 @@ public sealed class SetupModel(
     {
         TokenValid = await firstStart.IsValidTokenAsync(Token, cancellationToken);
         if (!TokenValid || !ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        // Identity's password rules first: their messages (translated) belong next to the password field in every language.
+        var candidate = new PortalUser { UserName = Input.Email!.Trim(), Email = Input.Email.Trim() };
+        foreach (var validator in userManager.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(userManager, candidate, Input.Password!);
+            foreach (var error in check.Errors)
+            {
+                ModelState.AddModelError("Input.Password", error.Description);
+            }
+        }
+
+        if (!ModelState.IsValid)
         {
             return Page();
         }
