@@ -58,7 +58,10 @@ public static class LocalizationSetup
         public void CreateValidationMetadata(ValidationMetadataProviderContext context)
         {
             var type = context.Key.ModelType;
-            if (context.Key.MetadataKind != ModelMetadataKind.Property || !type.IsValueType
+            // Not bool: a checkbox or a flag button is "false" when absent, and a top-level bound flag (such as
+            // "Save without verification") that is not posted must stay valid; the unobtrusive adapters never
+            // apply "required" to checkboxes anyway.
+            if (context.Key.MetadataKind != ModelMetadataKind.Property || !type.IsValueType || type == typeof(bool)
                 || Nullable.GetUnderlyingType(type) is not null
                 || context.ValidationMetadata.ValidatorMetadata.Any(m => m is RequiredAttribute))
             {
