@@ -254,6 +254,17 @@ public sealed class CustomCredentialInputValidator : AbstractValidator<CustomCre
         return combined is not null;
     }
 
+    /// <summary>
+    /// The full path of a header field: explicit failure names are not prefixed by FluentValidation, so the path of
+    /// the Headers rule itself ("Headers", or "Custom.Headers" when this validator runs for a form's child) is used.
+    /// </summary>
+    private static string HeadersPath(ValidationContext<CustomCredentialInput> context, string suffix)
+    {
+        var own = nameof(CustomCredentialInput.Headers);
+        var path = context.PropertyPath ?? own;
+        return (path.EndsWith(own, StringComparison.Ordinal) ? path : own) + suffix;
+    }
+
     private static void CheckHeaders(CustomCredentialInput input, List<CustomHeaderInput>? headers,
         ValidationContext<CustomCredentialInput> context)
     {
@@ -265,8 +276,8 @@ public sealed class CustomCredentialInputValidator : AbstractValidator<CustomCre
         for (var i = 0; i < headers.Count; i++)
         {
             var header = headers[i];
-            var namePath = $"{nameof(CustomCredentialInput.Headers)}[{i}].{nameof(CustomHeaderInput.Name)}";
-            var valuePath = $"{nameof(CustomCredentialInput.Headers)}[{i}].{nameof(CustomHeaderInput.Value)}";
+            var namePath = HeadersPath(context, $"[{i}].{nameof(CustomHeaderInput.Name)}");
+            var valuePath = HeadersPath(context, $"[{i}].{nameof(CustomHeaderInput.Value)}");
             if (header is null)
             {
                 context.AddFailure(new ValidationFailure(namePath, M.HeaderNameRequired));
@@ -353,17 +364,17 @@ public sealed class CustomCredentialInputValidator : AbstractValidator<CustomCre
 
         if (!hasContentType)
         {
-            context.AddFailure(new ValidationFailure(nameof(CustomCredentialInput.Headers), M.ContentTypeMissing));
+            context.AddFailure(new ValidationFailure(HeadersPath(context, ""), M.ContentTypeMissing));
         }
 
         if (!hasCharset)
         {
-            context.AddFailure(new ValidationFailure(nameof(CustomCredentialInput.Headers), M.CharsetMissing));
+            context.AddFailure(new ValidationFailure(HeadersPath(context, ""), M.CharsetMissing));
         }
 
         if (extras > MaxExtraHeaders)
         {
-            context.AddFailure(new ValidationFailure(nameof(CustomCredentialInput.Headers), M.TooManyHeaders));
+            context.AddFailure(new ValidationFailure(HeadersPath(context, ""), M.TooManyHeaders));
         }
     }
 }
