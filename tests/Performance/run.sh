@@ -241,6 +241,9 @@ echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), .NET $(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { v = $2 } END { print v }'), $(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2)"
 echo "seeding: ${SEED_SECONDS} s; memory at the end: ${RSS_MB} MB resident; errors in the portal log: ${LOG_ERRORS} (plus ${LOG_CANCELLED} requests cancelled when wrk disconnected)"
 echo "load average (1/5/15 min) before the runs: ${LOAD_BEFORE}; after: ${LOAD_AFTER}"
+if [ "$MODE" = smoke ]; then
+  echo "NOTE: --smoke proves that the script and the pages work; 3 s runs are too short for the verdicts to mean anything."
+fi
 if awk -v l="${LOAD_BEFORE%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
   echo "WARNING: the machine was busy before the runs (load above $(nproc)): absolute numbers are low, ratios less reliable."
 fi
