@@ -3,6 +3,7 @@ using FluentValidation.AspNetCore;
 using JourneyOptimizer.Sms.Core;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Identity;
+using JourneyOptimizer.Sms.Core.Security;
 using JourneyOptimizer.Sms.Web;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -44,7 +45,7 @@ try
     builder.Services.AddSmsCore(builder.Environment.ContentRootPath);
 
     builder.Services.AddDataProtection()
-        .SetApplicationName("JourneyOptimizer.Sms")
+        .SetApplicationName(DataProtectionSecretProtector.ApplicationName)
         .PersistKeysToDbContext<SmsDbContext>();
 
     builder.Services.AddIdentity<PortalUser, IdentityRole>(options =>

@@ -7,6 +7,9 @@ public sealed class DataProtectionSecretProtector(IDataProtectionProvider provid
 {
     public const string Purpose = "JourneyOptimizer.Sms.Credentials.v1";
 
+    /// <summary>The Data Protection application name: every instance (and the load-test seeder) shares one key ring.</summary>
+    public const string ApplicationName = "JourneyOptimizer.Sms";
+
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
 
     public string Protect(string secret) => _protector.Protect(secret);
