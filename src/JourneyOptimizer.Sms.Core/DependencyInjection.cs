@@ -52,6 +52,7 @@ public static class DependencyInjection
         });
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddScoped<AuditLog>();
         services.AddScoped<SandboxService>();

@@ -3,6 +3,7 @@ using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace JourneyOptimizer.Sms.Core.Sandboxes;
 
@@ -22,13 +23,34 @@ public sealed record SandboxResult(SandboxOutcome Outcome, int? Id = null, IRead
 }
 
 /// <summary>Lists, creates and renames sandboxes; makes sure the default <c>prod</c> sandbox exists.</summary>
-public sealed class SandboxService(SmsDbContext db, AuditLog audit, TimeProvider time, IValidator<SandboxInput> validator)
+public sealed class SandboxService(SmsDbContext db, AuditLog audit, TimeProvider time, IValidator<SandboxInput> validator, IMemoryCache cache)
 {
     public const string AuditObjectType = "Sandbox";
 
-    public Task<List<SandboxRef>> ListAsync(CancellationToken cancellationToken) =>
-        db.Sandboxes.AsNoTracking().OrderBy(s => s.Name).Select(s => new SandboxRef(s.Id, s.Name, s.Title))
+    /// <summary>
+    /// Every page resolves its sandbox and lists them for the switcher, so the (short) list is cached briefly. A name
+    /// that is not in the cache is looked up in the database, so a sandbox created on another instance is found at
+    /// once; a title renamed on another instance shows within <see cref="CacheLifetime"/>.
+    /// </summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
+    private const string CacheKey = "JourneyOptimizer.Sms.Sandboxes";
+
+    public async Task<List<SandboxRef>> ListAsync(CancellationToken cancellationToken) =>
+        [.. await AllAsync(cancellationToken)];
+
+    private async Task<IReadOnlyList<SandboxRef>> AllAsync(CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(CacheKey, out IReadOnlyList<SandboxRef>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var all = await db.Sandboxes.AsNoTracking().OrderBy(s => s.Name).Select(s => new SandboxRef(s.Id, s.Name, s.Title))
             .ToListAsync(cancellationToken);
+        cache.Set(CacheKey, (IReadOnlyList<SandboxRef>)all, CacheLifetime);
+        return all;
+    }
 
     /// <summary>The sandboxes a user may see: all of them for a System administrator, else those with a permission.</summary>
     public Task<List<SandboxRef>> ListForUserAsync(string userId, bool isSystemAdministrator, CancellationToken cancellationToken)
@@ -46,9 +68,23 @@ public sealed class SandboxService(SmsDbContext db, AuditLog audit, TimeProvider
             .ToListAsync(cancellationToken);
     }
 
-    public Task<SandboxRef?> FindByNameAsync(string name, CancellationToken cancellationToken) =>
-        db.Sandboxes.AsNoTracking().Where(s => s.Name == name).Select(s => new SandboxRef(s.Id, s.Name, s.Title))
+    public async Task<SandboxRef?> FindByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        var cached = (await AllAsync(cancellationToken)).FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal));
+        if (cached is not null)
+        {
+            return cached;
+        }
+
+        var found = await db.Sandboxes.AsNoTracking().Where(s => s.Name == name).Select(s => new SandboxRef(s.Id, s.Name, s.Title))
             .FirstOrDefaultAsync(cancellationToken);
+        if (found is not null)
+        {
+            cache.Remove(CacheKey);
+        }
+
+        return found;
+    }
 
     public Task<Sandbox?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Sandboxes.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -88,6 +124,7 @@ public sealed class SandboxService(SmsDbContext db, AuditLog audit, TimeProvider
             return NameTaken();
         }
 
+        cache.Remove(CacheKey);
         return new SandboxResult(SandboxOutcome.Created, sandbox.Id);
     }
 
@@ -136,6 +173,7 @@ public sealed class SandboxService(SmsDbContext db, AuditLog audit, TimeProvider
                 [new FieldError(FieldError.FormLevel, "Someone else changed this sandbox after you opened it. Reload the page and try again.")]);
         }
 
+        cache.Remove(CacheKey);
         return new SandboxResult(SandboxOutcome.Updated, id);
     }
 
