@@ -61,6 +61,54 @@
         apply();
     });
 
+    // Custom provider headers: add and remove rows in the browser (keeps what was typed, secrets included), keeping the
+    // indexes contiguous for model binding. Rows 0 and 1 (Content-Type, Charset) have no remove button.
+    function renumberHeaders(tbody) {
+        Array.prototype.forEach.call(tbody.rows, function (row, index) {
+            row.querySelectorAll('[name^="Input.Custom.Headers["]').forEach(function (el) {
+                el.name = el.name.replace(/Headers\[\d+\]/, 'Headers[' + index + ']');
+            });
+            row.querySelectorAll('[id^="Input_Custom_Headers_"]').forEach(function (el) {
+                el.id = el.id.replace(/Headers_\d+__/, 'Headers_' + index + '__');
+            });
+            row.querySelectorAll('label[for^="Input_Custom_Headers_"]').forEach(function (el) {
+                el.htmlFor = el.htmlFor.replace(/Headers_\d+__/, 'Headers_' + index + '__');
+            });
+            row.querySelectorAll('[data-valmsg-for^="Input.Custom.Headers["]').forEach(function (el) {
+                el.setAttribute('data-valmsg-for', el.getAttribute('data-valmsg-for').replace(/Headers\[\d+\]/, 'Headers[' + index + ']'));
+            });
+        });
+    }
+    function updateAddButton(button, tbody) {
+        button.hidden = tbody.rows.length >= parseInt(button.getAttribute('data-max-rows'), 10);
+    }
+    document.querySelectorAll('[data-add-header]').forEach(function (button) {
+        var tbody = button.form.querySelector('[data-testid=headers] tbody');
+        var template = document.getElementById('header-row-template');
+        if (!tbody || !template) {
+            return;
+        }
+        button.addEventListener('click', function (event) {
+            event.preventDefault();
+            var index = tbody.rows.length;
+            var html = template.innerHTML.replace(/__i__/g, String(index)).replace(/___i___/g, '_' + index + '_');
+            tbody.insertAdjacentHTML('beforeend', html);
+            renumberHeaders(tbody);
+            updateAddButton(button, tbody);
+            tbody.rows[tbody.rows.length - 1].querySelector('input').focus();
+        });
+        tbody.addEventListener('click', function (event) {
+            var remove = event.target.closest('[data-remove-header]');
+            if (!remove) {
+                return;
+            }
+            event.preventDefault();
+            remove.closest('tr').remove();
+            renumberHeaders(tbody);
+            updateAddButton(button, tbody);
+        });
+    });
+
     // Copy buttons: <button data-copy-target="#id">.
     document.addEventListener('click', function (event) {
         var button = event.target.closest('[data-copy-target]');
