@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 
@@ -43,32 +44,35 @@ public static class LocalizationSetup
             messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => localizer["The value is not valid."]);
             messages.SetValueMustBeANumberAccessor(_ => localizer["Enter a number."]);
             messages.SetNonPropertyValueMustBeANumberAccessor(() => localizer["Enter a number."]);
-            options.ModelMetadataDetailsProviders.Add(new RequiredValueTypeMessageProvider());
         });
+
+        // Before the data-annotation provider, which then makes the translated data-val-required from our attribute.
+        services.AddOptions<MvcViewOptions>().Configure(options =>
+            options.ClientModelValidatorProviders.Insert(0, new RequiredValueTypeClientMessageProvider()));
         return services;
     }
 
     /// <summary>
-    /// MVC adds an implicit [Required] without a message to non-nullable value-type properties (a hidden Version,
-    /// an enum select); its English default would reach the data-val-required attribute untranslated. An explicit
-    /// [Required] with a message key takes its place and is translated by the data-annotation localizer.
+    /// MVC gives non-nullable value-type properties (a hidden Version, an enum select, a bool) an implicit client-side
+    /// [Required] without a message; its English default would reach the data-val-required attribute untranslated.
+    /// This provider hands the data-annotation client provider a [Required] with a message key instead, translated by
+    /// the data-annotation localizer. It is client-side only, like MVC's implicit one: on the server such a property is
+    /// never "missing" (a [BindProperty] bool that the form does not post, such as the "Save without verification"
+    /// button, keeps its default), and an empty posted value is already a binding error (translated above).
     /// </summary>
-    private sealed class RequiredValueTypeMessageProvider : IValidationMetadataProvider
+    private sealed class RequiredValueTypeClientMessageProvider : IClientModelValidatorProvider
     {
-        public void CreateValidationMetadata(ValidationMetadataProviderContext context)
+        public void CreateValidators(ClientValidatorProviderContext context)
         {
-            var type = context.Key.ModelType;
-            // Not bool: a checkbox or a flag button is "false" when absent, and a top-level bound flag (such as
-            // "Save without verification") that is not posted must stay valid; the unobtrusive adapters never
-            // apply "required" to checkboxes anyway.
-            if (context.Key.MetadataKind != ModelMetadataKind.Property || !type.IsValueType || type == typeof(bool)
-                || Nullable.GetUnderlyingType(type) is not null
-                || context.ValidationMetadata.ValidatorMetadata.Any(m => m is RequiredAttribute))
+            var metadata = context.ModelMetadata;
+            if (metadata.MetadataKind != ModelMetadataKind.Property || !metadata.IsRequired
+                || metadata.IsReferenceOrNullableType
+                || context.Results.Any(r => r.ValidatorMetadata is RequiredAttribute))
             {
                 return;
             }
 
-            context.ValidationMetadata.ValidatorMetadata.Add(new RequiredAttribute { ErrorMessage = RequiredFieldMessage });
+            context.Results.Add(new ClientValidatorItem(new RequiredAttribute { ErrorMessage = RequiredFieldMessage }));
         }
     }
 }

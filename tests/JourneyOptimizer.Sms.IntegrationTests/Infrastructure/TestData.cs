@@ -45,12 +45,13 @@ public static class TestData
         ["Input.Twilio.InboundNumber"] = input.InboundNumber ?? "",
     };
 
-    public static async Task<int> CreateTwilioAsync(PortalFactory factory, int sandboxId, TwilioCredentialInput input)
+    public static async Task<int> CreateTwilioAsync(PortalFactory factory, int sandboxId, TwilioCredentialInput input,
+        bool saveWithoutVerification = false)
     {
         ArgumentNullException.ThrowIfNull(factory);
         await using var scope = factory.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>()
-            .CreateTwilioAsync(sandboxId, input, new Actor("test", "seed@example.com"), saveWithoutVerification: false, CancellationToken.None);
+            .CreateTwilioAsync(sandboxId, input, new Actor("test", "seed@example.com"), saveWithoutVerification, CancellationToken.None);
         Assert.True(result.Outcome == CredentialOutcome.Created,
             $"{input.Name}: {result.Outcome} {string.Join("; ", result.FieldErrors.Select(e => e.Field + ": " + e.Message))} {factory.Logs.All}");
         return result.Id!.Value;

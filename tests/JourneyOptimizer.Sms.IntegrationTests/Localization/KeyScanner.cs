@@ -34,8 +34,10 @@ public static class KeyScanner
         new("WithMessage", Shape(@"\.\s*WithMessage\s*\(\s*" + Key)),
         // Service field errors, often over several lines: new FieldError(nameof(X.Name),\n "...").
         new("FieldError", Shape(@"\bnew\s+(?:[\w.]+\.)?FieldError\s*\(\s*" + FirstArgument + @",\s*" + Key)),
-        // Messages kept in constants: const string NumberMessage = "..." (possibly on the next line).
-        new("const ...Message", Shape(@"\b(?:const|static\s+readonly)\s+string\s+\w*Message\s*=\s*" + Key)),
+        // Messages kept in constants: const string NumberMessage = "..." (possibly on the next line). A constant named
+        // just Message is not one (CustomPayloadTemplate.Message is the {{message}} placeholder); the constants of the
+        // Core message classes are read by reflection instead (LocalizationCatalog.MessageClassKeys).
+        new("const ...Message", Shape(@"\b(?:const|static\s+readonly)\s+string\s+\w+Message\s*=\s*" + Key)),
         // Data annotations (translated through AddDataAnnotationsLocalization).
         new("[Display(Name = ...)]", Shape(@"\[\s*Display\s*\([^\]]*?\b(?:Name|ShortName|Prompt|Description)\s*=\s*" + Key)),
         new("ErrorMessage = ...", Shape(@"\bErrorMessage\s*=\s*" + Key)),

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Localization;
@@ -34,6 +36,25 @@ public static partial class LocalizationCatalog
 
         // Channel configuration statuses (PRODUCT.md 5 and 7), shown as badges.
         "Draft", "Processing", "Active", "Deactivated",
+
+        // "Verify SMS connection": @L[result.ErrorKey ?? "..."] when a refusal comes without a sentence, and the
+        // ErrorKey of TestMessageResult.NotFound.
+        "The provider refused the request.", "This API credential does not exist in this sandbox.",
+    ];
+
+    /// <summary>
+    /// The Core classes whose public string constants are message keys, by the end of their name: the field errors
+    /// and outcome texts that Core hands to the web layer as English keys (<c>CustomCredentialMessages</c>,
+    /// <c>CustomSendMessages</c>, <c>TwilioErrorText</c>, <c>TwilioCredentialVerifier</c>). Their private constants
+    /// (field names) are not keys.
+    /// </summary>
+    public static readonly IReadOnlyList<string> MessageClassSuffixes = ["Messages", "ErrorText", "Verifier"];
+
+    /// <summary>Public constants of those classes that are not shown through the localizer.</summary>
+    public static readonly IReadOnlyList<string> MessageClassConstantsThatAreNotKeys =
+    [
+        // Written into the excerpt of a provider's answer in place of a secret: part of the quoted answer, not a sentence.
+        CustomSendMessages.Redacted,
     ];
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
@@ -68,15 +89,51 @@ public static partial class LocalizationCatalog
         .. Enum.GetValues<VerificationStatus>().Select(s => new KeyUse(Display.Status(s), "Display.Status(VerificationStatus)")),
     ];
 
+    // Before MessageClassKeys: static initializers run in textual order.
+    /// <summary>The Core types whose names end with one of <see cref="MessageClassSuffixes"/>.</summary>
+    public static IReadOnlyList<Type> MessageClasses { get; } = typeof(ApiCredential).Assembly.GetTypes()
+        .Where(t => t.IsClass && !t.IsGenericTypeDefinition && MessageClassSuffixes.Any(s => t.Name.EndsWith(s, StringComparison.Ordinal)))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>
+    /// The keys of the Core message classes (<see cref="MessageClassSuffixes"/>), read by reflection: every public string
+    /// constant, and every public static <c>AllKeys</c> list (<c>TwilioErrorText.AllKeys</c>,
+    /// <c>TwilioCredentialVerifier.AllKeys</c>). This is what covers the messages of <c>RuleFor(...).Custom(...)</c>
+    /// rules and of services, which pick a constant at run time.
+    /// </summary>
+    public static IReadOnlyList<KeyUse> MessageClassKeys { get; } = FindMessageClassKeys();
+
     public static IReadOnlyList<GlossaryLabel> Glossary { get; } = ReadGlossary();
 
-    /// <summary>Everything that needs a translation: source keys, dynamic keys and the glossary labels.</summary>
+    /// <summary>Everything that needs a translation: source keys, message-class keys, dynamic keys and the glossary labels.</summary>
     public static IReadOnlyList<KeyUse> AllKeys { get; } =
     [
         .. SourceKeys,
+        .. MessageClassKeys,
         .. DynamicKeys,
         .. Glossary.Select(g => new KeyUse(g.English, GlossaryRelativePath)),
     ];
+
+    private static List<KeyUse> FindMessageClassKeys()
+    {
+        var keys = new List<KeyUse>();
+        foreach (var type in MessageClasses)
+        {
+            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static)
+                         .Where(f => f is { IsLiteral: true, IsInitOnly: false } && f.FieldType == typeof(string)))
+            {
+                keys.Add(new KeyUse((string)field.GetRawConstantValue()!, $"{type.Name}.{field.Name}"));
+            }
+
+            if (type.GetProperty("AllKeys", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is IEnumerable<string> list)
+            {
+                keys.AddRange(list.Select(k => new KeyUse(k, $"{type.Name}.AllKeys")));
+            }
+        }
+
+        return keys.Where(k => !MessageClassConstantsThatAreNotKeys.Contains(k.Key, StringComparer.Ordinal)).ToList();
+    }
 
     /// <summary>The entries of a culture's resx file (name: English key, value: translation).</summary>
     public static IReadOnlyDictionary<string, string> Translations(string culture) =>

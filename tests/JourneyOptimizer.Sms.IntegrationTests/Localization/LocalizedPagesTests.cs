@@ -1,8 +1,10 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
 using JourneyOptimizer.Sms.Web.Infrastructure;
+using JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 using static JourneyOptimizer.Sms.IntegrationTests.Localization.LocalizedClient;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Localization;
@@ -35,6 +37,18 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
             return page;
         }
 
+        // A form posted as the browser would (the page that answers is checked like any other).
+        async Task<IHtmlDocument> CheckPost(PortalClient client, IHtmlDocument form, string label, Dictionary<string, string> fields,
+            string? submitter = null)
+        {
+            using var response = await client.SubmitAsync(form, "main form", fields, submitter);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{label} answered {(int)response.StatusCode}: {html[..Math.Min(html.Length, 1000)]}");
+            var page = await PortalClient.ParseAsync(html, new Uri(form.Url).PathAndQuery);
+            problems.AddRange(finder.Find(label, page));
+            return page;
+        }
+
         await Check(anonymous, "/account/sign-in");
         await Check(anonymous, "/account/setup?token=not-a-token");
         await Check(anonymous, "/account/access-denied", HttpStatusCode.Forbidden);
@@ -49,9 +63,43 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
         await Check(admin, TestData.CredentialsUrl(LocalizedPortal.EmptySandbox));
         var firstPage = await Check(admin, TestData.CredentialsUrl(LocalizedPortal.PagingSandbox));
         await Check(admin, firstPage.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
-        await Check(admin, Prod + "/create");
+        var create = await Check(admin, Prod + "/create");
+        var createCustom = await CheckPost(admin, create, "POST create (vendor Custom)", new() { ["Input.Vendor"] = "Custom" }, "button[data-vendor-apply]");
+        Assert.False(createCustom.QuerySelector("fieldset[data-vendor=Custom]")!.HasAttribute("hidden"));
+        Assert.Equal(
+            [T(culture, "No Authentication"), T(culture, "API key"), "Basic", "Bearer", T(culture, "OAuth authentication"),
+                T(culture, "JWT authentication"), T(culture, "MAC authentication")],
+            createCustom.QuerySelectorAll("select[name='Input.Custom.AuthType'] option").Select(o => o.TextContent.Trim()));
         await Check(admin, $"{Prod}/edit/{portal.VerifiedId}");
+        await Check(admin, $"{Prod}/edit/{portal.NotVerifiedId}");
+        var editCustom = await Check(admin, $"{Prod}/edit/{portal.CustomId}");
         await Check(admin, $"{Prod}/delete/{portal.VerifiedId}");
+        await Check(admin, $"{Prod}/delete/{portal.CustomId}");
+
+        // The stored API token as "Set: ••••••••<b>&. Leave blank…" in one sentence per language, the hint as text.
+        var apiTokenHelp = editCustom.QuerySelector("#Input_Custom_ApiToken ~ .form-text")!;
+        var hint = apiTokenHelp.QuerySelector(".secret-hint")!;
+        Assert.Equal(Display.SecretHint(LocalizedPortal.CustomApiToken[^4..]), hint.TextContent);
+        Assert.Empty(hint.Children);
+        Assert.Equal(T(culture, "Set: {0}. Leave blank to keep the stored value.", hint.TextContent), apiTokenHelp.TextContent.Trim());
+
+        var verifyTwilio = await Check(admin, $"{Prod}/verifyconnection/{portal.VerifiedId}");
+        Assert.Equal(T(culture, VerifyConnectionInput.DefaultMessage), verifyTwilio.QuerySelector("textarea[name='Input.Message']")!.TextContent.Trim());
+        var sent = await CheckPost(admin, verifyTwilio, "POST verifyconnection (Twilio, sent)",
+            new() { ["Input.Number"] = TestData.Number() });
+        Assert.Equal(T(culture, "The provider accepted the message."), sent.QuerySelector("[data-testid=test-result] .fw-semibold")!.TextContent.Trim());
+        var unsubscribed = TestData.Number();
+        portal.Twilio.RecipientErrors[unsubscribed] = 21610;
+        var refused = await CheckPost(admin, verifyTwilio, "POST verifyconnection (Twilio, refused)", new() { ["Input.Number"] = unsubscribed });
+        Assert.Contains(T(culture, TwilioErrorText.Unsubscribed), refused.QuerySelector("[data-testid=test-result]")!.TextContent, StringComparison.Ordinal);
+        await CheckPost(admin, verifyTwilio, "POST verifyconnection (invalid)", new() { ["Input.Number"] = "12", ["Input.Message"] = "" });
+
+        var verifyCustom = await Check(admin, $"{Prod}/verifyconnection/{portal.CustomId}");
+        Assert.NotNull(verifyCustom.QuerySelector("input[name='Input.From']"));
+        var refusedTarget = await CheckPost(admin, verifyCustom, "POST verifyconnection (Custom, refused target)",
+            new() { ["Input.From"] = "12345", ["Input.Number"] = TestData.Number() });
+        Assert.Contains(T(culture, CustomSendMessages.RefusedTarget), refusedTarget.QuerySelector("[data-testid=test-result]")!.TextContent, StringComparison.Ordinal);
+        await Check(admin, $"{Prod}/verifyconnection/999999", HttpStatusCode.NotFound);
         await Check(admin, "/administration/sandboxes");
         await Check(admin, "/administration/sandboxes/create");
         await Check(admin, $"/administration/sandboxes/edit/{portal.ProdId}");
@@ -116,12 +164,49 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
         var duplicatePage = await PortalClient.ParseAsync(await duplicate.Content.ReadAsStringAsync());
         Assert.Equal(T(pt, "An API credential with this name already exists in this sandbox."), PortalClient.FieldError(duplicatePage, "Input.Twilio.Name"));
 
-        // The status message after Post-Redirect-Get.
+        // The status message after Post-Redirect-Get (Twilio checks a new credential: the fake accepts it).
         var created = TestData.Twilio("loc0100");
         var response = await chinese.SubmitAsync(await chinese.GetDocumentAsync(Prod + "/create"), "main form", TestData.TwilioForm(created));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var list = await chinese.GetDocumentAsync(response.Headers.Location!.OriginalString);
-        Assert.Equal(T(zh, "API credential “{0}” created.", "loc0100"), list.QuerySelector("[role=status]")!.TextContent.Trim());
+        Assert.Equal(T(zh, "API credential “{0}” created and verified.", "loc0100"), list.QuerySelector("[role=status]")!.TextContent.Trim());
+
+        // Twilio unreachable: the offer to save without verification, then the status message of that save.
+        var finder = new UntranslatedTextFinder(zh);
+        portal.Twilio.Down = true;
+        try
+        {
+            var unreachable = await chinese.SubmitAsync(await chinese.GetDocumentAsync(Prod + "/create"), "main form", TestData.TwilioForm(TestData.Twilio("loc0101")));
+            var offer = await PortalClient.ParseAsync(await unreachable.Content.ReadAsStringAsync(), Prod + "/create");
+            Assert.Contains(T(zh, "The credential could not be checked with the provider. You can save it anyway: it will be listed as Not verified until a check succeeds."),
+                offer.QuerySelector("[data-testid=unreachable]")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(T(zh, TwilioErrorText.Unreachable), PortalClient.FormError(offer));
+            var problems = finder.Find("POST create (Twilio unreachable)", offer).ToList();
+            Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+            var saved = await chinese.SubmitAsync(offer, "main form", new Dictionary<string, string> { ["SaveWithoutVerification"] = "true" });
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            var savedList = await chinese.GetDocumentAsync(saved.Headers.Location!.OriginalString);
+            Assert.Equal(T(zh, "API credential “{0}” saved without verification.", "loc0101"), savedList.QuerySelector("[role=status]")!.TextContent.Trim());
+
+            // The row action "Verify" while Twilio is down: why, in Chinese.
+            var failed = await chinese.SubmitAsync(savedList, VerifyForm(savedList, portal.VerifiedId), new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.Redirect, failed.StatusCode);
+            var failedList = await chinese.GetDocumentAsync(failed.Headers.Location!.OriginalString);
+            Assert.Equal(T(zh, "The API credential could not be checked now.") + " " + T(zh, TwilioErrorText.Unreachable),
+                failedList.QuerySelector(".alert-danger")!.ChildNodes.OfType<AngleSharp.Dom.IText>().First().TextContent.Trim());
+        }
+        finally
+        {
+            portal.Twilio.Down = false;
+        }
+
+        // The row action "Verify" in Portuguese.
+        var listPt = await portuguese.GetDocumentAsync(Prod);
+        var verified = await portuguese.SubmitAsync(listPt, VerifyForm(listPt, portal.VerifiedId), new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
+        var verifiedList = await portuguese.GetDocumentAsync(verified.Headers.Location!.OriginalString);
+        Assert.Equal(T(pt, "The API credential was verified."), verifiedList.QuerySelector("[role=status]")!.TextContent.Trim());
 
         // Sandboxes: a validator message in Portuguese.
         var sandbox = await portuguese.SubmitAsync(await portuguese.GetDocumentAsync("/administration/sandboxes/create"), "main form",
@@ -137,6 +222,43 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task InvalidCustomForm_InChinese_ShowsChineseErrors_OfTheCustomRulesToo()
+    {
+        // ProviderUrl, OAuthBody and the headers are checked by RuleFor(...).Custom(...) rules, whose messages are
+        // constants of CustomCredentialMessages, translated by the message formatter; a header error lands next to its field.
+        const string zh = PortalCultures.ChineseSimplified;
+        var finder = new UntranslatedTextFinder(zh);
+        using var client = await SignedInAsync(portal, zh);
+        var form = await client.GetDocumentAsync(Prod + "/create");
+
+        var response = await client.SubmitAsync(form, "main form", new Dictionary<string, string>
+        {
+            ["Input.Vendor"] = "Custom",
+            ["Input.Custom.Name"] = "cust0100",
+            ["Input.Custom.ProviderName"] = "",
+            ["Input.Custom.ProviderUrl"] = "http://sms.example.com/send",
+            ["Input.Custom.AuthType"] = "OAuth",
+            ["Input.Custom.OAuthUrl"] = "https://auth.example.com/token",
+            ["Input.Custom.OAuthBody"] = """{"grant_type": "client_credentials"}""",
+            ["Input.Custom.Headers[0].Name"] = "Content-Type",
+            ["Input.Custom.Headers[0].Value"] = "application/json",
+            ["Input.Custom.Headers[1].Name"] = "Charset",
+            ["Input.Custom.Headers[1].Value"] = "utf-9",
+            ["Input.Custom.ProviderPayload"] = """{"to": "{{toNumber}}"}""",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync(), Prod + "/create");
+        Assert.Equal(T(zh, CustomCredentialMessages.ProviderNameRequired), PortalClient.FieldError(page, "Input.Custom.ProviderName"));
+        Assert.Equal(T(zh, CustomCredentialMessages.UrlNotHttps), PortalClient.FieldError(page, "Input.Custom.ProviderUrl"));
+        Assert.Equal(T(zh, CustomCredentialMessages.OAuthBodyFields), PortalClient.FieldError(page, "Input.Custom.OAuthBody"));
+        Assert.Equal(T(zh, CustomCredentialMessages.CharsetInvalid), PortalClient.FieldError(page, "Input.Custom.Headers[1].Value"));
+        Assert.Equal(T(zh, CustomCredentialMessages.PayloadMissingFromNumber), PortalClient.FieldError(page, "Input.Custom.ProviderPayload"));
+        var problems = finder.Find("POST create Custom (invalid)", page).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
     public async Task ImplicitRequiredMessages_OfHiddenAndSelectFields_AreTranslated()
     {
         const string zh = PortalCultures.ChineseSimplified;
@@ -148,5 +270,15 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
 
         var create = await client.GetDocumentAsync(Prod + "/create");
         Assert.Equal(T(zh, LocalizationSetup.RequiredFieldMessage), create.QuerySelector("select[name='Input.Vendor']")!.GetAttribute("data-val-required"));
+    }
+
+    /// <summary>The row action "Verify" of a credential in the list, as a selector for <see cref="PortalClient.SubmitAsync"/>.</summary>
+    private static string VerifyForm(IHtmlDocument list, int id)
+    {
+        var form = list.QuerySelectorAll("form[action*='handler=Verify']")
+            .Single(f => System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://localhost"), f.GetAttribute("action")).Query)["id"]
+                == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        form.SetAttribute("data-test-verify", "");
+        return "form[data-test-verify]";
     }
 }

@@ -1,13 +1,17 @@
+using System.Net;
+using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Localization;
 
 /// <summary>
-/// The portal with data that makes every part of the pages render: credentials in each verification status, an empty
-/// sandbox, a sandbox with more than one page of credentials. Names are single words or digits, so that no test
-/// data looks like English text in a zh-Hans page.
+/// The portal with data that makes every part of the pages render: Twilio credentials in each verification status, a
+/// Custom credential with stored secrets, an empty sandbox, a sandbox with more than one page of credentials. Names are
+/// single words or digits, so that no test data looks like English text in a zh-Hans page.
 /// </summary>
 public sealed class LocalizedPortal : PortalFactory, IAsyncLifetime
 {
@@ -19,9 +23,23 @@ public sealed class LocalizedPortal : PortalFactory, IAsyncLifetime
 
     public const string DatedCredentialName = "dated0001";
 
+    /// <summary>The API token of the Custom credential: its hint (the last four characters) is markup, to be shown as text.</summary>
+    public const string CustomApiToken = "token0001<b>&";
+
     public int ProdId { get; private set; }
 
     public int VerifiedId { get; private set; }
+
+    public int NotVerifiedId { get; private set; }
+
+    public int CustomId { get; private set; }
+
+    /// <summary>
+    /// Every host name of a Custom provider resolves to 127.0.0.1, which the address guard refuses: a test message through
+    /// the Custom credential fails at once with <see cref="CustomSendMessages.RefusedTarget"/>, and nothing leaves the machine.
+    /// </summary>
+    protected override void ConfigureTestServices(IServiceCollection services) =>
+        services.AddSingleton(new CustomProviderTestHooks { ResolveHost = (_, _) => Task.FromResult(new[] { IPAddress.Loopback }) });
 
     public async ValueTask InitializeAsync()
     {
@@ -42,11 +60,53 @@ public sealed class LocalizedPortal : PortalFactory, IAsyncLifetime
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ModifiedAtUtc, DatedModifiedAtUtc));
         });
 
+        // "Not verified": saved without verification while Twilio could not be reached.
+        Twilio.Down = true;
+        try
+        {
+            NotVerifiedId = await TestData.CreateTwilioAsync(this, prod.Id, TestData.Twilio("loc0004"), saveWithoutVerification: true);
+        }
+        finally
+        {
+            Twilio.Down = false;
+        }
+
+        CustomId = await CreateCustomAsync(prod.Id);
+
         await TestData.SandboxAsync(this, EmptySandbox);
         var paging = await TestData.SandboxAsync(this, PagingSandbox);
         for (var i = 0; i <= ApiCredentialService.DefaultPageSize; i++)
         {
             await TestData.CreateTwilioAsync(this, paging.Id, TestData.Twilio($"page{i:0000}"));
         }
+    }
+
+    /// <summary>A Custom credential with an API key, a secret header and a message-ID extractor (created Not verified).</summary>
+    private async Task<int> CreateCustomAsync(int sandboxId)
+    {
+        var input = new CustomCredentialInput
+        {
+            Name = "cust0001",
+            ProviderName = "acme0001",
+            ProviderUrl = "https://sms.example.com/send",
+            ChannelType = CustomChannelType.Sms,
+            AuthType = CustomAuthType.ApiKey,
+            ApiToken = CustomApiToken,
+            ApiKeyHeaderName = "X-Key",
+            Headers =
+            [
+                new() { Name = CustomCredentialInput.ContentTypeHeaderName, Value = CustomCredentialInput.DefaultContentType },
+                new() { Name = CustomCredentialInput.CharsetHeaderName, Value = CustomCredentialInput.DefaultCharset },
+                new() { Name = "X-Tenant", Value = "tenant0001", IsSecret = true },
+            ],
+            ProviderPayload = CustomCredentialInput.ExampleProviderPayload,
+            MessageIdExtractor = "messages.0.id",
+        };
+        await using var scope = CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>()
+            .CreateCustomAsync(sandboxId, input, new Actor("test", "seed@example.com"), CancellationToken.None);
+        Assert.True(result.Outcome == CredentialOutcome.Created,
+            $"{input.Name}: {result.Outcome} {string.Join("; ", result.FieldErrors.Select(e => e.Field + ": " + e.Message))}");
+        return result.Id!.Value;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Localization;
@@ -84,6 +85,26 @@ public sealed class TranslationCompletenessTests
         AssertFound(keys, "The password must have at least {0} characters.", "LocalizedIdentityErrorDescriber.cs");
         AssertFound(keys, "This field is required.", "LocalizationSetup.cs");
         Assert.DoesNotContain(keys, k => k.Location.Contains("/obj/", StringComparison.Ordinal) || k.Location.Contains(".Migrations.", StringComparison.Ordinal));
+        Assert.DoesNotContain(keys, k => k.Key == CustomPayloadTemplate.Message);
+    }
+
+    [Fact]
+    public void MessageClasses_OfCore_GiveTheirPublicConstants_AndAllKeysLists()
+    {
+        Assert.Superset(
+            new HashSet<Type> { typeof(CustomCredentialMessages), typeof(CustomSendMessages), typeof(TwilioErrorText), typeof(TwilioCredentialVerifier) },
+            LocalizationCatalog.MessageClasses.ToHashSet());
+        var keys = LocalizationCatalog.MessageClassKeys;
+
+        Assert.Contains(new KeyUse(CustomCredentialMessages.UrlNotHttps, "CustomCredentialMessages.UrlNotHttps"), keys);
+        Assert.Contains(new KeyUse(CustomSendMessages.Timeout, "CustomSendMessages.Timeout"), keys);
+        Assert.Contains(new KeyUse(TwilioErrorText.Unreachable, "TwilioErrorText.AllKeys"), keys);
+        Assert.Contains(new KeyUse(TwilioCredentialVerifier.AccountNotFound, "TwilioCredentialVerifier.AccountNotFound"), keys);
+        Assert.Subset(keys.Select(k => k.Key).ToHashSet(StringComparer.Ordinal), TwilioErrorText.AllKeys.Concat(TwilioCredentialVerifier.AllKeys).ToHashSet(StringComparer.Ordinal));
+
+        // Not keys: the redaction marker of a provider's answer, and the private field-name constants of the verifier.
+        Assert.DoesNotContain(keys, k => k.Key == CustomSendMessages.Redacted);
+        Assert.DoesNotContain(keys, k => k.Key == nameof(TwilioCredentialInput.AccountSid));
     }
 
     [Fact]
@@ -108,6 +129,7 @@ public sealed class TranslationCompletenessTests
             [Required(ErrorMessage = "An annotation message.")]
             return ["A returned error."];
             var ignored = Localizer[$"Interpolated {x}"] + L[variable] + SomethingElse["Not a localizer"];
+            public const string Message = "{{message}}";
             """;
 
         var found = KeyScanner.Scan(source, "Sample.cs", isCore: true).ToList();

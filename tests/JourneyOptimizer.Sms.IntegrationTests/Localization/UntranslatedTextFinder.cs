@@ -11,8 +11,17 @@ namespace JourneyOptimizer.Sms.IntegrationTests.Localization;
 /// </summary>
 public sealed partial class UntranslatedTextFinder
 {
-    /// <summary>Terms that stay in English in every language: the brand and the permission names (PRODUCT.md 2).</summary>
-    private static readonly string[] UntranslatedTerms = ["Journey Optimizer SMS", "System administrator", "Manage messages presets", "View messages presets"];
+    /// <summary>
+    /// Terms that stay in English in every language: the brand and the permission names (PRODUCT.md 2), and technical
+    /// names and formats shown as they are (options of the Custom provider form, examples in the placeholders of its
+    /// code fields). SMS, RCS, MMS, PEM and JSON, single words, need no entry: only two English words in a row count.
+    /// </summary>
+    public static readonly IReadOnlyList<string> UntranslatedTerms =
+    [
+        "Journey Optimizer SMS", "System administrator", "Manage messages presets", "View messages presets",
+        "HMAC-SHA256", "HMAC-SHA1", "X-API-Key", "-----BEGIN CERTIFICATE-----", "-----BEGIN PRIVATE KEY-----",
+        """{"iss": "journey-optimizer"}""",
+    ];
 
     private readonly string _culture;
     private readonly List<(string Key, Regex Pattern)> _keys;

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using FluentValidation;
-using FluentValidation.Results;
 using Microsoft.Extensions.Options;
 using M = JourneyOptimizer.Sms.Core.Credentials.Custom.CustomCredentialMessages;
 
@@ -254,17 +253,12 @@ public sealed class CustomCredentialInputValidator : AbstractValidator<CustomCre
         return combined is not null;
     }
 
-    /// <summary>
-    /// The full path of a header field: explicit failure names are not prefixed by FluentValidation, so the path of
-    /// the Headers rule itself ("Headers", or "Custom.Headers" when this validator runs for a form's child) is used.
-    /// </summary>
-    private static string HeadersPath(ValidationContext<CustomCredentialInput> context, string suffix)
-    {
-        var own = nameof(CustomCredentialInput.Headers);
-        var path = context.PropertyPath ?? own;
-        return (path.EndsWith(own, StringComparison.Ordinal) ? path : own) + suffix;
-    }
-
+    /// <remarks>
+    /// Failures go through <c>context.AddFailure(path, message)</c>, never <c>new ValidationFailure(...)</c>: that overload
+    /// puts the path under the parent's property chain (<c>Custom.Headers[2].Name</c> when this validator runs for the
+    /// form's <c>Custom</c> property, so the error lands next to its field) and passes the message through the
+    /// message formatter, which translates it.
+    /// </remarks>
     private static void CheckHeaders(CustomCredentialInput input, List<CustomHeaderInput>? headers,
         ValidationContext<CustomCredentialInput> context)
     {
@@ -276,11 +270,11 @@ public sealed class CustomCredentialInputValidator : AbstractValidator<CustomCre
         for (var i = 0; i < headers.Count; i++)
         {
             var header = headers[i];
-            var namePath = HeadersPath(context, $"[{i}].{nameof(CustomHeaderInput.Name)}");
-            var valuePath = HeadersPath(context, $"[{i}].{nameof(CustomHeaderInput.Value)}");
+            var namePath = $"{nameof(CustomCredentialInput.Headers)}[{i}].{nameof(CustomHeaderInput.Name)}";
+            var valuePath = $"{nameof(CustomCredentialInput.Headers)}[{i}].{nameof(CustomHeaderInput.Value)}";
             if (header is null)
             {
-                context.AddFailure(new ValidationFailure(namePath, M.HeaderNameRequired));
+                context.AddFailure(namePath, M.HeaderNameRequired);
                 continue;
             }
 
@@ -311,7 +305,7 @@ public sealed class CustomCredentialInputValidator : AbstractValidator<CustomCre
 
             if (nameError is not null)
             {
-                context.AddFailure(new ValidationFailure(namePath, nameError));
+                context.AddFailure(namePath, nameError);
                 continue;
             }
 
@@ -358,23 +352,23 @@ public sealed class CustomCredentialInputValidator : AbstractValidator<CustomCre
 
             if (valueError is not null)
             {
-                context.AddFailure(new ValidationFailure(valuePath, valueError));
+                context.AddFailure(valuePath, valueError);
             }
         }
 
         if (!hasContentType)
         {
-            context.AddFailure(new ValidationFailure(HeadersPath(context, ""), M.ContentTypeMissing));
+            context.AddFailure(nameof(CustomCredentialInput.Headers), M.ContentTypeMissing);
         }
 
         if (!hasCharset)
         {
-            context.AddFailure(new ValidationFailure(HeadersPath(context, ""), M.CharsetMissing));
+            context.AddFailure(nameof(CustomCredentialInput.Headers), M.CharsetMissing);
         }
 
         if (extras > MaxExtraHeaders)
         {
-            context.AddFailure(new ValidationFailure(HeadersPath(context, ""), M.TooManyHeaders));
+            context.AddFailure(nameof(CustomCredentialInput.Headers), M.TooManyHeaders);
         }
     }
 }

@@ -3,11 +3,12 @@ using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 
 /// <summary>"Verify SMS connection": a real test message through the provider, and the provider's answer.</summary>
-public sealed class VerifyConnectionModel(ApiCredentialService credentials) : SandboxPageModel
+public sealed class VerifyConnectionModel(ApiCredentialService credentials, IStringLocalizer<SharedResource> localizer) : SandboxPageModel
 {
     public ApiCredential? Credential { get; private set; }
 
@@ -19,6 +20,7 @@ public sealed class VerifyConnectionModel(ApiCredentialService credentials) : Sa
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Credential = await credentials.FindAsync(Sandbox.Id, id, cancellationToken);
+        Input.Message = localizer[VerifyConnectionInput.DefaultMessage];
         return Credential is null ? NotFound() : Page();
     }
 
@@ -47,7 +49,10 @@ public sealed class VerifyConnectionInput
 
     public string? Number { get; set; }
 
-    public string? Message { get; set; } = "Test message from Journey Optimizer SMS.";
+    /// <summary>The message the form starts with, in the user's language (a localization key).</summary>
+    public const string DefaultMessage = "Test message from Journey Optimizer SMS.";
+
+    public string? Message { get; set; } = DefaultMessage;
 }
 
 public sealed class VerifyConnectionInputValidator : AbstractValidator<VerifyConnectionInput>
