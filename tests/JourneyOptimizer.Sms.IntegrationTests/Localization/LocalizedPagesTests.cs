@@ -190,7 +190,7 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
             Assert.Equal(T(zh, "API credential “{0}” saved without verification.", "loc0101"), savedList.QuerySelector("[role=status]")!.TextContent.Trim());
 
             // The row action "Verify" while Twilio is down: why, in Chinese.
-            var failed = await chinese.SubmitAsync(savedList, VerifyForm(savedList, portal.VerifiedId), new Dictionary<string, string>());
+            var failed = await chinese.SubmitAsync(savedList, "#row-actions-form", new Dictionary<string, string>(), VerifyButton(portal.VerifiedId));
             Assert.Equal(HttpStatusCode.Redirect, failed.StatusCode);
             var failedList = await chinese.GetDocumentAsync(failed.Headers.Location!.OriginalString);
             Assert.Equal(T(zh, "The API credential could not be checked now.") + " " + T(zh, TwilioErrorText.Unreachable),
@@ -203,7 +203,7 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
 
         // The row action "Verify" in Portuguese.
         var listPt = await portuguese.GetDocumentAsync(Prod);
-        var verified = await portuguese.SubmitAsync(listPt, VerifyForm(listPt, portal.VerifiedId), new Dictionary<string, string>());
+        var verified = await portuguese.SubmitAsync(listPt, "#row-actions-form", new Dictionary<string, string>(), VerifyButton(portal.VerifiedId));
         Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
         var verifiedList = await portuguese.GetDocumentAsync(verified.Headers.Location!.OriginalString);
         Assert.Equal(T(pt, "The API credential was verified."), verifiedList.QuerySelector("[role=status]")!.TextContent.Trim());
@@ -272,13 +272,7 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
         Assert.Equal(T(zh, LocalizationSetup.RequiredFieldMessage), create.QuerySelector("select[name='Input.Vendor']")!.GetAttribute("data-val-required"));
     }
 
-    /// <summary>The row action "Verify" of a credential in the list, as a selector for <see cref="PortalClient.SubmitAsync"/>.</summary>
-    private static string VerifyForm(IHtmlDocument list, int id)
-    {
-        var form = list.QuerySelectorAll("form[action*='handler=Verify']")
-            .Single(f => System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://localhost"), f.GetAttribute("action")).Query)["id"]
-                == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        form.SetAttribute("data-test-verify", "");
-        return "form[data-test-verify]";
-    }
+    /// <summary>The row action "Verify" of a credential: a button posting the list's one shared form to its own URL.</summary>
+    private static string VerifyButton(int id) =>
+        $"button[form=row-actions-form][formaction$='id={id.ToString(System.Globalization.CultureInfo.InvariantCulture)}']";
 }
