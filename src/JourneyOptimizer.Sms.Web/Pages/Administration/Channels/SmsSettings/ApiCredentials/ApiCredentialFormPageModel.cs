@@ -25,6 +25,8 @@ public abstract class ApiCredentialFormPageModel(PendingSecrets pendingSecrets, 
 
     public bool OfferSaveWithoutVerification { get; private set; }
 
+    public abstract bool RendersAllVendors { get; }
+
     public string? AuthTokenHint { get; protected set; }
 
     public IReadOnlyDictionary<string, string> SecretHints { get; protected set; } = new Dictionary<string, string>();

@@ -8,6 +8,8 @@ namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.Api
 public sealed class CreateModel(ApiCredentialService credentials, PendingSecrets pendingSecrets, IStringLocalizer<SharedResource> localizer)
     : ApiCredentialFormPageModel(pendingSecrets, localizer)
 {
+    public override bool RendersAllVendors => true;
+
     public void OnGet()
     {
     }

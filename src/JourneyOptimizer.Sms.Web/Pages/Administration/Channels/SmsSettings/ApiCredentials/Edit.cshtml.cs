@@ -17,6 +17,8 @@ public sealed class EditModel(ApiCredentialService credentials, PendingSecrets p
 
     public ApiCredential? Credential { get; private set; }
 
+    public override bool RendersAllVendors => false;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         await PrepareAsync(id, cancellationToken);

@@ -5,6 +5,12 @@ public interface IApiCredentialFormPage
 {
     ApiCredentialForm Input { get; }
 
+    /// <summary>
+    /// Create renders every vendor's fields (the vendor picker switches between them); Edit only the credential's own,
+    /// since its vendor never changes (and the unused fieldsets cost a third of the page's time).
+    /// </summary>
+    bool RendersAllVendors { get; }
+
     /// <summary>The stored Auth Token's last characters on Edit; null on Create.</summary>
     string? AuthTokenHint { get; }
 
