@@ -291,9 +291,16 @@ public sealed partial class ApiCredentialService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         var credential = await db.ApiCredentials.FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
-        if (credential is not TwilioCredential twilio)
+        if (credential is null)
         {
             return CredentialResult.Fail(CredentialOutcome.NotFound);
+        }
+
+        if (credential is not TwilioCredential twilio)
+        {
+            // A Custom provider has no account to check: a test message (Verify SMS connection) verifies it.
+            return CredentialResult.Fail(CredentialOutcome.Invalid, new FieldError(FieldError.FormLevel,
+                "A Custom provider is verified by a test message: use Verify SMS connection."));
         }
 
         var verification = await twilioVerifier.VerifyAsync(twilio.AccountSid, protector.Unprotect(twilio.AuthTokenProtected),

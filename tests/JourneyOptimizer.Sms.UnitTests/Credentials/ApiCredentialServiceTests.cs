@@ -324,4 +324,31 @@ public sealed class ApiCredentialServiceTests : IAsyncLifetime
             Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "Verified"));
         }
     }
+
+    [Fact]
+    public async Task VerifyAsync_ACustomCredential_PointsToTheTestMessage()
+    {
+        await using var db = _database.CreateContext();
+        db.CustomCredentials.Add(new Core.Credentials.Custom.CustomCredential
+        {
+            SandboxId = SqliteDatabase.Prod,
+            Name = "Rcs",
+            NormalizedName = "RCS",
+            ProviderName = "P",
+            ProviderUrl = "https://p.example/send",
+            ConfigurationJson = "{}",
+            SecretsProtected = _database.Protector.Protect("{}"),
+            CreatedBy = "a",
+            ModifiedBy = "a",
+            Version = 1,
+        });
+        await db.SaveChangesAsync();
+        var id = await db.CustomCredentials.Select(c => c.Id).SingleAsync();
+
+        var result = await _database.CredentialService(db).VerifyAsync(SqliteDatabase.Prod, id, Alice, CancellationToken.None);
+
+        Assert.Equal(CredentialOutcome.Invalid, result.Outcome);
+        Assert.Contains("Verify SMS connection", Assert.Single(result.FieldErrors).Message, StringComparison.Ordinal);
+        Assert.Empty(_database.Twilio.Invocations);
+    }
 }

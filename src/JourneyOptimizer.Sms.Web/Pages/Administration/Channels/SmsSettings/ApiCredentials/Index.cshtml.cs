@@ -42,9 +42,12 @@ public sealed class IndexModel(ApiCredentialService credentials, IStringLocalize
         else
         {
             var reasons = result.FieldErrors.Select(e => localizer[e.Message, e.Arguments].Value);
-            ErrorMessage = (result.Outcome == CredentialOutcome.ProviderUnreachable
-                ? localizer["The API credential could not be checked now."].Value
-                : localizer["The provider refused the API credential."].Value) + " " + string.Join(" ", reasons);
+            ErrorMessage = result.Outcome switch
+            {
+                CredentialOutcome.ProviderUnreachable => localizer["The API credential could not be checked now."].Value + " ",
+                CredentialOutcome.ProviderRejected => localizer["The provider refused the API credential."].Value + " ",
+                _ => "",
+            } + string.Join(" ", reasons);
         }
 
         return RedirectToPage(new { sandbox = Sandbox.Name, q = Search, cursor = Cursor });
