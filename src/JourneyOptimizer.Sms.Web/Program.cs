@@ -142,7 +142,16 @@ try
 
     app.UseStatusCodePagesWithReExecute("/error/{0}");
     app.UseStaticFiles();
-    app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+    app.UseSerilogRequestLogging(options =>
+    {
+        options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+
+        // A request the client abandoned is not a server error.
+        options.GetLevel = (context, _, exception) =>
+            context.RequestAborted.IsCancellationRequested ? Serilog.Events.LogEventLevel.Information
+            : exception is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+            : Serilog.Events.LogEventLevel.Information;
+    });
     app.UseRequestLocalization(PortalCultures.CreateOptions());
     app.UseRouting();
     app.UseAuthentication();
