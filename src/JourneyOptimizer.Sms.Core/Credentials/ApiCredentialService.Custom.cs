@@ -79,16 +79,10 @@ public sealed partial class ApiCredentialService
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
-        var credential = await db.ApiCredentials.OfType<CustomCredential>()
-            .FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
+        var (credential, refusal) = await LoadForUpdateAsync<CustomCredential>(sandboxId, id, expectedVersion, cancellationToken);
         if (credential is null)
         {
-            return CredentialResult.Fail(CredentialOutcome.NotFound);
-        }
-
-        if (credential.Version != expectedVersion)
-        {
-            return ConcurrencyConflict();
+            return refusal!;
         }
 
         var errors = ValidateCustom(input);
@@ -141,10 +135,7 @@ public sealed partial class ApiCredentialService
             credential.LastVerificationError = null;
         }
 
-        credential.ModifiedAtUtc = time.GetUtcNow().UtcDateTime;
-        credential.ModifiedBy = actor.UserName;
-        credential.Version = expectedVersion + 1;
-        db.Entry(credential).Property(c => c.Version).OriginalValue = expectedVersion;
+        StampUpdate(credential, expectedVersion, actor);
         audit.Record(actor, sandboxId, AuditObjectType, Invariant(id), credential.Name, AuditLog.Actions.Updated, changes);
         var failed = await SaveAsync(ct => db.SaveChangesAsync(ct), cancellationToken);
         if (failed is not null)
@@ -182,16 +173,6 @@ public sealed partial class ApiCredentialService
 
     private List<FieldError> ValidateCustom(CustomCredentialInput input) =>
         customValidator.Validate(input).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
-
-    private Task<bool> NameTakenAsync(int sandboxId, int? id, string name, CancellationToken cancellationToken)
-    {
-        var normalizedName = ApiCredential.NormalizeName(name);
-        return db.ApiCredentials.AnyAsync(c => c.SandboxId == sandboxId && c.NormalizedName == normalizedName && c.Id != id,
-            cancellationToken);
-    }
-
-    private static CredentialResult NameTaken() => CredentialResult.Fail(CredentialOutcome.NameTaken,
-        new FieldError(nameof(CustomCredentialInput.Name), "An API credential with this name already exists in this sandbox."));
 
     /// <summary>The non-secret fields as the audit log compares them.</summary>
     private static Dictionary<string, string?> CustomSnapshot(string name, CustomProviderConfiguration c) => new(StringComparer.Ordinal)

@@ -185,15 +185,10 @@ public sealed partial class ApiCredentialService(
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
 
-        var credential = await db.TwilioCredentials.FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
+        var (credential, refusal) = await LoadForUpdateAsync<TwilioCredential>(sandboxId, id, expectedVersion, cancellationToken);
         if (credential is null)
         {
-            return CredentialResult.Fail(CredentialOutcome.NotFound);
-        }
-
-        if (credential.Version != expectedVersion)
-        {
-            return ConcurrencyConflict();
+            return refusal!;
         }
 
         var errors = Validate(input);
@@ -264,10 +259,7 @@ public sealed partial class ApiCredentialService(
             credential.AuthTokenHint = ISecretProtector.Hint(newToken);
         }
 
-        credential.ModifiedAtUtc = time.GetUtcNow().UtcDateTime;
-        credential.ModifiedBy = actor.UserName;
-        credential.Version = expectedVersion + 1;
-        db.Entry(credential).Property(c => c.Version).OriginalValue = expectedVersion;
+        StampUpdate(credential, expectedVersion, actor);
         audit.Record(actor, sandboxId, AuditObjectType, Invariant(id),
             credential.Name, AuditLog.Actions.Updated, changes);
 
@@ -391,6 +383,29 @@ public sealed partial class ApiCredentialService(
         return new CredentialResult(CredentialOutcome.Deleted, id);
     }
 
+    /// <summary>The credential to edit, or the refusal: not in this sandbox (or of another vendor), or changed since the form was opened.</summary>
+    private async Task<(T? Credential, CredentialResult? Refusal)> LoadForUpdateAsync<T>(int sandboxId, int id, int expectedVersion,
+        CancellationToken cancellationToken)
+        where T : ApiCredential
+    {
+        var credential = await db.ApiCredentials.OfType<T>().FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
+        if (credential is null)
+        {
+            return (null, CredentialResult.Fail(CredentialOutcome.NotFound));
+        }
+
+        return credential.Version == expectedVersion ? (credential, null) : (null, ConcurrencyConflict());
+    }
+
+    /// <summary>Who and when, and the next version; the save then fails if someone else saved in between.</summary>
+    private void StampUpdate(ApiCredential credential, int expectedVersion, Actor actor)
+    {
+        credential.ModifiedAtUtc = time.GetUtcNow().UtcDateTime;
+        credential.ModifiedBy = actor.UserName;
+        credential.Version = expectedVersion + 1;
+        db.Entry(credential).Property(c => c.Version).OriginalValue = expectedVersion;
+    }
+
     private sealed record VerificationDecision(VerificationStatus Status, string? AccountType, CredentialResult? Refusal);
 
     /// <summary>Twilio's check before a save: verified, refused (field errors), or unreachable (saved only when asked).</summary>
@@ -440,12 +455,9 @@ public sealed partial class ApiCredentialService(
     private async Task<CredentialResult?> FindTwilioConflictAsync(int sandboxId, int? id, NormalizedTwilio n,
         CancellationToken cancellationToken)
     {
-        var normalizedName = ApiCredential.NormalizeName(n.Name);
-        if (await db.ApiCredentials.AnyAsync(c => c.SandboxId == sandboxId && c.NormalizedName == normalizedName && c.Id != id,
-                cancellationToken))
+        if (await NameTakenAsync(sandboxId, id, n.Name, cancellationToken))
         {
-            return CredentialResult.Fail(CredentialOutcome.NameTaken,
-                new FieldError(nameof(TwilioCredentialInput.Name), "An API credential with this name already exists in this sandbox."));
+            return NameTaken();
         }
 
         if (await db.TwilioCredentials.AnyAsync(c => c.AccountSid == n.AccountSid && c.InboundNumber == n.InboundNumber && c.Id != id,
@@ -492,6 +504,17 @@ public sealed partial class ApiCredentialService(
                 new FieldError(FieldError.FormLevel, "The API credential could not be saved. Check the fields and try again."));
         }
     }
+
+    /// <summary>Names are unique per sandbox, case-insensitively, across vendors.</summary>
+    private Task<bool> NameTakenAsync(int sandboxId, int? id, string name, CancellationToken cancellationToken)
+    {
+        var normalizedName = ApiCredential.NormalizeName(name);
+        return db.ApiCredentials.AnyAsync(c => c.SandboxId == sandboxId && c.NormalizedName == normalizedName && c.Id != id,
+            cancellationToken);
+    }
+
+    private static CredentialResult NameTaken() => CredentialResult.Fail(CredentialOutcome.NameTaken,
+        new FieldError("Name", "An API credential with this name already exists in this sandbox."));
 
     private static string Invariant(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
