@@ -1,16 +1,19 @@
 using JourneyOptimizer.Sms.Core.Audit;
+using JourneyOptimizer.Sms.Core.Consent;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Sandboxes;
+using JourneyOptimizer.Sms.Core.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace JourneyOptimizer.Sms.Core.Data;
 
-/// <summary>The portal's one database: identity, Data Protection keys, sandboxes, credentials and the audit log.</summary>
+/// <summary>The portal's one database: identity, Data Protection keys, sandboxes, credentials, webhooks and what
+/// they receive, consent, and the audit log.</summary>
 public sealed class SmsDbContext(DbContextOptions<SmsDbContext> options)
     : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
@@ -29,6 +32,16 @@ public sealed class SmsDbContext(DbContextOptions<SmsDbContext> options)
     public DbSet<CustomCredential> CustomCredentials => Set<CustomCredential>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+
+    public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+
+    public DbSet<DeliveryFeedback> DeliveryFeedback => Set<DeliveryFeedback>();
+
+    public DbSet<MessageDeliveryStatus> MessageDeliveryStatuses => Set<MessageDeliveryStatus>();
+
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
