@@ -7,6 +7,7 @@ using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Sandboxes;
 using JourneyOptimizer.Sms.Core.Security;
+using JourneyOptimizer.Sms.Core.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,11 @@ public static class DependencyInjection
                 "Database:Provider is SqlServer but ConnectionStrings:Portal is not set.")
             .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName)
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicBaseUrl)
+                    || (Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
+                "Webhooks:PublicBaseUrl must be an absolute http or https URL.")
+            .ValidateOnStart();
 
         // Options are read when the pool creates its first context, so hosts and tests can override configuration late.
         services.AddDbContextPool<SmsDbContext>((provider, options) =>

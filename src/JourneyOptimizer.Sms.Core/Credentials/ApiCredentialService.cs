@@ -370,6 +370,12 @@ public sealed partial class ApiCredentialService(
             return CredentialResult.Fail(CredentialOutcome.NotFound);
         }
 
+        var usedBy = await UsedByAsync(id, cancellationToken);
+        if (usedBy.Count > 0)
+        {
+            return CredentialResult.Fail(CredentialOutcome.InUse, [.. usedBy]);
+        }
+
         db.ApiCredentials.Remove(credential);
         audit.Record(actor, sandboxId, AuditObjectType, Invariant(id),
             credential.Name, AuditLog.Actions.Deleted);
@@ -381,6 +387,29 @@ public sealed partial class ApiCredentialService(
 
         LogDeleted(logger, id, sandboxId);
         return new CredentialResult(CredentialOutcome.Deleted, id);
+    }
+
+    /// <summary>
+    /// What uses a credential and so forbids its deletion, one form-level error per kind of object, naming them.
+    /// The foreign keys (Restrict) are the last word if one is added in between.
+    /// </summary>
+    private async Task<IReadOnlyList<FieldError>> UsedByAsync(int credentialId, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        var webhooks = await db.Webhooks.AsNoTracking()
+            .Where(w => w.ApiCredentialId == credentialId)
+            .OrderBy(w => w.NormalizedName)
+            .Select(w => w.Name)
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        if (webhooks.Count > 0)
+        {
+            errors.Add(new FieldError(FieldError.FormLevel,
+                "This API credential is used by the SMS webhooks {0}: delete them or move them to another credential first.",
+                string.Join(", ", webhooks.Select(name => $"“{name}”"))));
+        }
+
+        return errors;
     }
 
     /// <summary>The credential to edit, or the refusal: not in this sandbox (or of another vendor), or changed since the form was opened.</summary>
