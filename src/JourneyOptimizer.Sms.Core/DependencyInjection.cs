@@ -1,5 +1,6 @@
 using FluentValidation;
 using JourneyOptimizer.Sms.Core.Audit;
+using JourneyOptimizer.Sms.Core.Consent;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
@@ -65,6 +66,8 @@ public static class DependencyInjection
         services.AddScoped<SandboxAccessService>();
         services.AddScoped<FirstStartService>();
         services.AddScoped<ApiCredentialService>();
+        services.AddScoped<WebhookService>();
+        services.AddScoped<ConsentService>();
         services.AddTwilio();
         services.AddCustomProviders();
         services.AddValidatorsFromAssemblyContaining<SmsDbContext>(ServiceLifetime.Singleton, includeInternalTypes: false);
