@@ -136,4 +136,183 @@
             done();
         }
     });
+
+    // SMS webhook form: the vendor and type selects show their sections (keywords for Inbound, the payload mapping for
+    // Custom, the mapping rows of the type) and the API credentials of the vendor. Without JavaScript, "Apply" does it.
+    document.querySelectorAll('[data-webhook-form]').forEach(function (form) {
+        var vendorSelect = form.querySelector('[data-webhook-vendor]');
+        var typeSelect = form.querySelector('[data-webhook-type]');
+        var credential = form.querySelector('[data-webhook-credential]');
+        var sender = form.querySelector('[name="Input.SenderNumber"]');
+        var value = function (select, name) {
+            return select ? select.value : (form.querySelector('[name="' + name + '"]') || {}).value;
+        };
+        var apply = function () {
+            var vendor = value(vendorSelect, 'Input.Vendor');
+            var type = value(typeSelect, 'Input.Type');
+            form.querySelectorAll('[data-when-vendor]').forEach(function (el) { el.hidden = el.getAttribute('data-when-vendor') !== vendor; });
+            form.querySelectorAll('[data-when-type]').forEach(function (el) { el.hidden = el.getAttribute('data-when-type') !== type; });
+            if (credential) {
+                Array.prototype.forEach.call(credential.options, function (option) {
+                    var other = option.hasAttribute('data-vendor') && option.getAttribute('data-vendor') !== vendor;
+                    option.hidden = other;
+                    option.disabled = other;
+                    if (other && option.selected) {
+                        credential.value = '';
+                    }
+                });
+            }
+            form.querySelectorAll('[data-webhook-apply]').forEach(function (b) { b.hidden = true; });
+            previewPayload(form);
+        };
+        [vendorSelect, typeSelect].forEach(function (select) {
+            if (select) {
+                select.addEventListener('change', apply);
+            }
+        });
+        if (credential && sender) {
+            credential.addEventListener('change', function () {
+                var option = credential.options[credential.selectedIndex];
+                var address = option && option.getAttribute('data-address');
+                if (address && !sender.value) {
+                    sender.value = address;
+                }
+            });
+        }
+        form.addEventListener('input', function (event) {
+            if (event.target.matches('[data-sample-payload], [data-mapping-field]')) {
+                previewPayload(form);
+            }
+        });
+        apply();
+    });
+
+    // The payload editor: each mapping path read from the pasted sample as the server reads it (PayloadPath), shown next
+    // to its field as the user types. The server's "Check mapping" gives the same answer without JavaScript.
+    function parsePath(path) {
+        var text = (path || '').trim();
+        if (!text || text.length > 200) {
+            return null;
+        }
+        if (text.charAt(0) === '$') {
+            text = text.substring(1);
+            if (text.charAt(0) === '.') {
+                text = text.substring(1);
+            }
+        }
+        var segments = [];
+        var i = 0;
+        var expectName = true;
+        while (i < text.length) {
+            var c = text.charAt(i);
+            if (c === '[') {
+                var close = text.indexOf(']', i + 1);
+                if (close < 0) {
+                    return null;
+                }
+                var inner = text.substring(i + 1, close);
+                if (inner.length >= 2 && (inner[0] === '"' || inner[0] === "'") && inner[inner.length - 1] === inner[0]) {
+                    segments.push(inner.substring(1, inner.length - 1));
+                } else if (/^[0-9]+$/.test(inner)) {
+                    segments.push(parseInt(inner, 10));
+                } else {
+                    return null;
+                }
+                i = close + 1;
+                expectName = false;
+            } else if (c === '.') {
+                if (expectName) {
+                    return null;
+                }
+                i++;
+                expectName = true;
+                if (i === text.length) {
+                    return null;
+                }
+            } else {
+                if (!expectName) {
+                    return null;
+                }
+                var end = i;
+                while (end < text.length && text[end] !== '.' && text[end] !== '[') {
+                    end++;
+                }
+                segments.push(text.substring(i, end));
+                i = end;
+                expectName = false;
+            }
+        }
+        return segments.length ? segments : null;
+    }
+    function readPath(root, segments) {
+        var current = root;
+        for (var i = 0; i < segments.length; i++) {
+            var s = segments[i];
+            if (typeof s === 'string') {
+                if (current === null || typeof current !== 'object' || Array.isArray(current) || !Object.prototype.hasOwnProperty.call(current, s)) {
+                    return null;
+                }
+                current = current[s];
+            } else {
+                if (!Array.isArray(current) || s >= current.length) {
+                    return null;
+                }
+                current = current[s];
+            }
+        }
+        if (typeof current === 'string') {
+            return current;
+        }
+        return typeof current === 'number' || typeof current === 'boolean' ? JSON.stringify(current) : null;
+    }
+    function previewPayload(form) {
+        var editor = form.querySelector('[data-testid=payload-editor]');
+        var sample = form.querySelector('[data-sample-payload]');
+        var sampleError = form.querySelector('[data-sample-error]');
+        if (!editor || !sample || !sampleError) {
+            return;
+        }
+        var rows = form.querySelectorAll('[data-preview-for]');
+        if (!sample.value.trim()) {
+            sampleError.hidden = true;
+            return;
+        }
+        var root;
+        try {
+            root = JSON.parse(sample.value);
+        } catch (e) {
+            sampleError.textContent = editor.getAttribute('data-msg-invalid-json');
+            sampleError.hidden = false;
+            rows.forEach(function (row) { row.textContent = ''; });
+            return;
+        }
+        sampleError.hidden = true;
+        rows.forEach(function (row) {
+            var input = form.querySelector('[data-mapping-field="' + row.getAttribute('data-preview-for') + '"]');
+            var path = input ? input.value : '';
+            row.textContent = '';
+            var span = document.createElement('span');
+            if (!path.trim()) {
+                span.className = 'text-danger preview-error';
+                span.textContent = editor.getAttribute(input && input.getAttribute('data-required') === 'true' ? 'data-msg-required' : 'data-msg-not-mapped');
+            } else {
+                var segments = parsePath(path);
+                var found = segments ? readPath(root, segments) : null;
+                if (!segments) {
+                    span.className = 'text-danger preview-error';
+                    span.textContent = editor.getAttribute('data-msg-bad-path');
+                } else if (found === null) {
+                    span.className = 'text-danger preview-error';
+                    span.textContent = editor.getAttribute('data-msg-not-found');
+                } else {
+                    span.className = 'text-success';
+                    var code = document.createElement('code');
+                    code.className = 'preview-value';
+                    code.textContent = found.length > 300 ? found.substring(0, 300) + '…' : found;
+                    span.appendChild(code);
+                }
+            }
+            row.appendChild(span);
+        });
+    }
 })();
