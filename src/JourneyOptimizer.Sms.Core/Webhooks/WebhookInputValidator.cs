@@ -88,7 +88,7 @@ public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
             CategoryRules(x => x.Keywords.Custom, KeywordCategory.Custom);
             RuleFor(x => x.Keywords.FuzzyAutoResponse)
                 .NotEmpty().WithMessage("Enter the Fuzzy Auto Response, or turn Fuzzy Logic off.")
-                .When(x => x.Keywords.FuzzyLogic);
+                .When(x => x.Keywords.FuzzyLogic, ApplyConditionTo.CurrentValidator);
             RuleFor(x => x.Keywords.FuzzyAutoResponse).MaximumLength(ReplyLength).WithMessage(ReplyTooLongMessage);
             RuleFor(x => x.Keywords.DefaultReplyMessage).MaximumLength(ReplyLength).WithMessage(ReplyTooLongMessage);
         });
@@ -166,8 +166,8 @@ public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
         RuleFor(path)
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(PathRequiredMessage)
-                .When(x => PayloadMapping.RequiredFields(x.Type).Contains(field))
+                .When(x => PayloadMapping.RequiredFields(x.Type).Contains(field), ApplyConditionTo.CurrentValidator)
             .Must(p => PayloadPath.Parse(p) is not null).WithMessage(PathShapeMessage)
-                .When(x => PayloadMapping.FieldsFor(x.Type).Contains(field) && !string.IsNullOrWhiteSpace(read(x)));
+                .When(x => PayloadMapping.FieldsFor(x.Type).Contains(field) && !string.IsNullOrWhiteSpace(read(x)), ApplyConditionTo.CurrentValidator);
     }
 }

@@ -109,6 +109,66 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
         await Check(admin, "/error/500", HttpStatusCode.InternalServerError);
         await Check(admin, $"{Prod}/edit/999999", HttpStatusCode.NotFound);
 
+        // SMS webhooks: the list and its tabs, the forms (Twilio and Custom, with field errors and the payload editor),
+        // a Custom webhook's page with its one-time secret, the confirmations, and the activity lists with every state.
+        var hooks = await Webhooks.WebhookLocalizationData.SeedAsync(portal, portal.ProdId);
+        var hooksUrl = Webhooks.WebhookTestData.WebhooksUrl("prod");
+        await Check(admin, hooksUrl);
+        await Check(admin, hooksUrl + "?q=nothing");
+        await Check(admin, Webhooks.WebhookTestData.WebhooksUrl(LocalizedPortal.EmptySandbox));
+        var createHook = await Check(admin, hooksUrl + "/create");
+        await CheckPost(admin, createHook, "POST webhooks/create (invalid)", new()
+        {
+            ["Input.Name"] = "", ["Input.SenderNumber"] = "12", ["Input.Keywords.Help.Keywords"] = "START, <b>",
+            ["Input.Keywords.FuzzyLogic"] = "true",
+        });
+        var customHook = await CheckPost(admin, createHook, "POST webhooks/create (Custom, apply)", new()
+        {
+            ["Input.Vendor"] = "Custom", ["Input.Type"] = "Feedback",
+        }, "button[data-webhook-apply]");
+        await CheckPost(admin, customHook, "POST webhooks/create (payload editor)", new()
+        {
+            ["Input.Vendor"] = "Custom", ["Input.Type"] = "Feedback", ["Input.Mapping.ClientReference"] = "a.b",
+            ["Input.Mapping.Status"] = "a..b", ["Input.Mapping.Code"] = "c", ["SamplePayload"] = """{"a":{"b":"1"}}""",
+        }, "[data-testid=check-mapping]");
+        await CheckPost(admin, customHook, "POST webhooks/create (payload editor, bad JSON)", new()
+        {
+            ["Input.Vendor"] = "Custom", ["SamplePayload"] = "{",
+        }, "[data-testid=check-mapping]");
+        await CheckPost(admin, customHook, "POST webhooks/create (Custom, unmapped)", new()
+        {
+            ["Input.Name"] = "x1", ["Input.Vendor"] = "Custom", ["Input.Type"] = "Inbound", ["Input.SenderNumber"] = "12345",
+            ["Input.ApiCredentialId"] = portal.VerifiedId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        using (var created = await admin.SubmitAsync(customHook, "main form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "c" + TestData.Hex32()[..8], ["Input.Vendor"] = "Custom", ["Input.Type"] = "Feedback",
+            ["Input.SenderNumber"] = "12345", ["Input.ApiCredentialId"] = portal.CustomId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Mapping.ClientReference"] = "id", ["Input.Mapping.Status"] = "status",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            var withSecret = await Check(admin, created.Headers.Location!.OriginalString);
+            Assert.NotNull(withSecret.QuerySelector("[data-testid=signing-secret]"));
+            var withHint = await Check(admin, created.Headers.Location!.OriginalString);
+            Assert.NotNull(withHint.QuerySelector("[data-testid=secret-hint]"));
+        }
+
+        await Check(admin, $"{hooksUrl}/edit/{hooks.TwilioId}");
+        await Check(admin, $"{hooksUrl}/delete/{hooks.TwilioId}");
+        await Check(admin, $"{hooksUrl}/regeneratesecret/{hooks.CustomId}");
+        await Check(admin, hooksUrl + "/inboundmessages");
+        await Check(admin, hooksUrl + "/inboundmessages?q=%2B44");
+        await Check(admin, hooksUrl + "/feedback");
+        await Check(admin, hooksUrl + "/feedback?reference=" + hooks.Reference);
+        await Check(admin, hooksUrl + "/feedback?reference=nothing");
+        var consentPage = await Check(admin, hooksUrl + "/consent");
+        await CheckPost(admin, consentPage, "POST consent (invalid)", new() { ["Input.ProfileNumber"] = "1", ["Input.SenderNumber"] = "x" },
+            "[data-testid=opt-out]");
+        await Check(admin, Webhooks.WebhookTestData.WebhooksUrl(LocalizedPortal.EmptySandbox) + "/consent");
+        await Check(admin, Webhooks.WebhookTestData.WebhooksUrl(LocalizedPortal.EmptySandbox) + "/inboundmessages");
+        await Check(admin, Webhooks.WebhookTestData.WebhooksUrl(LocalizedPortal.EmptySandbox) + "/feedback");
+
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

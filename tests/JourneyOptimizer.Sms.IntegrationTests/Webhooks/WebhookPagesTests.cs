@@ -447,7 +447,8 @@ public sealed class WebhookPagesTests(PortalFactory factory) : IClassFixture<Por
         var edit = await client.GetDocumentAsync($"{url}/edit/{id}");
         Assert.NotNull(edit.QuerySelector("[data-testid=webhook-url]"));
         Assert.Null(edit.QuerySelector("[data-testid=regenerate]"));
-        Assert.Null(edit.QuerySelector("button[type=submit]:not([data-testid=check-mapping]):not([data-webhook-apply])"));
+        Assert.Null(edit.QuerySelector("form[data-webhook-form] button.btn-primary"));
+        Assert.NotNull(edit.QuerySelector("form[data-webhook-form] fieldset[disabled]"));
         var consent = await client.GetDocumentAsync(url + "/consent");
         Assert.Single(consent.QuerySelectorAll("[data-testid=consent-table] tbody tr"));
         Assert.Null(consent.QuerySelector("[data-testid=manual-consent]"));
