@@ -30,7 +30,7 @@ public sealed class WebhookServiceTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         var credential = new TwilioCredential
         {
-            SandboxId = sandbox, Name = name, NormalizedName = ApiCredential.NormalizeName(name), AccountSid = "AC" + new string('a', 32),
+            SandboxId = sandbox, Name = name, NormalizedName = ApiCredential.NormalizeName(name), AccountSid = "AC" + Guid.NewGuid().ToString("N"),
             AuthTokenProtected = "x", AuthTokenHint = "abcd", MessagingServiceSid = "MG" + new string('b', 32), InboundNumber = "+14155550100",
             Address = "+14155550100", CreatedBy = "seed", ModifiedBy = "seed", Version = 1,
         };
@@ -334,7 +334,7 @@ public sealed class WebhookServiceTests : IAsyncLifetime
         while (cursor is not null);
         Assert.Equal(["m4", "m3", "m2", "tie", "m1", "m0"], all);
         var back = await service.InboundMessagesAsync(SqliteDatabase.Prod, null, page.PreviousCursor, 2, CancellationToken.None);
-        Assert.Equal(["tie", "m1"], back.Items.Select(m => m.Body));
+        Assert.Equal(["m2", "tie"], back.Items.Select(m => m.Body));
 
         var uk = await service.InboundMessagesAsync(SqliteDatabase.Prod, "+44 2000", null, 50, CancellationToken.None);
         Assert.Equal(["m2", "tie", "m1", "m0"], uk.Items.Select(m => m.Body));
