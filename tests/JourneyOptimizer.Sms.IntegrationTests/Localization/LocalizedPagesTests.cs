@@ -119,32 +119,47 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
         var createHook = await Check(admin, hooksUrl + "/create");
         await CheckPost(admin, createHook, "POST webhooks/create (invalid)", new()
         {
-            ["Input.Name"] = "", ["Input.SenderNumber"] = "12", ["Input.Keywords.Help.Keywords"] = "START, <b>",
+            ["Input.Name"] = "",
+            ["Input.SenderNumber"] = "12",
+            ["Input.Keywords.Help.Keywords"] = "START, <b>",
             ["Input.Keywords.FuzzyLogic"] = "true",
         });
         var customHook = await CheckPost(admin, createHook, "POST webhooks/create (Custom, apply)", new()
         {
-            ["Input.Vendor"] = "Custom", ["Input.Type"] = "Feedback",
+            ["Input.Vendor"] = "Custom",
+            ["Input.Type"] = "Feedback",
         }, "button[data-webhook-apply]");
         await CheckPost(admin, customHook, "POST webhooks/create (payload editor)", new()
         {
-            ["Input.Vendor"] = "Custom", ["Input.Type"] = "Feedback", ["Input.Mapping.ClientReference"] = "a.b",
-            ["Input.Mapping.Status"] = "a..b", ["Input.Mapping.Code"] = "c", ["SamplePayload"] = """{"a":{"b":"1"}}""",
+            ["Input.Vendor"] = "Custom",
+            ["Input.Type"] = "Feedback",
+            ["Input.Mapping.ClientReference"] = "a.b",
+            ["Input.Mapping.Status"] = "a..b",
+            ["Input.Mapping.Code"] = "c",
+            ["SamplePayload"] = """{"a":{"b":"1"}}""",
         }, "[data-testid=check-mapping]");
         await CheckPost(admin, customHook, "POST webhooks/create (payload editor, bad JSON)", new()
         {
-            ["Input.Vendor"] = "Custom", ["SamplePayload"] = "{",
+            ["Input.Vendor"] = "Custom",
+            ["SamplePayload"] = "{",
         }, "[data-testid=check-mapping]");
         await CheckPost(admin, customHook, "POST webhooks/create (Custom, unmapped)", new()
         {
-            ["Input.Name"] = "x1", ["Input.Vendor"] = "Custom", ["Input.Type"] = "Inbound", ["Input.SenderNumber"] = "12345",
+            ["Input.Name"] = "x1",
+            ["Input.Vendor"] = "Custom",
+            ["Input.Type"] = "Inbound",
+            ["Input.SenderNumber"] = "12345",
             ["Input.ApiCredentialId"] = portal.VerifiedId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         using (var created = await admin.SubmitAsync(customHook, "main form", new Dictionary<string, string>
         {
-            ["Input.Name"] = "c" + TestData.Hex32()[..8], ["Input.Vendor"] = "Custom", ["Input.Type"] = "Feedback",
-            ["Input.SenderNumber"] = "12345", ["Input.ApiCredentialId"] = portal.CustomId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Mapping.ClientReference"] = "id", ["Input.Mapping.Status"] = "status",
+            ["Input.Name"] = "c" + TestData.Hex32()[..8],
+            ["Input.Vendor"] = "Custom",
+            ["Input.Type"] = "Feedback",
+            ["Input.SenderNumber"] = "12345",
+            ["Input.ApiCredentialId"] = portal.CustomId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Mapping.ClientReference"] = "id",
+            ["Input.Mapping.Status"] = "status",
         }))
         {
             Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);

@@ -27,7 +27,10 @@ public static class WebhookLocalizationData
             var actor = new Actor("test", "seed@example.com");
             var inbound = new WebhookInput
             {
-                Name = "t" + TestData.Hex32()[..8], Vendor = SmsVendor.Twilio, Type = WebhookType.Inbound, ApiCredentialId = twilioCredential,
+                Name = "t" + TestData.Hex32()[..8],
+                Vendor = SmsVendor.Twilio,
+                Type = WebhookType.Inbound,
+                ApiCredentialId = twilioCredential,
                 SenderNumber = TestData.Number(),
             };
             inbound.Keywords.FuzzyLogic = true;
@@ -35,7 +38,10 @@ public static class WebhookLocalizationData
             twilioId = (await service.CreateAsync(sandboxId, inbound, actor, CancellationToken.None)).Id!.Value;
             var feedback = new WebhookInput
             {
-                Name = "c" + TestData.Hex32()[..8], Vendor = SmsVendor.Custom, Type = WebhookType.Inbound, ApiCredentialId = customCredential,
+                Name = "c" + TestData.Hex32()[..8],
+                Vendor = SmsVendor.Custom,
+                Type = WebhookType.Inbound,
+                ApiCredentialId = customCredential,
                 SenderNumber = "12345",
                 Mapping = new PayloadMappingInput { InboundMessage = "text", ProfileNumber = "from", RequestId = "id" },
             };
@@ -58,9 +64,15 @@ public static class WebhookLocalizationData
             {
                 db.ConsentRecords.Add(new ConsentRecord
                 {
-                    SandboxId = sandboxId, SenderNumber = sender, ProfileNumber = TestData.Number(), State = state, Source = source,
-                    Keyword = source == ConsentSource.Keyword ? "START" : null, ChangedBy = source == ConsentSource.Keyword ? "SMS" : "admin@example.com",
-                    ChangedAtUtc = now.AddSeconds(i), Version = 1,
+                    SandboxId = sandboxId,
+                    SenderNumber = sender,
+                    ProfileNumber = TestData.Number(),
+                    State = state,
+                    Source = source,
+                    Keyword = source == ConsentSource.Keyword ? "START" : null,
+                    ChangedBy = source == ConsentSource.Keyword ? "SMS" : "admin@example.com",
+                    ChangedAtUtc = now.AddSeconds(i),
+                    Version = 1,
                 });
             }
 

@@ -431,8 +431,15 @@ public sealed class WebhookPagesTests(PortalFactory factory) : IClassFixture<Por
         {
             db.ConsentRecords.Add(new Core.Consent.ConsentRecord
             {
-                SandboxId = sandbox.Id, SenderNumber = "12345", ProfileNumber = "+14155550111", State = Core.Consent.ConsentState.OptedIn,
-                Source = Core.Consent.ConsentSource.Keyword, Keyword = "START", ChangedBy = "SMS", ChangedAtUtc = DateTime.UtcNow, Version = 1,
+                SandboxId = sandbox.Id,
+                SenderNumber = "12345",
+                ProfileNumber = "+14155550111",
+                State = Core.Consent.ConsentState.OptedIn,
+                Source = Core.Consent.ConsentSource.Keyword,
+                Keyword = "START",
+                ChangedBy = "SMS",
+                ChangedAtUtc = DateTime.UtcNow,
+                Version = 1,
             });
             return await db.SaveChangesAsync();
         });

@@ -84,8 +84,15 @@ public sealed class ConsentServiceTests : IAsyncLifetime
         {
             db.ConsentRecords.Add(new ConsentRecord
             {
-                SandboxId = SqliteDatabase.Prod, SenderNumber = "12345", ProfileNumber = i % 2 == 0 ? $"+4420794600{i}0" : $"+1415555020{i}",
-                State = ConsentState.OptedIn, Source = ConsentSource.Keyword, Keyword = "START", ChangedBy = "SMS", ChangedAtUtc = start.AddHours(i), Version = 1,
+                SandboxId = SqliteDatabase.Prod,
+                SenderNumber = "12345",
+                ProfileNumber = i % 2 == 0 ? $"+4420794600{i}0" : $"+1415555020{i}",
+                State = ConsentState.OptedIn,
+                Source = ConsentSource.Keyword,
+                Keyword = "START",
+                ChangedBy = "SMS",
+                ChangedAtUtc = start.AddHours(i),
+                Version = 1,
             });
         }
 

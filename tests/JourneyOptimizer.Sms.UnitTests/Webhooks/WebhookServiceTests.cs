@@ -30,9 +30,18 @@ public sealed class WebhookServiceTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         var credential = new TwilioCredential
         {
-            SandboxId = sandbox, Name = name, NormalizedName = ApiCredential.NormalizeName(name), AccountSid = "AC" + Guid.NewGuid().ToString("N"),
-            AuthTokenProtected = "x", AuthTokenHint = "abcd", MessagingServiceSid = "MG" + new string('b', 32), InboundNumber = "+14155550100",
-            Address = "+14155550100", CreatedBy = "seed", ModifiedBy = "seed", Version = 1,
+            SandboxId = sandbox,
+            Name = name,
+            NormalizedName = ApiCredential.NormalizeName(name),
+            AccountSid = "AC" + Guid.NewGuid().ToString("N"),
+            AuthTokenProtected = "x",
+            AuthTokenHint = "abcd",
+            MessagingServiceSid = "MG" + new string('b', 32),
+            InboundNumber = "+14155550100",
+            Address = "+14155550100",
+            CreatedBy = "seed",
+            ModifiedBy = "seed",
+            Version = 1,
         };
         db.ApiCredentials.Add(credential);
         await db.SaveChangesAsync();
@@ -44,8 +53,16 @@ public sealed class WebhookServiceTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         var credential = new CustomCredential
         {
-            SandboxId = sandbox, Name = name, NormalizedName = ApiCredential.NormalizeName(name), ProviderName = "acme",
-            ProviderUrl = "https://sms.example.com", ConfigurationJson = "{}", SecretsProtected = "", CreatedBy = "seed", ModifiedBy = "seed", Version = 1,
+            SandboxId = sandbox,
+            Name = name,
+            NormalizedName = ApiCredential.NormalizeName(name),
+            ProviderName = "acme",
+            ProviderUrl = "https://sms.example.com",
+            ConfigurationJson = "{}",
+            SecretsProtected = "",
+            CreatedBy = "seed",
+            ModifiedBy = "seed",
+            Version = 1,
         };
         db.ApiCredentials.Add(credential);
         await db.SaveChangesAsync();
@@ -58,7 +75,11 @@ public sealed class WebhookServiceTests : IAsyncLifetime
         var input = new WebhookInput { Name = name, Vendor = vendor, Type = type, ApiCredentialId = credentialId, SenderNumber = "+1 415 555 0100" };
         input.Mapping = new PayloadMappingInput
         {
-            InboundMessage = "text", ProfileNumber = "from", RequestId = "id", ClientReference = "ref", Status = "status",
+            InboundMessage = "text",
+            ProfileNumber = "from",
+            RequestId = "id",
+            ClientReference = "ref",
+            Status = "status",
         };
         return input;
     }
@@ -115,7 +136,7 @@ public sealed class WebhookServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Tokens_AreRandom()
+    public void Tokens_AreRandom()
     {
         var tokens = Enumerable.Range(0, 100).Select(_ => WebhookService.NewToken()).ToHashSet();
         Assert.Equal(100, tokens.Count);
@@ -185,15 +206,14 @@ public sealed class WebhookServiceTests : IAsyncLifetime
         await using var second = _database.CreateContext();
         var secondService = Service(second);
 
-        // The second editor loads version 1, then the first one saves before it.
-        var loaded = await second.Webhooks.SingleAsync(w => w.Id == id);
+        // The second editor's context has loaded version 1; then the first editor saves before it.
+        Assert.Equal(1, (await second.Webhooks.SingleAsync(w => w.Id == id)).Version);
         Assert.Equal(WebhookOutcome.Updated, (await Service(first).UpdateAsync(SqliteDatabase.Prod, id, 1, Input(credential, "First"), Alice, CancellationToken.None)).Outcome);
         var result = await secondService.UpdateAsync(SqliteDatabase.Prod, id, 1, Input(credential, "Second"), Alice, CancellationToken.None);
 
         Assert.Equal(WebhookOutcome.ConcurrencyConflict, result.Outcome);
         await using var check = _database.CreateContext();
         Assert.Equal("First", (await check.Webhooks.SingleAsync()).Name);
-        _ = loaded;
     }
 
     [Fact]

@@ -293,8 +293,9 @@
             row.textContent = '';
             var span = document.createElement('span');
             if (!path.trim()) {
-                span.className = 'text-danger preview-error';
-                span.textContent = editor.getAttribute(input && input.getAttribute('data-required') === 'true' ? 'data-msg-required' : 'data-msg-not-mapped');
+                var required = input && input.getAttribute('data-required') === 'true';
+                span.className = (required ? 'text-danger' : 'text-body-secondary') + ' preview-error';
+                span.textContent = editor.getAttribute(required ? 'data-msg-required' : 'data-msg-not-mapped');
             } else {
                 var segments = parsePath(path);
                 var found = segments ? readPath(root, segments) : null;

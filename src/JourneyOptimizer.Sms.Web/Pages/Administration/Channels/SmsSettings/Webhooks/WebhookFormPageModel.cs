@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.Webhooks;
 
 /// <summary>What a mapped field reads from the sample payload: its value, or why there is none.</summary>
-public sealed record PayloadPreview(string? Value, string? Error);
+public sealed record PayloadPreview(string? Value, string? Error, bool NotMapped = false);
 
 /// <summary>What Create and Edit share: the form, the credential choices, the payload editor.</summary>
 public abstract class WebhookFormPageModel(WebhookService webhooks, IStringLocalizer<SharedResource> localizer) : SandboxPageModel
@@ -85,9 +85,11 @@ public abstract class WebhookFormPageModel(WebhookService webhooks, IStringLocal
             foreach (var field in PayloadMapping.FieldsFor(Input.Type))
             {
                 var path = Input.Mapping.Get(field);
+                var required = PayloadMapping.RequiredFields(Input.Type).Contains(field);
                 preview[field] = string.IsNullOrWhiteSpace(path)
-                    ? new PayloadPreview(null, PayloadMapping.RequiredFields(Input.Type).Contains(field)
-                        ? localizer[WebhookInputValidator.PathRequiredMessage] : localizer["Not mapped."])
+                    ? required
+                        ? new PayloadPreview(null, localizer[WebhookInputValidator.PathRequiredMessage])
+                        : new PayloadPreview(null, localizer["Not mapped."], NotMapped: true)
                     : PayloadPath.Parse(path) is null
                         ? new PayloadPreview(null, localizer[WebhookInputValidator.PathShapeMessage])
                         : PayloadPath.Read(document.RootElement, path) is { } value
