@@ -7,7 +7,13 @@ namespace JourneyOptimizer.Sms.Web.Infrastructure;
 /// <summary>Base of the pages below a sandbox: the resolved sandbox, the user's access, the acting user.</summary>
 public abstract class SandboxPageModel : PageModel
 {
-    private SandboxContext SandboxContext => HttpContext.RequestServices.GetRequiredService<SandboxContext>();
+    private SandboxContext? _sandboxContext;
+
+    /// <summary>
+    /// Resolved once per page: views read <see cref="CanManage"/> and <see cref="Sandbox"/> on every table row, and each
+    /// scoped-service lookup takes the request scope's lock (docs/performance.md).
+    /// </summary>
+    private SandboxContext SandboxContext => _sandboxContext ??= HttpContext.RequestServices.GetRequiredService<SandboxContext>();
 
     public SandboxRef Sandbox => SandboxContext.Sandbox;
 
