@@ -41,6 +41,13 @@ public sealed class EditModel(ChannelConfigurationService configurations, IStrin
             return NotFound();
         }
 
+        FillInput();
+        return Page();
+    }
+
+    /// <summary>The form shows the pending change when there is one, else the stored (active) values.</summary>
+    private void FillInput()
+    {
         var c = Configuration!;
         Version = c.Version;
         var pending = c.PendingCheck is not null;
@@ -54,7 +61,6 @@ public sealed class EditModel(ChannelConfigurationService configurations, IStrin
             Subdomain = pending ? c.PendingSubdomain : c.Subdomain,
             ExecutionField = pending ? c.PendingExecutionField : c.ExecutionField,
         };
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
@@ -109,6 +115,7 @@ public sealed class EditModel(ChannelConfigurationService configurations, IStrin
         if (!result.Succeeded)
         {
             ModelState.Clear();
+            FillInput();
             return Refused(result);
         }
 
