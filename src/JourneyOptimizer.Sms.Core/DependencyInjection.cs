@@ -1,5 +1,6 @@
 using FluentValidation;
 using JourneyOptimizer.Sms.Core.Audit;
+using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Core.Consent;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Custom;
@@ -70,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<ConsentService>();
         services.AddTwilio();
         services.AddCustomProviders();
+        services.AddChannelConfigurations();
         services.AddValidatorsFromAssemblyContaining<SmsDbContext>(ServiceLifetime.Singleton, includeInternalTypes: false);
         return services;
     }

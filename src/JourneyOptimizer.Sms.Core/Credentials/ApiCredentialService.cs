@@ -462,6 +462,19 @@ public sealed partial class ApiCredentialService(
                 string.Join(", ", webhooks.Select(name => $"“{name}”"))));
         }
 
+        var configurations = await db.Set<Channels.ChannelConfiguration>().AsNoTracking()
+            .Where(c => c.ApiCredentialId == credentialId || c.PendingApiCredentialId == credentialId)
+            .OrderBy(c => c.NormalizedName)
+            .Select(c => c.Name)
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        if (configurations.Count > 0)
+        {
+            errors.Add(new FieldError(FieldError.FormLevel,
+                "This API credential is used by the channel configurations {0}: delete them or move them to another credential first.",
+                string.Join(", ", configurations.Select(name => $"“{name}”"))));
+        }
+
         return errors;
     }
 

@@ -80,6 +80,143 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Channels.ChannelConfiguration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ApiCredentialId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("CheckErrorsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("CheckedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ExecutionField")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("ModifiedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("PendingApiCredentialId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PendingCheck")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("PendingDescription")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("PendingErrorsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("PendingExecutionField")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PendingSenderNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PendingSmsType")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("PendingSubdomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("nvarchar(253)");
+
+                    b.Property<int>("SandboxId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SenderNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("SmsType")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Subdomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("nvarchar(253)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiCredentialId");
+
+                    b.HasIndex("PendingApiCredentialId");
+
+                    b.HasIndex("SandboxId", "NormalizedName")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PendingCheck");
+
+                    b.HasIndex("SandboxId", "SmsType", "NormalizedName");
+
+                    b.HasIndex("SandboxId", "Status", "NormalizedName");
+
+                    b.ToTable("ChannelConfigurations", (string)null);
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Consent.ConsentRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -848,6 +985,31 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                         .HasFilter("[AccountSid] IS NOT NULL AND [InboundNumber] IS NOT NULL");
 
                     b.HasDiscriminator().HasValue("Twilio");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Channels.ChannelConfiguration", b =>
+                {
+                    b.HasOne("JourneyOptimizer.Sms.Core.Credentials.ApiCredential", "ApiCredential")
+                        .WithMany()
+                        .HasForeignKey("ApiCredentialId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("JourneyOptimizer.Sms.Core.Credentials.ApiCredential", "PendingApiCredential")
+                        .WithMany()
+                        .HasForeignKey("PendingApiCredentialId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("JourneyOptimizer.Sms.Core.Sandboxes.Sandbox", "Sandbox")
+                        .WithMany()
+                        .HasForeignKey("SandboxId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ApiCredential");
+
+                    b.Navigation("PendingApiCredential");
+
+                    b.Navigation("Sandbox");
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Consent.ConsentRecord", b =>

@@ -73,6 +73,141 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Channels.ChannelConfiguration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApiCredentialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckErrorsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutionField")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingApiCredentialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PendingCheck")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingDescription")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingErrorsJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingExecutionField")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingSenderNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingSmsType")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingSubdomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SandboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmsType")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subdomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiCredentialId");
+
+                    b.HasIndex("PendingApiCredentialId");
+
+                    b.HasIndex("SandboxId", "NormalizedName")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PendingCheck");
+
+                    b.HasIndex("SandboxId", "SmsType", "NormalizedName");
+
+                    b.HasIndex("SandboxId", "Status", "NormalizedName");
+
+                    b.ToTable("ChannelConfigurations", (string)null);
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Consent.ConsentRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -816,6 +951,31 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasDiscriminator().HasValue("Twilio");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Channels.ChannelConfiguration", b =>
+                {
+                    b.HasOne("JourneyOptimizer.Sms.Core.Credentials.ApiCredential", "ApiCredential")
+                        .WithMany()
+                        .HasForeignKey("ApiCredentialId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("JourneyOptimizer.Sms.Core.Credentials.ApiCredential", "PendingApiCredential")
+                        .WithMany()
+                        .HasForeignKey("PendingApiCredentialId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("JourneyOptimizer.Sms.Core.Sandboxes.Sandbox", "Sandbox")
+                        .WithMany()
+                        .HasForeignKey("SandboxId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ApiCredential");
+
+                    b.Navigation("PendingApiCredential");
+
+                    b.Navigation("Sandbox");
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Consent.ConsentRecord", b =>

@@ -5,6 +5,8 @@ using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static JourneyOptimizer.Sms.IntegrationTests.Localization.LocalizedClient;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Localization;
@@ -100,6 +102,38 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
             new() { ["Input.From"] = "12345", ["Input.Number"] = TestData.Number() });
         Assert.Contains(T(culture, CustomSendMessages.RefusedTarget), refusedTarget.QuerySelector("[data-testid=test-result]")!.TextContent, StringComparison.Ordinal);
         await Check(admin, $"{Prod}/verifyconnection/999999", HttpStatusCode.NotFound);
+
+        // Channel configurations: one in each status the loop leaves alone, a refused change, the reasons of a failure.
+        var channels = $"/sandboxes/prod/administration/channels/generalsettings/channelconfigurations";
+        var ids = await SeedChannelConfigurationsAsync(culture == PortalCultures.ChineseSimplified ? "chz" : "chp");
+        var channelList = await Check(admin, channels);
+        var channelBadges = channelList.QuerySelectorAll("[data-status-badge]").Select(b => b.TextContent.Trim()).ToHashSet();
+        Assert.Superset(new HashSet<string> { T(culture, "Draft"), T(culture, "Active"), T(culture, "Failed"), T(culture, "Deactivated") }, channelBadges);
+        await Check(admin, channels + "?status=Processing&type=Marketing&q=nothing");
+        var channelCreate = await Check(admin, channels + "/create");
+        await CheckPost(admin, channelCreate, "POST channel create (invalid)", new()
+        {
+            ["Input.Name"] = "1x",
+            ["Input.SenderNumber"] = "12",
+            ["Input.Subdomain"] = "x",
+            ["Input.ExecutionField"] = "a..b",
+            ["Input.SmsType"] = "Spam",
+            ["Intent"] = "submit",
+        });
+        await CheckPost(admin, channelCreate, "POST channel create (missing for submit)", new() { ["Input.Name"] = "chx" + culture.Length, ["Intent"] = "submit" });
+        foreach (var id in ids)
+        {
+            await Check(admin, $"{channels}/edit/{id}");
+            await Check(admin, $"{channels}/delete/{id}");
+        }
+
+        var sendTest = await Check(admin, $"{channels}/sendtest/{ids[1]}");
+        await CheckPost(admin, sendTest, "POST channel sendtest (opted out)", new() { ["Input.Number"] = "+14155550142" });
+        await CheckPost(admin, sendTest, "POST channel sendtest (invalid)", new() { ["Input.Number"] = "12", ["Input.Message"] = "" });
+        await Check(admin, $"{channels}/sendtest/{ids[0]}");
+        var refusedDelete = await Check(admin, $"{channels}/delete/{ids[1]}");
+        await CheckPost(admin, refusedDelete, "POST channel delete (active)", new());
+        await Check(admin, $"{channels}/edit/999999", HttpStatusCode.NotFound);
         await Check(admin, "/administration/sandboxes");
         await Check(admin, "/administration/sandboxes/create");
         await Check(admin, $"/administration/sandboxes/edit/{portal.ProdId}");
@@ -185,6 +219,57 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
         await Check(admin, Webhooks.WebhookTestData.WebhooksUrl(LocalizedPortal.EmptySandbox) + "/feedback");
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>Draft, Active (Marketing, with a refused change), Failed (with reasons) and Deactivated, named "{tag}000n".</summary>
+    private async Task<int[]> SeedChannelConfigurationsAsync(string tag)
+    {
+        await using var scope = portal.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<Core.Channels.ChannelConfigurationService>();
+        var actor = new Core.Common.Actor("test", "seed@example.com");
+        var ids = new int[4];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var result = await service.CreateAsync(portal.ProdId, new Core.Channels.ChannelConfigurationInput
+            {
+                Name = $"{tag}{i:0000}",
+                SmsType = Core.Channels.SmsType.Marketing,
+                ApiCredentialId = portal.VerifiedId,
+                SenderNumber = "+14155550100",
+                Subdomain = "go.example.com",
+                ExecutionField = "mobilePhone.number",
+            }, submit: false, actor, CancellationToken.None);
+            ids[i] = result.Id!.Value;
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>();
+        var set = db.Set<Core.Channels.ChannelConfiguration>();
+        var reasons = Core.Channels.CheckErrors.ToJson([new(nameof(Core.Channels.ChannelConfigurationInput.SenderNumber), TwilioCredentialVerifier.NumberNotInAccount),
+            new("", Core.Channels.ChannelChecks.TimedOut, 60)]);
+        await set.Where(c => c.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, Core.Channels.ChannelConfigurationStatus.Active)
+            .SetProperty(c => c.PendingCheck, Core.Channels.ChangeCheckStatus.Failed).SetProperty(c => c.PendingSenderNumber, "+14155550101")
+            .SetProperty(c => c.PendingSmsType, Core.Channels.SmsType.Marketing).SetProperty(c => c.PendingApiCredentialId, portal.VerifiedId)
+            .SetProperty(c => c.PendingErrorsJson, reasons));
+        await set.Where(c => c.Id == ids[2]).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, Core.Channels.ChannelConfigurationStatus.Failed)
+            .SetProperty(c => c.CheckErrorsJson, reasons));
+        await set.Where(c => c.Id == ids[3]).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, Core.Channels.ChannelConfigurationStatus.Deactivated));
+        if (!await db.ConsentRecords.AnyAsync(c => c.ProfileNumber == "+14155550142"))
+        {
+            db.ConsentRecords.Add(new Core.Consent.ConsentRecord
+            {
+                SandboxId = portal.ProdId,
+                SenderNumber = "+14155550100",
+                ProfileNumber = "+14155550142",
+                State = Core.Consent.ConsentState.OptedOut,
+                Source = Core.Consent.ConsentSource.Keyword,
+                ChangedBy = "SMS",
+                ChangedAtUtc = DateTime.UtcNow,
+                Version = 1,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        return ids;
     }
 
     [Fact]

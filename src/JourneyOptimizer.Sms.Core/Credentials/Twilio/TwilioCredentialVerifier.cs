@@ -154,7 +154,9 @@ public sealed partial class TwilioCredentialVerifier(ITwilioClient client, ILogg
             return TwilioSendOutcome.Failure(TwilioFailureKind.InvalidRequest, null, TwilioErrorText.InvalidTo);
         }
 
-        var from = PhoneNumberRules.TryNormalizeNumberOrShortCode(inboundNumber);
+        // A channel configuration may send from an alphanumeric sender ID (enabled on the Messaging Service).
+        var from = PhoneNumberRules.TryNormalizeNumberOrShortCode(inboundNumber)
+            ?? (PhoneNumberRules.IsAlphanumericSender(inboundNumber) ? inboundNumber.Trim() : null);
         if (string.IsNullOrWhiteSpace(body) || from is null || !Sid.IsValid(accountSid?.Trim(), "AC")
             || !Sid.IsValid(messagingServiceSid?.Trim(), "MG") || string.IsNullOrWhiteSpace(authToken))
         {

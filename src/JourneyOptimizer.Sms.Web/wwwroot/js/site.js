@@ -317,3 +317,60 @@
         });
     }
 })();
+
+// Channel configurations list: rows still being checked (status or pending change Processing) are polled until
+// decided; their badge, reason and row actions follow without a reload. Without JavaScript a reload shows the same.
+(function () {
+    'use strict';
+    var table = document.querySelector('table[data-states-url]');
+    if (!table || !window.fetch) {
+        return;
+    }
+    var url = table.getAttribute('data-states-url');
+    function waiting() {
+        return Array.prototype.filter.call(table.querySelectorAll('tr[data-id]'), function (row) {
+            return row.getAttribute('data-status') === 'Processing' || row.getAttribute('data-pending') === 'Processing';
+        });
+    }
+    function apply(row, state) {
+        row.setAttribute('data-status', state.status);
+        row.setAttribute('data-pending', state.pending || '');
+        var badge = row.querySelector('[data-status-badge]');
+        if (badge) {
+            badge.className = 'badge badge-status-' + state.status;
+            badge.textContent = state.label;
+        }
+        var pendingBadge = row.querySelector('[data-pending-badge]');
+        if (pendingBadge && state.pending !== 'Processing') {
+            pendingBadge.hidden = !state.pending;
+            pendingBadge.className = 'badge badge-status-' + (state.pending || 'Active');
+        }
+        var reason = row.querySelector('[data-reason]');
+        if (reason) {
+            reason.textContent = state.reason || '';
+        }
+        row.querySelectorAll('[data-when]').forEach(function (el) {
+            el.hidden = el.getAttribute('data-when').split(' ').indexOf(state.status) < 0;
+        });
+    }
+    function poll() {
+        var rows = waiting();
+        if (rows.length === 0) {
+            return;
+        }
+        var query = rows.map(function (row) { return 'ids=' + encodeURIComponent(row.getAttribute('data-id')); }).join('&');
+        fetch(url + (url.indexOf('?') >= 0 ? '&' : '?') + query, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+            .then(function (response) { return response.ok ? response.json() : []; })
+            .then(function (states) {
+                states.forEach(function (state) {
+                    var row = table.querySelector('tr[data-id="' + state.id + '"]');
+                    if (row) {
+                        apply(row, state);
+                    }
+                });
+            })
+            .catch(function () { /* The next round tries again. */ })
+            .then(function () { setTimeout(poll, 2000); });
+    }
+    setTimeout(poll, 1000);
+})();

@@ -1,0 +1,121 @@
+using System.Globalization;
+using JourneyOptimizer.Sms.Core.Channels;
+using JourneyOptimizer.Sms.Core.Common;
+using JourneyOptimizer.Sms.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings.ChannelConfigurations;
+
+/// <summary>The sandbox's channel configurations: filters, keyset paging, row actions, status polling.</summary>
+public sealed class IndexModel(ChannelConfigurationService configurations, IStringLocalizer<SharedResource> localizer) : SandboxPageModel
+{
+    public const string Section = "/Administration/Channels/GeneralSettings/ChannelConfigurations/Index";
+
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    [FromQuery(Name = "status")]
+    public string? StatusFilter { get; set; }
+
+    [FromQuery(Name = "type")]
+    public string? TypeFilter { get; set; }
+
+    [FromQuery(Name = "cursor")]
+    public string? Cursor { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    [TempData]
+    public string? ErrorMessage { get; set; }
+
+    public Page<ChannelConfigurationListItem> Results { get; private set; } = new([], null, null);
+
+    public ChannelConfigurationStatus? Status => Enum.TryParse<ChannelConfigurationStatus>(StatusFilter, true, out var s)
+        && Enum.IsDefined(s) && !int.TryParse(StatusFilter, out _) ? s : null;
+
+    public SmsType? Type => Enum.TryParse<SmsType>(TypeFilter, true, out var t) && Enum.IsDefined(t) && !int.TryParse(TypeFilter, out _) ? t : null;
+
+    public bool Filtered => Status is not null || Type is not null || !string.IsNullOrEmpty(Search);
+
+    private string _editPrefix = "";
+    private string _deletePrefix = "";
+    private string _sendTestPrefix = "";
+    private string _actionQuery = "";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Search = Search is { Length: > ChannelConfiguration.NameMaxLength } ? Search[..ChannelConfiguration.NameMaxLength] : Search;
+        Results = await configurations.ListAsync(Sandbox.Id, new ChannelConfigurationFilter(Status, Type, Search), Cursor,
+            ChannelConfigurationService.DefaultPageSize, cancellationToken);
+        _editPrefix = UrlPrefix("Edit");
+        _deletePrefix = UrlPrefix("Delete");
+        _sendTestPrefix = UrlPrefix("SendTest");
+        _actionQuery = Url.Page("Index", new { sandbox = Sandbox.Name, q = Search, status = StatusFilter, type = TypeFilter, cursor = Cursor })!;
+    }
+
+    /// <summary>The list's polling: the state of the given rows, with translated labels, as JSON.</summary>
+    public async Task<IActionResult> OnGetStatesAsync([FromQuery(Name = "ids")] int[]? ids, CancellationToken cancellationToken)
+    {
+        var states = await configurations.StatesAsync(Sandbox.Id, ids ?? [], cancellationToken);
+        return new JsonResult(states.Select(s => new
+        {
+            id = s.Id,
+            status = s.Status.ToString(),
+            label = localizer[s.Status.ToString()].Value,
+            pending = s.PendingCheck?.ToString(),
+            reason = string.Join(" ", s.Errors.Concat(s.PendingErrors).Select(e => localizer[e.Message, e.Arguments].Value)),
+        }));
+    }
+
+    public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, configurations.DeactivateAsync(Sandbox.Id, id, Actor, cancellationToken), "Channel configuration “{0}” deactivated.");
+
+    public Task<IActionResult> OnPostActivateAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, configurations.ActivateAsync(Sandbox.Id, id, Actor, cancellationToken), "Channel configuration “{0}” activated.");
+
+    public Task<IActionResult> OnPostDuplicateAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, configurations.DuplicateAsync(Sandbox.Id, id, null, Actor, cancellationToken), "Channel configuration “{0}” created as a draft copy.");
+
+    private async Task<IActionResult> ActAsync(int id, Task<ChannelConfigurationResult> action, string done)
+    {
+        var result = await action;
+        if (result.Outcome == ChannelConfigurationOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            var configuration = await configurations.FindAsync(Sandbox.Id, result.Id ?? id, HttpContext.RequestAborted);
+            StatusMessage = localizer[done, configuration?.Name ?? ""];
+        }
+        else
+        {
+            ErrorMessage = string.Join(" ", result.FieldErrors.Select(e => localizer[e.Message, e.Arguments].Value));
+        }
+
+        return RedirectToPage(new { sandbox = Sandbox.Name, q = Search, status = StatusFilter, type = TypeFilter, cursor = Cursor });
+    }
+
+    public string EditUrl(int id) => _editPrefix + id.ToString(CultureInfo.InvariantCulture);
+
+    public string DeleteUrl(int id) => _deletePrefix + id.ToString(CultureInfo.InvariantCulture);
+
+    public string SendTestUrl(int id) => _sendTestPrefix + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A row action (POST to this page's handler, keeping filters and page).</summary>
+    public string ActionUrl(string handler, int id) =>
+        _actionQuery + (_actionQuery.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler + "&id="
+        + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A row page's URL up to its id, generated once per request (see the credentials list).</summary>
+    private string UrlPrefix(string page)
+    {
+        var url = Url.Page(page, new { sandbox = Sandbox.Name, id = 0 });
+        return url is not null && url.EndsWith("/0", StringComparison.Ordinal)
+            ? url[..^1]
+            : throw new InvalidOperationException($"The {page} page's route no longer ends with its id: {url}");
+    }
+}

@@ -1,0 +1,469 @@
+using System.Net;
+using System.Text.Json;
+using JourneyOptimizer.Sms.Core.Channels;
+using JourneyOptimizer.Sms.Core.Consent;
+using JourneyOptimizer.Sms.Core.Credentials.Twilio;
+using JourneyOptimizer.Sms.Core.Identity;
+using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyOptimizer.Sms.IntegrationTests.Channels;
+
+/// <summary>The channel configuration pages over HTTP, the checks against the fake Twilio (a real local HTTP server).</summary>
+public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClassFixture<ChannelPortal>
+{
+    private static readonly string Prod = ChannelPortal.Url("prod");
+
+    private async Task<int> ProdIdAsync() => (await TestData.SandboxAsync(portal, "prod")).Id;
+
+    private static string Name(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10];
+
+    private static Dictionary<string, string> Form(string name, int credentialId, string sender, string intent = "submit", string type = "Marketing") => new()
+    {
+        ["Input.Name"] = name,
+        ["Input.SmsType"] = type,
+        ["Input.ApiCredentialId"] = credentialId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.SenderNumber"] = sender,
+        ["Intent"] = intent,
+    };
+
+    private static AngleSharp.Dom.IElement Row(AngleSharp.Html.Dom.IHtmlDocument list, int id) =>
+        list.QuerySelector($"[data-testid=configurations-table] tr[data-id='{id}']") ?? throw new InvalidOperationException($"No row {id}");
+
+    [Fact]
+    public async Task CanSaveDraft_AndSeeItListedAsDraft()
+    {
+        var credential = await TestData.CreateTwilioAsync(portal, await ProdIdAsync(), TestData.Twilio());
+        using var client = await PortalClient.SignedInAsync(portal);
+        var name = Name("draft");
+
+        var form = await client.GetDocumentAsync(Prod + "/create");
+        var response = await client.SubmitAsync(form, "form[data-testid=channel-form]",
+            new Dictionary<string, string> { ["Input.Name"] = name, ["Intent"] = "draft", ["Input.ApiCredentialId"] = credential.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await portal.LoadAsync(name);
+        Assert.Equal(ChannelConfigurationStatus.Draft, stored.Status);
+        var list = await client.GetDocumentAsync(Prod + "?q=" + name);
+        var row = Row(list, stored.Id);
+        Assert.Equal("Draft", row.QuerySelector("[data-status-badge]")!.TextContent.Trim());
+        Assert.Contains(PortalFactory.AdminEmail, row.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(row.QuerySelector("[data-testid=delete]:not([hidden])"));
+    }
+
+    [Fact]
+    public async Task CanSubmit_ItIsProcessing_ThenActiveOnceTheChecksRan_AndTheStatesHandlerSaysSo()
+    {
+        var credential = await TestData.CreateTwilioAsync(portal, await ProdIdAsync(), TestData.Twilio());
+        using var client = await PortalClient.SignedInAsync(portal);
+        var name = Name("submit");
+        var sender = TestData.Number();
+
+        var form = await client.GetDocumentAsync(Prod + "/create");
+        var response = await client.SubmitAsync(form, "form[data-testid=channel-form]", Form(name, credential, sender));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = (await portal.LoadAsync(name)).Id;
+        var list = await client.GetDocumentAsync(Prod + "?q=" + name);
+        Assert.Equal("Processing", Row(list, id).QuerySelector("[data-status-badge]")!.TextContent.Trim());
+        Assert.Equal("Processing", await StateAsync(client, id));
+
+        Assert.True(await portal.Processor.ProcessPendingAsync(CancellationToken.None) >= 1);
+
+        Assert.Equal("Active", await StateAsync(client, id));
+        list = await client.GetDocumentAsync(Prod + "?q=" + name);
+        Assert.Equal("Active", Row(list, id).QuerySelector("[data-status-badge]")!.TextContent.Trim());
+        Assert.Contains(portal.Twilio.Requests, r => r.Method == "GET" && r.PathAndQuery.Contains(Uri.EscapeDataString(sender), StringComparison.Ordinal));
+    }
+
+    private static async Task<string> StateAsync(PortalClient client, int id)
+    {
+        using var response = await client.Http.GetAsync(new Uri($"{Prod}?handler=States&ids={id}&ids=999999", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var state = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(id, state.GetProperty("id").GetInt32());
+        return state.GetProperty("label").GetString()!;
+    }
+
+    [Fact]
+    public async Task Submit_SenderNotInTheTwilioAccount_IsFailed_AndTheReasonIsShown()
+    {
+        var input = TestData.Twilio();
+        portal.Twilio.Accounts[input.AccountSid!] = new FakeTwilioAccount
+        {
+            Token = input.AuthToken,
+            Services = { input.MessagingServiceSid! },
+            Numbers = { input.InboundNumber! },
+        };
+        var credential = await TestData.CreateTwilioAsync(portal, await ProdIdAsync(), input);
+        var name = Name("rejected");
+        var id = await portal.CreateAsync(await ProdIdAsync(), new ChannelConfigurationInput
+        {
+            Name = name,
+            SmsType = SmsType.Transactional,
+            ApiCredentialId = credential,
+            SenderNumber = TestData.Number(),
+        }, submit: true);
+
+        await portal.Processor.ProcessPendingAsync(CancellationToken.None);
+
+        Assert.Equal(ChannelConfigurationStatus.Failed, (await portal.LoadAsync(id)).Status);
+        using var client = await PortalClient.SignedInAsync(portal);
+        var edit = await client.GetDocumentAsync($"{Prod}/edit/{id}");
+        Assert.Contains(TwilioCredentialVerifier.NumberNotInAccount, edit.QuerySelector("[data-testid=check-errors]")!.TextContent, StringComparison.Ordinal);
+        var list = await client.GetDocumentAsync(Prod + "?status=Failed&q=" + name);
+        Assert.Equal("Failed", Row(list, id).QuerySelector("[data-status-badge]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Submit_WhenTwilioIsDown_IsFailedSayingItCouldNotBeReached()
+    {
+        var credential = await TestData.CreateTwilioAsync(portal, await ProdIdAsync(), TestData.Twilio());
+        var id = await portal.CreateAsync(await ProdIdAsync(), new ChannelConfigurationInput
+        {
+            Name = Name("down"),
+            SmsType = SmsType.Marketing,
+            ApiCredentialId = credential,
+            SenderNumber = TestData.Number(),
+        }, submit: true);
+        portal.Twilio.Down = true;
+        try
+        {
+            await portal.Processor.ProcessPendingAsync(CancellationToken.None);
+        }
+        finally
+        {
+            portal.Twilio.Down = false;
+        }
+
+        var stored = await portal.LoadAsync(id);
+        Assert.Equal(ChannelConfigurationStatus.Failed, stored.Status);
+        Assert.Equal(ChannelChecks.ProviderUnreachable, CheckErrors.FromJson(stored.CheckErrorsJson)[0].Message);
+    }
+
+    [Fact]
+    public async Task TwoProcessorsCompeting_ProcessEachItemOnce()
+    {
+        var credential = await TestData.CreateTwilioAsync(portal, await ProdIdAsync(), TestData.Twilio());
+        var ids = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add(await portal.CreateAsync(await ProdIdAsync(), new ChannelConfigurationInput
+            {
+                Name = Name("race"),
+                SmsType = SmsType.Marketing,
+                ApiCredentialId = credential,
+                SenderNumber = TestData.Number(),
+            }, submit: true));
+        }
+
+        var scopes = portal.Services.GetRequiredService<IServiceScopeFactory>();
+        var options = portal.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChannelChecksOptions>>();
+        ChannelCheckProcessor Another() => new(scopes, TimeProvider.System, options,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ChannelCheckProcessor>.Instance);
+
+        var counts = await Task.WhenAll(Another().ProcessPendingAsync(CancellationToken.None), Another().ProcessPendingAsync(CancellationToken.None));
+
+        Assert.True(counts.Sum() >= ids.Count, $"decided {counts.Sum()}");
+        foreach (var id in ids)
+        {
+            Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadAsync(id)).Status);
+            var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(1, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a =>
+                a.ObjectType == ChannelConfigurationService.AuditObjectType && a.ObjectId == key && a.Action == ChannelConfigurationService.Actions.CheckPassed)));
+        }
+    }
+
+    [Fact]
+    public async Task CanEditActive_NameReadOnly_ChangeCheckedWhileTheActiveVersionServes()
+    {
+        var (credential, id, sender) = await portal.ActiveAsync(await ProdIdAsync(), Name("edit"));
+        using var client = await PortalClient.SignedInAsync(portal);
+        var form = await client.GetDocumentAsync($"{Prod}/edit/{id}");
+        Assert.True(form.QuerySelector("#Input_Name")!.HasAttribute("readonly"));
+        Assert.Null(form.QuerySelector("[data-testid=save-draft]"));
+        var newSender = TestData.Number();
+
+        var response = await client.SubmitAsync(form, "form[data-testid=channel-form]", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "hijacked",
+            ["Input.SenderNumber"] = newSender,
+            ["Input.SmsType"] = "Transactional",
+            ["Intent"] = "submit",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var pending = await portal.LoadAsync(id);
+        Assert.Equal((ChannelConfigurationStatus.Active, ChangeCheckStatus.Processing), (pending.Status, pending.PendingCheck));
+        Assert.Equal((sender, SmsType.Marketing), (pending.SenderNumber, pending.SmsType));
+        Assert.NotEqual("hijacked", pending.Name);
+        var page = await client.GetDocumentAsync($"{Prod}/edit/{id}");
+        Assert.NotNull(page.QuerySelector("[data-testid=pending-processing]"));
+        Assert.Equal(newSender, page.QuerySelector("#Input_SenderNumber")!.GetAttribute("value"));
+
+        await portal.Processor.ProcessPendingAsync(CancellationToken.None);
+
+        var applied = await portal.LoadAsync(id);
+        Assert.Equal((ChannelConfigurationStatus.Active, (ChangeCheckStatus?)null), (applied.Status, applied.PendingCheck));
+        Assert.Equal((newSender, SmsType.Transactional, credential), (applied.SenderNumber, applied.SmsType, applied.ApiCredentialId!.Value));
+    }
+
+    [Fact]
+    public async Task CanDeactivateActivateAndDuplicate_ThroughTheRowActions()
+    {
+        var name = Name("rowact");
+        var (_, id, _) = await portal.ActiveAsync(await ProdIdAsync(), name);
+        using var client = await PortalClient.SignedInAsync(portal);
+        var list = await client.GetDocumentAsync(Prod + "?q=" + name);
+        Assert.NotNull(Row(list, id).QuerySelector("[data-when=Active]:not([hidden]) [data-testid=deactivate]"));
+        Assert.NotNull(Row(list, id).QuerySelector("[data-testid=delete][hidden]"));
+
+        var deactivated = await client.SubmitAsync(list, "#row-actions-form", new Dictionary<string, string>(),
+            $"tr[data-id='{id}'] [data-testid=deactivate]");
+        Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
+        Assert.Equal(ChannelConfigurationStatus.Deactivated, (await portal.LoadAsync(id)).Status);
+
+        list = await client.GetDocumentAsync(Prod + "?q=" + name);
+        Assert.NotNull(Row(list, id).QuerySelector("[data-when=Deactivated]:not([hidden]) [data-testid=activate]"));
+        await client.SubmitAsync(list, "#row-actions-form", new Dictionary<string, string>(), $"tr[data-id='{id}'] [data-testid=activate]");
+        Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadAsync(id)).Status);
+
+        list = await client.GetDocumentAsync(Prod + "?q=" + name);
+        var duplicated = await client.SubmitAsync(list, "#row-actions-form", new Dictionary<string, string>(), $"tr[data-id='{id}'] [data-testid=duplicate]");
+        Assert.Equal(HttpStatusCode.Redirect, duplicated.StatusCode);
+        var copy = await portal.LoadAsync(name + "_copy");
+        Assert.Equal(ChannelConfigurationStatus.Draft, copy.Status);
+
+        // Activating an Active configuration (a forged or stale row action) is refused with a message, not a 500.
+        var refused = await client.SubmitAsync(list, "#row-actions-form", new Dictionary<string, string>(), $"tr[data-id='{id}'] [data-testid=activate]");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var after = await client.GetDocumentAsync(refused.Headers.Location!.OriginalString);
+        Assert.Contains(ChannelConfigurationService.NotAllowedActivate, after.QuerySelector("[data-testid=error-message]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CanDeleteADraft_ButNotAnActiveOne()
+    {
+        var draftId = await portal.CreateAsync(await ProdIdAsync(), new ChannelConfigurationInput { Name = Name("deldraft") }, submit: false);
+        var (_, activeId, _) = await portal.ActiveAsync(await ProdIdAsync(), Name("delactive"));
+        using var client = await PortalClient.SignedInAsync(portal);
+
+        var confirm = await client.GetDocumentAsync($"{Prod}/delete/{draftId}");
+        var deleted = await client.SubmitAsync(confirm, "main form", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await portal.WithDbAsync(db => db.Set<ChannelConfiguration>().AnyAsync(c => c.Id == draftId)));
+
+        var confirmActive = await client.GetDocumentAsync($"{Prod}/delete/{activeId}");
+        var refused = await client.SubmitAsync(confirmActive, "main form", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync());
+        Assert.Contains(ChannelConfigurationService.NotAllowedDeleteActive, PortalClient.FormError(page), StringComparison.Ordinal);
+        Assert.True(await portal.WithDbAsync(db => db.Set<ChannelConfiguration>().AnyAsync(c => c.Id == activeId)));
+    }
+
+    [Fact]
+    public async Task CannotDeleteACredential_UsedByAChannelConfiguration_TheCredentialDeletePageNamesIt()
+    {
+        var name = Name("inuse");
+        var (credential, id, _) = await portal.ActiveAsync(await ProdIdAsync(), name);
+        using var client = await PortalClient.SignedInAsync(portal);
+        var credentialsUrl = TestData.CredentialsUrl("prod");
+
+        var confirm = await client.GetDocumentAsync($"{credentialsUrl}/delete/{credential}");
+        var refused = await client.SubmitAsync(confirm, "main form", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync());
+        Assert.Contains($"“{name}”", PortalClient.FormError(page), StringComparison.Ordinal);
+        Assert.Contains("channel configurations", PortalClient.FormError(page), StringComparison.Ordinal);
+        Assert.True(await portal.WithDbAsync(db => db.ApiCredentials.AnyAsync(c => c.Id == credential)));
+        Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task CanSendATestMessage_FromTheSenderNumber_ThroughTwilio()
+    {
+        var (_, id, sender) = await portal.ActiveAsync(await ProdIdAsync(), Name("send"));
+        using var client = await PortalClient.SignedInAsync(portal);
+        var form = await client.GetDocumentAsync($"{Prod}/sendtest/{id}");
+        var to = TestData.Number();
+
+        var response = await client.SubmitAsync(form, "main form", new Dictionary<string, string> { ["Input.Number"] = to, ["Input.Message"] = "hello" });
+
+        var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Contains("The provider accepted the message.", page.QuerySelector("[data-testid=test-result]")!.TextContent, StringComparison.Ordinal);
+        var sent = Assert.Single(portal.Twilio.Requests, r => r.Method == "POST" && r.Body.Contains(Uri.EscapeDataString(to), StringComparison.Ordinal));
+        Assert.Contains("From=" + Uri.EscapeDataString(sender), sent.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SmsType.Marketing, true)]
+    [InlineData(SmsType.Transactional, false)]
+    public async Task TestMessage_ToANumberThatOptedOut_RefusedForMarketingNextToTheNumber_SentForTransactional(SmsType type, bool refused)
+    {
+        var (_, id, sender) = await portal.ActiveAsync(await ProdIdAsync(), Name("consent"), type);
+        var to = TestData.Number();
+        var prod = await ProdIdAsync();
+        await portal.WithDbAsync(async db =>
+        {
+            db.ConsentRecords.Add(new ConsentRecord
+            {
+                SandboxId = prod,
+                SenderNumber = sender,
+                ProfileNumber = to,
+                State = ConsentState.OptedOut,
+                Source = ConsentSource.Keyword,
+                ChangedBy = "SMS",
+                ChangedAtUtc = DateTime.UtcNow,
+                Version = 1,
+            });
+            return await db.SaveChangesAsync();
+        });
+        using var client = await PortalClient.SignedInAsync(portal);
+        var form = await client.GetDocumentAsync($"{Prod}/sendtest/{id}");
+
+        var response = await client.SubmitAsync(form, "main form", new Dictionary<string, string> { ["Input.Number"] = to });
+
+        var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
+        var sentToNumber = portal.Twilio.Requests.Any(r => r.Method == "POST" && r.Body.Contains(Uri.EscapeDataString(to), StringComparison.Ordinal));
+        if (refused)
+        {
+            Assert.Contains("opted out of marketing messages from " + sender, PortalClient.FieldError(page, "Input.Number"), StringComparison.Ordinal);
+            Assert.False(sentToNumber);
+        }
+        else
+        {
+            Assert.Equal("", PortalClient.FieldError(page, "Input.Number"));
+            Assert.True(sentToNumber);
+        }
+    }
+
+    [Fact]
+    public async Task CannotReachAnotherSandboxesConfiguration_ThroughThisSandboxesUrls()
+    {
+        var dev = await TestData.SandboxAsync(portal, "dev");
+        var (_, id, _) = await portal.ActiveAsync(dev.Id, Name("devcfg"));
+        using var client = await PortalClient.SignedInAsync(portal);
+
+        foreach (var page in new[] { "edit", "delete", "sendtest" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync(new Uri($"{Prod}/{page}/{id}", UriKind.Relative))).StatusCode);
+        }
+
+        var list = await client.GetDocumentAsync(Prod);
+        var token = list.QuerySelector("#row-actions-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var handler in new[] { "Deactivate", "Duplicate" })
+        {
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+            Assert.Equal(HttpStatusCode.NotFound, (await client.Http.PostAsync(new Uri($"{Prod}?handler={handler}&id={id}", UriKind.Relative), content)).StatusCode);
+        }
+
+        using var delete = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.PostAsync(new Uri($"{Prod}/delete/{id}", UriKind.Relative), delete)).StatusCode);
+        Assert.Empty(JsonDocument.Parse(await client.Http.GetStringAsync(new Uri($"{Prod}?handler=States&ids={id}", UriKind.Relative))).RootElement.EnumerateArray());
+        Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadAsync(id)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync(new Uri($"{ChannelPortal.Url("dev")}/edit/{id}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ViewUser_SeesNoActionButtons_AndIsRefusedOnEveryPost()
+    {
+        const string email = "chview@example.com";
+        const string password = "V1ewer!Pass";
+        var sandbox = await TestData.SandboxAsync(portal, "chview");
+        var (_, id, _) = await portal.ActiveAsync(sandbox.Id, Name("viewed"));
+        await using (var scope = portal.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = new PortalUser { UserName = email, Email = email, LockoutEnabled = true };
+            Assert.True((await users.CreateAsync(user, password)).Succeeded);
+            var db = scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>();
+            db.SandboxPermissions.Add(new SandboxPermission { UserId = user.Id, SandboxId = sandbox.Id, Access = SandboxAccess.View });
+            await db.SaveChangesAsync();
+        }
+
+        using var client = await PortalClient.SignedInAsync(portal, email, password);
+        var url = ChannelPortal.Url("chview");
+        var list = await client.GetDocumentAsync(url);
+        Assert.NotNull(list.QuerySelector($"tr[data-id='{id}']"));
+        Assert.Null(list.QuerySelector("[data-testid=create]"));
+        Assert.Null(list.QuerySelector("[data-testid=more-actions]"));
+        Assert.Null(list.QuerySelector("[data-testid=delete]"));
+        Assert.Null(list.QuerySelector("#row-actions-form"));
+        var edit = await client.GetDocumentAsync($"{url}/edit/{id}");
+        Assert.Null(edit.QuerySelector("[data-testid=submit]"));
+        Assert.NotNull(edit.QuerySelector("fieldset[disabled]"));
+
+        var token = list.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var target in new[] { $"{url}?handler=Deactivate&id={id}", $"{url}/delete/{id}", $"{url}/create", $"{url}/edit/{id}", $"{url}/sendtest/{id}" })
+        {
+            using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Input.Name"] = "x",
+                ["Input.Number"] = TestData.Number(),
+                ["Version"] = "1",
+            });
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.PostAsync(new Uri(target, UriKind.Relative), content)).StatusCode);
+        }
+
+        Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadAsync(id)).Status);
+        Assert.Single(await portal.WithDbAsync(db => db.Set<ChannelConfiguration>().Where(c => c.SandboxId == sandbox.Id).ToListAsync()));
+    }
+
+    [Theory]
+    [InlineData("Input.Name", "1abc", ChannelConfigurationRules.NameFormat)]
+    [InlineData("Input.Name", "<script>alert(1)</script>", ChannelConfigurationRules.NameFormat)]
+    [InlineData("Input.Name", "", "Enter a name.")]
+    [InlineData("Input.SenderNumber", "ACME-LONG-SENDER", ChannelConfigurationRules.SenderFormat)]
+    [InlineData("Input.SenderNumber", "' OR 1=1 --", ChannelConfigurationRules.SenderFormat)]
+    [InlineData("Input.Subdomain", "http://evil", ChannelConfigurationRules.SubdomainFormat)]
+    [InlineData("Input.ExecutionField", "a..b", ChannelConfigurationRules.ExecutionFieldFormat)]
+    [InlineData("Input.SmsType", "Spam", "")]
+    [InlineData("Input.ApiCredentialId", "abc", "")]
+    [InlineData("Input.ApiCredentialId", "99999999", ChannelConfigurationRules.CredentialNotFound)]
+    [InlineData("Input.ApiCredentialId", "99999999999999999999", "")]
+    public async Task CannotCreate_WithHostileInput_TheErrorIsNextToTheField(string field, string value, string expected)
+    {
+        var credential = await TestData.CreateTwilioAsync(portal, await ProdIdAsync(), TestData.Twilio());
+        using var client = await PortalClient.SignedInAsync(portal);
+        var form = await client.GetDocumentAsync(Prod + "/create");
+        var fields = Form(Name("hostile"), credential, TestData.Number());
+        fields[field] = value;
+
+        var response = await client.SubmitAsync(form, "form[data-testid=channel-form]", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
+        var error = PortalClient.FieldError(page, field);
+        Assert.NotEqual("", error);
+        if (expected.Length > 0)
+        {
+            Assert.Equal(expected, error);
+        }
+
+        Assert.False(await portal.WithDbAsync(db => db.Set<ChannelConfiguration>().AnyAsync(c => c.Name == fields["Input.Name"])));
+    }
+
+    [Fact]
+    public async Task CannotOverwriteSilently_WhenSomeoneElseSavedFirst()
+    {
+        var id = await portal.CreateAsync(await ProdIdAsync(), new ChannelConfigurationInput { Name = Name("conc") }, submit: false);
+        using var first = await PortalClient.SignedInAsync(portal);
+        using var second = await PortalClient.SignedInAsync(portal);
+        var formA = await first.GetDocumentAsync($"{Prod}/edit/{id}");
+        var formB = await second.GetDocumentAsync($"{Prod}/edit/{id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(formA, "form[data-testid=channel-form]",
+            new Dictionary<string, string> { ["Input.Description"] = "first", ["Intent"] = "draft" })).StatusCode);
+        var refused = await second.SubmitAsync(formB, "form[data-testid=channel-form]",
+            new Dictionary<string, string> { ["Input.Description"] = "second", ["Intent"] = "draft" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Someone else changed this channel configuration", PortalClient.FormError(page), StringComparison.Ordinal);
+        Assert.Equal("first", (await portal.LoadAsync(id)).Description);
+    }
+}
