@@ -88,7 +88,10 @@ public sealed partial class WebhookDirectory(
         var seconds = options.Value.CacheSeconds;
         if (seconds <= 0)
         {
-            return await LoadAsync(token, cancellationToken);
+            using (IngestionLogScope.Begin(logger))
+            {
+                return await LoadAsync(token, cancellationToken);
+            }
         }
 
         var now = time.GetTimestamp();
@@ -103,7 +106,14 @@ public sealed partial class WebhookDirectory(
         }
 
         // One load per token and period, shared by the requests that arrive meanwhile (not cancelled by any of them).
-        var entry = new Entry(LoadAsync(token, CancellationToken.None), now + (long)(seconds * (double)time.TimestampFrequency));
+        Task<ResolvedWebhook?> load;
+        using (ExecutionContext.SuppressFlow())
+        {
+            // Shared by several requests: it must not carry the first one's log scope (whose RequestPath holds the token).
+            load = Task.Run(() => LoadAsync(token, CancellationToken.None), CancellationToken.None);
+        }
+
+        var entry = new Entry(load, now + (long)(seconds * (double)time.TimestampFrequency));
         _cache[token] = entry;
         try
         {

@@ -68,13 +68,23 @@ public sealed partial class WebhookIngestion(
         WebhookDirectory.IsWellFormed(pathToken) ? directory.FindAsync(pathToken!, cancellationToken) : ValueTask.FromResult<ResolvedWebhook?>(null);
 
     /// <summary>Logs a request for a token that names no webhook (the token itself is not logged).</summary>
-    public void ReportUnknown() => LogUnknown(logger);
+    public void ReportUnknown()
+    {
+        using (IngestionLogScope.Begin(logger))
+        {
+            LogUnknown(logger);
+        }
+    }
 
     /// <summary>Logs a body refused before it was read (413).</summary>
     public WebhookResponse Refuse(ResolvedWebhook webhook, int statusCode, string reason)
     {
         ArgumentNullException.ThrowIfNull(webhook);
-        LogRefused(logger, webhook.Id, statusCode, reason);
+        using (IngestionLogScope.Begin(logger))
+        {
+            LogRefused(logger, webhook.Id, statusCode, reason);
+        }
+
         return WebhookResponse.Refused(statusCode, reason);
     }
 
@@ -91,7 +101,11 @@ public sealed partial class WebhookIngestion(
         var result = await writer.SubmitAsync(ingestionEvent!, cancellationToken);
         if (result.Status == IngestStatus.Failed)
         {
-            LogNotStored(logger, webhook.Id);
+            using (IngestionLogScope.Begin(logger))
+            {
+                LogNotStored(logger, webhook.Id);
+            }
+
             return WebhookResponse.Refused(503, "The event could not be stored; retry later.");
         }
 
@@ -187,6 +201,11 @@ public sealed partial class WebhookIngestion(
             return (null, (403, string.IsNullOrWhiteSpace(request.Authorization) ? "Missing bearer secret." : "Invalid bearer secret."));
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(request.Body.Span))
+        {
+            return (null, (400, "The body is not valid UTF-8."));
+        }
+
         JsonDocument document;
         try
         {
@@ -201,7 +220,7 @@ public sealed partial class WebhookIngestion(
         {
             var root = document.RootElement;
             string? Field(NormalizedField field) =>
-                webhook.Mapping.Paths.TryGetValue(field, out var path) ? PayloadPath.Read(root, path) : null;
+                webhook.Mapping.Paths.TryGetValue(field, out var path) ? ReadScalar(root, path) : null;
 
             foreach (var required in PayloadMapping.RequiredFields(webhook.Type))
             {
@@ -298,6 +317,46 @@ public sealed partial class WebhookIngestion(
             Code = code,
             ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
         }, null);
+    }
+
+    /// <summary>
+    /// The string or number at a mapped path (<see cref="PayloadPath.Read"/>), but not a boolean: a phone number, an id
+    /// or a status that arrives as <c>true</c> is a wrong type, refused like a missing field.
+    /// </summary>
+    internal static string? ReadScalar(JsonElement root, string path)
+    {
+        var segments = PayloadPath.Parse(path);
+        if (segments is null)
+        {
+            return null;
+        }
+
+        var current = root;
+        foreach (var segment in segments)
+        {
+            if (segment is string name)
+            {
+                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+                {
+                    return null;
+                }
+            }
+            else if (current.ValueKind != JsonValueKind.Array || (int)segment >= current.GetArrayLength())
+            {
+                return null;
+            }
+            else
+            {
+                current = current[(int)segment];
+            }
+        }
+
+        return current.ValueKind switch
+        {
+            JsonValueKind.String => current.GetString(),
+            JsonValueKind.Number => current.GetRawText(),
+            _ => null,
+        };
     }
 
     private static (int, string)? TooLong(string? value, int max, string name) =>
