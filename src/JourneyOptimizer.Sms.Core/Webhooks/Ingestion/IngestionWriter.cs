@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using JourneyOptimizer.Sms.Core.Consent;
 using JourneyOptimizer.Sms.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -155,21 +156,26 @@ public sealed partial class IngestionWriter(
             }
         }
 
-        var added = false;
+        // One transaction for the whole batch: the raw feedback statements and EF's inbound changes share it.
         var wakeSender = false;
-        if (inbound.Count > 0)
+        await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
         {
-            (added, wakeSender) = await StageInboundAsync(db, inbound, results);
-        }
+            if (feedback.Count > 0)
+            {
+                await StageFeedbackAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), feedback, results);
+            }
 
-        if (feedback.Count > 0)
-        {
-            added |= await StageFeedbackAsync(db, feedback, results);
-        }
+            if (inbound.Count > 0)
+            {
+                bool added;
+                (added, wakeSender) = await StageInboundAsync(db, inbound, results);
+                if (added)
+                {
+                    await db.SaveChangesAsync(CancellationToken.None);
+                }
+            }
 
-        if (added)
-        {
-            await db.SaveChangesAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -315,14 +321,26 @@ public sealed partial class IngestionWriter(
         record.Version++;
     }
 
-    private static async Task<bool> StageFeedbackAsync(SmsDbContext db, List<(int Index, FeedbackEvent Event)> events, IngestResult[] results)
+    /// <summary>
+    /// Delivery receipts, the high-volume event: written with plain parameterised SQL on the context's connection and
+    /// transaction (no change tracking, statements reused across the batch; standard SQL that SQLite and SQL Server both
+    /// run). The stored keys are read in one query; each message's status row is read once, folded in memory over the
+    /// batch and written once, and the UPDATE repeats the never-backwards rule (<c>Rank &lt; @rank</c>) so that a
+    /// concurrent writer on another instance cannot move it back either.
+    /// </summary>
+    private static async Task StageFeedbackAsync(DbConnection connection, DbTransaction transaction,
+        List<(int Index, FeedbackEvent Event)> events, IngestResult[] results)
     {
         var keys = events.Select(e => e.Event.EventKey).Distinct(StringComparer.Ordinal).ToList();
-        var stored = await db.DeliveryFeedback.AsNoTracking()
-            .Where(f => keys.Contains(f.EventKey))
-            .Select(f => new { f.WebhookId, f.EventKey })
-            .ToListAsync(CancellationToken.None);
-        var existing = stored.Select(f => (f.WebhookId, f.EventKey)).ToHashSet();
+        var existing = new HashSet<(int, string)>();
+        await using (var select = InList(connection, transaction, "SELECT WebhookId, EventKey FROM DeliveryFeedback WHERE EventKey IN ", keys))
+        await using (var reader = await select.ExecuteReaderAsync(CancellationToken.None))
+        {
+            while (await reader.ReadAsync(CancellationToken.None))
+            {
+                existing.Add((reader.GetInt32(0), reader.GetString(1)));
+            }
+        }
 
         var fresh = new List<FeedbackEvent>();
         foreach (var (index, e) in events)
@@ -337,57 +355,92 @@ public sealed partial class IngestionWriter(
 
         if (fresh.Count == 0)
         {
-            return false;
+            return;
         }
 
         var references = fresh.Select(f => f.ClientReference).Distinct(StringComparer.Ordinal).ToList();
-        var sandboxIds = fresh.Select(f => f.Webhook.SandboxId).Distinct().ToList();
-        var statuses = (await db.MessageDeliveryStatuses
-                .Where(s => sandboxIds.Contains(s.SandboxId) && references.Contains(s.ClientReference))
-                .ToListAsync(CancellationToken.None))
-            .ToDictionary(s => (s.SandboxId, s.ClientReference));
-
-        foreach (var e in fresh)
+        var current = new Dictionary<(int SandboxId, string Reference), int>();
+        await using (var select = InList(connection, transaction,
+            "SELECT SandboxId, ClientReference, Rank FROM MessageDeliveryStatuses WHERE ClientReference IN ", references))
+        await using (var reader = await select.ExecuteReaderAsync(CancellationToken.None))
         {
-            db.DeliveryFeedback.Add(new DeliveryFeedback
+            while (await reader.ReadAsync(CancellationToken.None))
             {
-                SandboxId = e.Webhook.SandboxId,
-                WebhookId = e.Webhook.Id,
-                EventKey = e.EventKey,
-                ClientReference = e.ClientReference,
-                Status = e.Status,
-                Code = e.Code,
-                ReceivedAtUtc = e.ReceivedAtUtc,
-            });
-
-            var rank = DeliveryStatusRank.Of(e.Status);
-            var key = (e.Webhook.SandboxId, e.ClientReference);
-            if (!statuses.TryGetValue(key, out var current))
-            {
-                current = new MessageDeliveryStatus
-                {
-                    SandboxId = e.Webhook.SandboxId,
-                    WebhookId = e.Webhook.Id,
-                    ClientReference = e.ClientReference,
-                    Status = e.Status,
-                    Rank = rank,
-                    Code = e.Code,
-                    UpdatedAtUtc = e.ReceivedAtUtc,
-                };
-                db.MessageDeliveryStatuses.Add(current);
-                statuses[key] = current;
-            }
-            else if (DeliveryStatusRank.Replaces(rank, current.Rank))
-            {
-                current.Status = e.Status;
-                current.Rank = rank;
-                current.Code = e.Code;
-                current.WebhookId = e.Webhook.Id;
-                current.UpdatedAtUtc = e.ReceivedAtUtc;
+                current[(reader.GetInt32(0), reader.GetString(1))] = reader.GetInt32(2);
             }
         }
 
-        return true;
+        await using var insert = Command(connection, transaction,
+            "INSERT INTO DeliveryFeedback (SandboxId, WebhookId, EventKey, ClientReference, Status, Code, ReceivedAtUtc) " +
+            "VALUES (@SandboxId, @WebhookId, @EventKey, @ClientReference, @Status, @Code, @At)",
+            "SandboxId", "WebhookId", "EventKey", "ClientReference", "Status", "Code", "At");
+        var folded = new Dictionary<(int SandboxId, string Reference), FeedbackEvent>();
+        foreach (var e in fresh)
+        {
+            Set(insert, e.Webhook.SandboxId, e.Webhook.Id, e.EventKey, e.ClientReference, e.Status, e.Code, e.ReceivedAtUtc);
+            await insert.ExecuteNonQueryAsync(CancellationToken.None);
+
+            var key = (e.Webhook.SandboxId, e.ClientReference);
+            var rank = DeliveryStatusRank.Of(e.Status);
+            var best = folded.TryGetValue(key, out var seen) ? DeliveryStatusRank.Of(seen.Status)
+                : current.TryGetValue(key, out var stored) ? stored : (int?)null;
+            if (best is null || DeliveryStatusRank.Replaces(rank, best.Value))
+            {
+                folded[key] = e;
+            }
+        }
+
+        await using var insertStatus = Command(connection, transaction,
+            "INSERT INTO MessageDeliveryStatuses (SandboxId, WebhookId, ClientReference, Status, Rank, Code, UpdatedAtUtc) " +
+            "VALUES (@SandboxId, @WebhookId, @ClientReference, @Status, @Rank, @Code, @At)",
+            "SandboxId", "WebhookId", "ClientReference", "Status", "Rank", "Code", "At");
+        await using var updateStatus = Command(connection, transaction,
+            "UPDATE MessageDeliveryStatuses SET WebhookId = @WebhookId, Status = @Status, Rank = @Rank, Code = @Code, UpdatedAtUtc = @At " +
+            "WHERE SandboxId = @SandboxId AND ClientReference = @ClientReference AND Rank < @Rank",
+            "SandboxId", "WebhookId", "ClientReference", "Status", "Rank", "Code", "At");
+        foreach (var ((sandboxId, reference), e) in folded)
+        {
+            var command = current.ContainsKey((sandboxId, reference)) ? updateStatus : insertStatus;
+            Set(command, sandboxId, e.Webhook.Id, reference, e.Status, DeliveryStatusRank.Of(e.Status), e.Code, e.ReceivedAtUtc);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static void Set(DbCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    /// <summary><paramref name="sql"/> followed by <c>(@p0, @p1, ...)</c>, one parameter per value (at most a batch: far below either database's limit).</summary>
+    private static DbCommand InList(DbConnection connection, DbTransaction transaction, string sql, List<string> values)
+    {
+        var names = new string[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            names[i] = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var command = Command(connection, transaction, sql + "(@" + string.Join(", @", names) + ")", names);
+        Set(command, [.. values]);
+        return command;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Committed {Count} webhook events")]

@@ -150,6 +150,7 @@ public sealed class TwilioWebhookTests(WebhookPortalFactory factory) : IClassFix
     {
         var hook = await WebhookKit.TwilioAsync(factory, WebhookType.Feedback);
         var sid = WebhookKit.MessageSid();
+        var before = DateTime.UtcNow.AddSeconds(-1);
 
         foreach (var status in new[] { "queued", "delivered", "sent", "delivered", "failed" })
         {
@@ -161,6 +162,12 @@ public sealed class TwilioWebhookTests(WebhookPortalFactory factory) : IClassFix
         Assert.Equal(["delivered", "failed", "queued", "sent"], events.Order(StringComparer.Ordinal));
         var current = await factory.WithDbAsync(db => db.MessageDeliveryStatuses.SingleAsync(s => s.ClientReference == sid));
         Assert.Equal(("delivered", (string?)null, hook.SandboxId), (current.Status, current.Code, current.SandboxId));
+
+        // Written with plain SQL, read back by EF: the same UTC instants, orderable in the database.
+        Assert.InRange(current.UpdatedAtUtc, before, DateTime.UtcNow.AddSeconds(1));
+        var newest = await factory.WithDbAsync(db => db.DeliveryFeedback.Where(f => f.ClientReference == sid && f.ReceivedAtUtc >= before)
+            .OrderByDescending(f => f.ReceivedAtUtc).ThenByDescending(f => f.Id).FirstAsync());
+        Assert.Equal(("failed", "30003"), (newest.Status, newest.Code));
     }
 
     [Fact]
