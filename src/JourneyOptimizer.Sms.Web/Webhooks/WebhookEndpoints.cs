@@ -65,13 +65,35 @@ public static class WebhookEndpoints
             return;
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(max + 1);
+        // Sized by Content-Length when given (small pooled arrays, no large-object heap), grown up to 64 KB otherwise;
+        // returned to the pool before the wait for the commit, so concurrent requests do not hold buffers.
+        var declared = context.Request.ContentLength;
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is { } n ? (int)n + 1 : 4096);
+        IngestionEvent? ingestionEvent;
         try
         {
             var length = 0;
-            int read;
-            while (length <= max && (read = await context.Request.Body.ReadAsync(buffer.AsMemory(length, max + 1 - length), aborted)) > 0)
+            while (true)
             {
+                if (length == buffer.Length)
+                {
+                    if (length > max)
+                    {
+                        break;
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(max + 1, buffer.Length * 2));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await context.Request.Body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, max + 1) - length), aborted);
+                if (read == 0)
+                {
+                    break;
+                }
+
                 length += read;
             }
 
@@ -91,17 +113,26 @@ public static class WebhookEndpoints
                 RequestUrl(context.Request),
                 context.Request.QueryString.Value ?? "",
                 buffer.AsMemory(0, length));
-            await WriteAsync(context, await ingestion.HandleAsync(webhook, request, aborted));
+            WebhookResponse? refusal;
+            (ingestionEvent, refusal) = ingestion.Read(webhook, request);
+            if (refusal is not null)
+            {
+                await WriteAsync(context, refusal);
+                return;
+            }
         }
         catch (BadHttpRequestException ex)
         {
             // A body that breaks off or is malformed at the HTTP level (Kestrel's own limits included).
             await WriteAsync(context, ingestion.Refuse(webhook, ex.StatusCode, "The request body could not be read."));
+            return;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+
+        await WriteAsync(context, await ingestion.StoreAsync(ingestionEvent!, aborted));
     }
 
     private static string? Header(IHeaderDictionary headers, string name) =>

@@ -88,17 +88,24 @@ public sealed partial class WebhookIngestion(
         return WebhookResponse.Refused(statusCode, reason);
     }
 
-    public async Task<WebhookResponse> HandleAsync(ResolvedWebhook webhook, WebhookRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Authenticates and reads a request into an event, or refuses it (logged). Synchronous and independent of the
+    /// body's buffer afterwards: the endpoint returns its buffer before waiting for the commit.
+    /// </summary>
+    public (IngestionEvent? Event, WebhookResponse? Refusal) Read(ResolvedWebhook webhook, WebhookRequest request)
     {
         ArgumentNullException.ThrowIfNull(webhook);
         ArgumentNullException.ThrowIfNull(request);
         var (ingestionEvent, refusal) = webhook.Vendor == SmsVendor.Twilio ? ReadTwilio(webhook, request) : ReadCustom(webhook, request);
-        if (refusal is not null)
-        {
-            return Refuse(webhook, refusal.Value.Status, refusal.Value.Reason);
-        }
+        return refusal is not null ? (null, Refuse(webhook, refusal.Value.Status, refusal.Value.Reason)) : (ingestionEvent, null);
+    }
 
-        var result = await writer.SubmitAsync(ingestionEvent!, cancellationToken);
+    /// <summary>Hands the event to the writer and answers once it is committed (or 503 when it could not be).</summary>
+    public async Task<WebhookResponse> StoreAsync(IngestionEvent ingestionEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ingestionEvent);
+        var webhook = ingestionEvent.Webhook;
+        var result = await writer.SubmitAsync(ingestionEvent, cancellationToken);
         if (result.Status == IngestStatus.Failed)
         {
             using (IngestionLogScope.Begin(logger))
@@ -115,6 +122,13 @@ public sealed partial class WebhookIngestion(
         }
 
         return new WebhookResponse(204, WebhookResponse.TextPlain, "");
+    }
+
+    /// <summary><see cref="Read"/> then <see cref="StoreAsync"/>.</summary>
+    public async Task<WebhookResponse> HandleAsync(ResolvedWebhook webhook, WebhookRequest request, CancellationToken cancellationToken)
+    {
+        var (ingestionEvent, refusal) = Read(webhook, request);
+        return refusal ?? await StoreAsync(ingestionEvent!, cancellationToken);
     }
 
     /// <summary>TwiML with the reply as one Message (XML-escaped), or an empty Response.</summary>
