@@ -95,7 +95,7 @@ public sealed partial class IngestionWriter(
             await CommitAsync(batch);
             return;
         }
-        catch (Exception ex) when (IsStorageFailure(ex))
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogBatchFailed(logger, batch.Count, ex.GetType().Name);
         }
@@ -110,8 +110,9 @@ public sealed partial class IngestionWriter(
                     await CommitAsync([one]);
                     result = await one.Completion;
                 }
-                catch (Exception ex) when (IsStorageFailure(ex))
+                catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // Whatever breaks one event (a storage failure, or a bug) answers it 503; the writer goes on.
                     LogEventFailed(logger, one.Webhook.Id, attempt + 1, ex.GetType().Name);
                 }
             }
@@ -119,8 +120,6 @@ public sealed partial class IngestionWriter(
             one.Complete(result ?? IngestResult.Failure);
         }
     }
-
-    private static bool IsStorageFailure(Exception ex) => ex is DbUpdateException or DbException or InvalidOperationException or TimeoutException;
 
     private async Task CommitAsync(IReadOnlyList<IngestionEvent> batch)
     {

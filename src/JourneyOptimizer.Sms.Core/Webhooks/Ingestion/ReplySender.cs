@@ -14,8 +14,9 @@ namespace JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 
 /// <summary>
 /// Sends the outbox (<see cref="PendingReply"/>) through the Custom provider of each reply's webhook. Woken by the
-/// <see cref="IngestionWriter"/> after a commit that queued replies, and every
-/// <see cref="WebhookIngestionOptions.ReplyPollSeconds"/> otherwise (replies left by a crash or a retry that fell due).
+/// <see cref="IngestionWriter"/> after a commit that queued replies; at start (replies left by a crash); when a retry
+/// falls due (looked at at most every <see cref="WebhookIngestionOptions.ReplyPollSeconds"/> while replies are pending);
+/// and every 5 minutes when idle (replies another instance left behind).
 /// A reply is claimed with a conditional update (its version), so several instances never send the same row at once.
 /// Transient failures (timeout, connection, HTTP 429/5xx) are retried with growing delays up to
 /// <see cref="WebhookIngestionOptions.ReplyMaxAttempts"/>; anything else gives up at once. Delivery is at least once:
@@ -37,6 +38,9 @@ public sealed partial class ReplySender(
     /// <summary>How long a claimed reply is reserved for the instance sending it (longer than any send can take).</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
+    /// <summary>How often an idle sender looks at the outbox without being woken.</summary>
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMinutes(5);
+
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Asks the sender to look for due replies now.</summary>
@@ -51,36 +55,56 @@ public sealed partial class ReplySender(
         var poll = TimeSpan.FromSeconds(Math.Max(1, options.Value.ReplyPollSeconds));
         while (!stoppingToken.IsCancellationRequested)
         {
+            // With nothing pending the sender only waits to be woken (no background query); it still looks every
+            // IdlePoll for replies another instance left behind (a crashed instance also sends its own at restart).
+            var wait = IdlePoll;
             try
             {
                 while (await SendDueAsync(stoppingToken) == BatchSize)
                 {
                     // A full batch: there may be more due right away.
                 }
+
+                if (await NextDueAsync(stoppingToken) is { } due)
+                {
+                    var untilDue = due - time.GetUtcNow().UtcDateTime;
+                    wait = untilDue <= TimeSpan.Zero ? TimeSpan.Zero : untilDue < poll ? untilDue : poll;
+                }
             }
             catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
             {
                 LogSenderFailed(logger, ex.GetType().Name);
+                wait = poll;
             }
 
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            wait.CancelAfter(poll);
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timer.CancelAfter(wait);
             try
             {
-                if (await _signal.Reader.WaitToReadAsync(wait.Token))
+                if (await _signal.Reader.WaitToReadAsync(timer.Token))
                 {
                     _signal.Reader.TryRead(out _);
                 }
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
-                // The poll interval passed.
+                // The wait is over.
             }
             catch (OperationCanceledException)
             {
                 return;
             }
         }
+    }
+
+    /// <summary>When the earliest pending reply falls due (or its claim expires), or null when none is pending.</summary>
+    private async Task<DateTime?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmsDbContext>();
+        return await db.Set<PendingReply>().AsNoTracking()
+            .Where(r => r.State == PendingReplyState.Pending)
+            .MinAsync(r => (DateTime?)r.NextAttemptAtUtc, cancellationToken);
     }
 
     /// <summary>Sends the replies that are due (at most one batch); returns how many were due.</summary>
