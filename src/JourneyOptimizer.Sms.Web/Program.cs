@@ -4,8 +4,10 @@ using JourneyOptimizer.Sms.Core;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Security;
+using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 using JourneyOptimizer.Sms.Web;
 using JourneyOptimizer.Sms.Web.Infrastructure;
+using JourneyOptimizer.Sms.Web.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -43,6 +45,7 @@ try
     }, preserveStaticLogger: true);
 
     builder.Services.AddSmsCore(builder.Environment.ContentRootPath);
+    builder.Services.AddWebhookIngestion();
 
     builder.Services.AddDataProtection()
         .SetApplicationName(DataProtectionSecretProtector.ApplicationName)
@@ -140,6 +143,7 @@ try
         app.UseHsts();
     }
 
+    app.MapWebhookEndpoints();
     app.UseStatusCodePagesWithReExecute("/error/{0}");
     app.UseStaticFiles();
     app.UseSerilogRequestLogging(options =>

@@ -594,6 +594,75 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.ToTable("InboundMessages");
                 });
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Ingestion.PendingReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InboundMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SandboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WebhookId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InboundMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "NextAttemptAtUtc");
+
+                    b.ToTable("PendingReplies", (string)null);
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.MessageDeliveryStatus", b =>
                 {
                     b.Property<long>("Id")
@@ -1031,6 +1100,17 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .HasForeignKey("WebhookId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Ingestion.PendingReply", b =>
+                {
+                    b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.InboundMessage", "InboundMessage")
+                        .WithMany()
+                        .HasForeignKey("InboundMessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("InboundMessage");
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.MessageDeliveryStatus", b =>

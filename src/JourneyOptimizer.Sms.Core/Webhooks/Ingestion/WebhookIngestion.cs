@@ -1,0 +1,458 @@
+using System.Globalization;
+using System.Security;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Twilio;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
+
+/// <summary>What the endpoint passes on from one webhook request (the body already read, at most 64 KB).</summary>
+/// <param name="RequestUrl">The URL as this server received it (scheme, host, port, path, query).</param>
+/// <param name="QueryString">The raw query string including its <c>?</c>, or empty.</param>
+public sealed record WebhookRequest(
+    string PathToken,
+    string? ContentType,
+    string? Authorization,
+    string? TwilioSignature,
+    string? IdempotencyToken,
+    string RequestUrl,
+    string QueryString,
+    ReadOnlyMemory<byte> Body);
+
+/// <summary>The answer to a webhook request. <see cref="Body"/> of a refusal is a fixed English reason (never input).</summary>
+public sealed record WebhookResponse(int StatusCode, string ContentType, string Body)
+{
+    public const string TextPlain = "text/plain; charset=utf-8";
+    public const string TextXml = "text/xml; charset=utf-8";
+
+    public static WebhookResponse Refused(int statusCode, string reason) => new(statusCode, TextPlain, reason);
+}
+
+/// <summary>
+/// The provider-facing half of PRODUCT.md section 4: authenticates a webhook request (Twilio signature over the public
+/// URL with the credential's Auth Token; Custom bearer secret against its SHA-256), reads it (Twilio form, Custom JSON
+/// through the payload mapping), matches keywords, and hands the event to the <see cref="IngestionWriter"/>; answers
+/// only once the event is committed. Every problem a request can carry is a 4xx with a reason; nothing of a refused
+/// request is stored, and the log says why without a secret or the body.
+/// </summary>
+public sealed partial class WebhookIngestion(
+    WebhookDirectory directory,
+    IngestionWriter writer,
+    TwilioRequestValidator twilioValidator,
+    IOptions<WebhookOptions> webhookOptions,
+    TimeProvider time,
+    ILogger<WebhookIngestion> logger)
+{
+    public const string IdempotencyHeaderName = "I-Twilio-Idempotency-Token";
+    public const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static readonly JsonDocumentOptions JsonOptions = new()
+    {
+        MaxDepth = 64,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowDuplicateProperties = false,
+    };
+
+    /// <summary>The webhook of a path token (cached), or null: the endpoint answers 404 before reading the body.</summary>
+    public ValueTask<ResolvedWebhook?> FindAsync(string? pathToken, CancellationToken cancellationToken) =>
+        WebhookDirectory.IsWellFormed(pathToken) ? directory.FindAsync(pathToken!, cancellationToken) : ValueTask.FromResult<ResolvedWebhook?>(null);
+
+    /// <summary>Logs a request for a token that names no webhook (the token itself is not logged).</summary>
+    public void ReportUnknown()
+    {
+        using (IngestionLogScope.Begin(logger))
+        {
+            LogUnknown(logger);
+        }
+    }
+
+    /// <summary>Logs a body refused before it was read (413).</summary>
+    public WebhookResponse Refuse(ResolvedWebhook webhook, int statusCode, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        using (IngestionLogScope.Begin(logger))
+        {
+            LogRefused(logger, webhook.Id, statusCode, reason);
+        }
+
+        return WebhookResponse.Refused(statusCode, reason);
+    }
+
+    /// <summary>
+    /// Authenticates and reads a request into an event, or refuses it (logged). Synchronous and independent of the
+    /// body's buffer afterwards: the endpoint returns its buffer before waiting for the commit.
+    /// </summary>
+    public (IngestionEvent? Event, WebhookResponse? Refusal) Read(ResolvedWebhook webhook, WebhookRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        ArgumentNullException.ThrowIfNull(request);
+        var (ingestionEvent, refusal) = webhook.Vendor == SmsVendor.Twilio ? ReadTwilio(webhook, request) : ReadCustom(webhook, request);
+        return refusal is not null ? (null, Refuse(webhook, refusal.Value.Status, refusal.Value.Reason)) : (ingestionEvent, null);
+    }
+
+    /// <summary>Hands the event to the writer and answers once it is committed (or 503 when it could not be).</summary>
+    public async Task<WebhookResponse> StoreAsync(IngestionEvent ingestionEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ingestionEvent);
+        var webhook = ingestionEvent.Webhook;
+        var result = await writer.SubmitAsync(ingestionEvent, cancellationToken);
+        if (result.Status == IngestStatus.Failed)
+        {
+            using (IngestionLogScope.Begin(logger))
+            {
+                LogNotStored(logger, webhook.Id);
+            }
+
+            return WebhookResponse.Refused(503, "The event could not be stored; retry later.");
+        }
+
+        if (webhook.Vendor == SmsVendor.Twilio && webhook.Type == WebhookType.Inbound)
+        {
+            return new WebhookResponse(200, WebhookResponse.TextXml, Twiml(result.Reply));
+        }
+
+        return new WebhookResponse(204, WebhookResponse.TextPlain, "");
+    }
+
+    /// <summary><see cref="Read"/> then <see cref="StoreAsync"/>.</summary>
+    public async Task<WebhookResponse> HandleAsync(ResolvedWebhook webhook, WebhookRequest request, CancellationToken cancellationToken)
+    {
+        var (ingestionEvent, refusal) = Read(webhook, request);
+        return refusal ?? await StoreAsync(ingestionEvent!, cancellationToken);
+    }
+
+    /// <summary>TwiML with the reply as one Message (XML-escaped), or an empty Response.</summary>
+    public static string Twiml(string? reply) => string.IsNullOrEmpty(reply)
+        ? EmptyTwiml
+        : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + SecurityElement.Escape(reply) + "</Message></Response>";
+
+    private (IngestionEvent? Event, (int Status, string Reason)? Refusal) ReadTwilio(ResolvedWebhook webhook, WebhookRequest request)
+    {
+        if (!IsMediaType(request.ContentType, "application/x-www-form-urlencoded"))
+        {
+            return (null, (415, "Expected application/x-www-form-urlencoded."));
+        }
+
+        Dictionary<string, StringValues> form;
+        try
+        {
+            var text = StrictUtf8.GetString(request.Body.Span);
+            form = new FormReader(text) { ValueCountLimit = 200, KeyLengthLimit = 200, ValueLengthLimit = WebhookIngestionOptions.MaxBodyBytes }
+                .ReadForm();
+        }
+        catch (Exception ex) when (ex is DecoderFallbackException or InvalidDataException or ArgumentException)
+        {
+            return (null, (400, "The form body is not valid UTF-8 form encoding."));
+        }
+
+        if (webhook.TwilioAuthToken is null)
+        {
+            return (null, (403, "The credential's Auth Token is unavailable."));
+        }
+
+        var parameters = new List<KeyValuePair<string, string>>(form.Count + 4);
+        foreach (var (key, values) in form)
+        {
+            foreach (var value in values)
+            {
+                parameters.Add(new(key, value ?? ""));
+            }
+        }
+
+        var url = PublicUrl(request);
+        if (!twilioValidator.IsValid(webhook.TwilioAuthToken, request.TwilioSignature, url, parameters))
+        {
+            return (null, (403, string.IsNullOrWhiteSpace(request.TwilioSignature) ? "Missing X-Twilio-Signature." : "Invalid X-Twilio-Signature."));
+        }
+
+        var accountSid = Single(form, "AccountSid");
+        if (accountSid is null)
+        {
+            return (null, (400, "Missing field AccountSid."));
+        }
+
+        if (!string.Equals(accountSid, webhook.TwilioAccountSid, StringComparison.Ordinal))
+        {
+            return (null, (403, "AccountSid is not the credential's account."));
+        }
+
+        var messageSid = Single(form, "MessageSid") ?? Single(form, "SmsSid");
+        if (string.IsNullOrEmpty(messageSid))
+        {
+            return (null, (400, "Missing field MessageSid."));
+        }
+
+        var idempotency = string.IsNullOrWhiteSpace(request.IdempotencyToken) ? null : request.IdempotencyToken.Trim();
+        if (webhook.Type == WebhookType.Inbound)
+        {
+            return Inbound(webhook, idempotency ?? messageSid, messageSid, Single(form, "From"), Single(form, "To"),
+                Single(form, "Body") ?? "", origin: null, "From", "To", "Body");
+        }
+
+        var status = Single(form, "MessageStatus") ?? Single(form, "SmsStatus");
+        return Feedback(webhook, idempotency, messageSid, status, Single(form, "ErrorCode"), "MessageSid", "MessageStatus", "ErrorCode");
+    }
+
+    private (IngestionEvent? Event, (int Status, string Reason)? Refusal) ReadCustom(ResolvedWebhook webhook, WebhookRequest request)
+    {
+        if (!IsMediaType(request.ContentType, "application/json"))
+        {
+            return (null, (415, "Expected application/json."));
+        }
+
+        if (!BearerMatches(webhook.SigningSecretHash, request.Authorization))
+        {
+            return (null, (403, string.IsNullOrWhiteSpace(request.Authorization) ? "Missing bearer secret." : "Invalid bearer secret."));
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(request.Body.Span))
+        {
+            return (null, (400, "The body is not valid UTF-8."));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(request.Body, JsonOptions);
+        }
+        catch (JsonException)
+        {
+            return (null, (400, "The body is not valid JSON (UTF-8, at most 64 levels deep, no duplicate property names)."));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            string? Field(NormalizedField field) =>
+                webhook.Mapping.Paths.TryGetValue(field, out var path) ? ReadScalar(root, path) : null;
+
+            foreach (var required in PayloadMapping.RequiredFields(webhook.Type))
+            {
+                if (string.IsNullOrEmpty(Field(required)))
+                {
+                    return (null, (400, $"Missing field {required} (or not a string or number where the payload mapping points)."));
+                }
+            }
+
+            if (webhook.Type == WebhookType.Inbound)
+            {
+                var requestId = Field(NormalizedField.RequestId)!;
+                var to = Field(NormalizedField.InboundNumber);
+                return Inbound(webhook, requestId, requestId, Field(NormalizedField.ProfileNumber),
+                    string.IsNullOrEmpty(to) ? webhook.SenderNumber : to, Field(NormalizedField.InboundMessage) ?? "",
+                    ParseTimestamp(Field(NormalizedField.OriginTimestamp)),
+                    nameof(NormalizedField.ProfileNumber), nameof(NormalizedField.InboundNumber), nameof(NormalizedField.InboundMessage));
+            }
+
+            var key = Field(NormalizedField.RequestId);
+            return Feedback(webhook, string.IsNullOrEmpty(key) ? null : key, Field(NormalizedField.ClientReference), Field(NormalizedField.Status),
+                Field(NormalizedField.Code), nameof(NormalizedField.ClientReference), nameof(NormalizedField.Status), nameof(NormalizedField.Code));
+        }
+    }
+
+    private (IngestionEvent? Event, (int Status, string Reason)? Refusal) Inbound(ResolvedWebhook webhook, string eventKey,
+        string? providerMessageId, string? from, string? to, string body, DateTime? origin, string fromName, string toName, string bodyName)
+    {
+        if (TooLong(eventKey, InboundMessage.EventKeyMaxLength, "event key (idempotency token or message id)") is { } r1)
+        {
+            return (null, r1);
+        }
+
+        if (string.IsNullOrWhiteSpace(from))
+        {
+            return (null, (400, $"Missing field {fromName}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(to))
+        {
+            return (null, (400, $"Missing field {toName}."));
+        }
+
+        var r2 = TooLong(from, Consent.ConsentRecord.NumberMaxLength, fromName) ?? TooLong(to, Consent.ConsentRecord.NumberMaxLength, toName)
+            ?? TooLong(body, InboundMessage.BodyMaxLength, bodyName) ?? TooLong(providerMessageId, InboundMessage.ProviderMessageIdMaxLength, "message id");
+        if (r2 is not null)
+        {
+            return (null, r2);
+        }
+
+        return (new InboundEvent
+        {
+            Webhook = webhook,
+            EventKey = eventKey,
+            ProviderMessageId = providerMessageId,
+            ProfileNumber = from.Trim(),
+            InboundNumber = to.Trim(),
+            Body = body,
+            OriginAtUtc = origin,
+            Match = KeywordMatcher.Match(webhook.Keywords, body),
+            ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
+        }, null);
+    }
+
+    private (IngestionEvent? Event, (int Status, string Reason)? Refusal) Feedback(ResolvedWebhook webhook, string? eventKey,
+        string? reference, string? status, string? code, string referenceName, string statusName, string codeName)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            return (null, (400, $"Missing field {referenceName}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(status))
+        {
+            return (null, (400, $"Missing field {statusName}."));
+        }
+
+        var normalizedStatus = status.Trim().ToLowerInvariant();
+        var key = eventKey ?? reference + ":" + normalizedStatus;
+        code = string.IsNullOrWhiteSpace(code) ? null : code.Trim();
+        var refusal = TooLong(reference, DeliveryFeedback.ClientReferenceMaxLength, referenceName) ?? TooLong(normalizedStatus, DeliveryFeedback.StatusMaxLength, statusName)
+            ?? TooLong(code, DeliveryFeedback.CodeMaxLength, codeName) ?? TooLong(key, DeliveryFeedback.EventKeyMaxLength, "event key (idempotency token or message id and status)");
+        if (refusal is not null)
+        {
+            return (null, refusal);
+        }
+
+        return (new FeedbackEvent
+        {
+            Webhook = webhook,
+            EventKey = key,
+            ClientReference = reference.Trim(),
+            Status = normalizedStatus,
+            Code = code,
+            ReceivedAtUtc = time.GetUtcNow().UtcDateTime,
+        }, null);
+    }
+
+    /// <summary>
+    /// The string or number at a mapped path (<see cref="PayloadPath.Read"/>), but not a boolean: a phone number, an id
+    /// or a status that arrives as <c>true</c> is a wrong type, refused like a missing field.
+    /// </summary>
+    internal static string? ReadScalar(JsonElement root, string path)
+    {
+        var segments = PayloadPath.Parse(path);
+        if (segments is null)
+        {
+            return null;
+        }
+
+        var current = root;
+        foreach (var segment in segments)
+        {
+            if (segment is string name)
+            {
+                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
+                {
+                    return null;
+                }
+            }
+            else if (current.ValueKind != JsonValueKind.Array || (int)segment >= current.GetArrayLength())
+            {
+                return null;
+            }
+            else
+            {
+                current = current[(int)segment];
+            }
+        }
+
+        return current.ValueKind switch
+        {
+            JsonValueKind.String => current.GetString(),
+            JsonValueKind.Number => current.GetRawText(),
+            _ => null,
+        };
+    }
+
+    private static (int, string)? TooLong(string? value, int max, string name) =>
+        value is not null && value.Length > max ? (400, $"Field {name} is longer than {max.ToString(CultureInfo.InvariantCulture)} characters.") : null;
+
+    /// <summary>The URL Twilio signed: <c>Webhooks:PublicBaseUrl</c> + <c>/webhooks/{token}</c> + query when configured, else the request's URL.</summary>
+    internal string PublicUrl(WebhookRequest request)
+    {
+        var baseUrl = webhookOptions.Value.PublicBaseUrl;
+        return string.IsNullOrWhiteSpace(baseUrl)
+            ? request.RequestUrl
+            : WebhookOptions.BuildUrl(baseUrl, request.PathToken) + request.QueryString;
+    }
+
+    private static string? Single(Dictionary<string, StringValues> form, string key) =>
+        form.TryGetValue(key, out var values) && values.Count > 0 ? values[0] : null;
+
+    /// <summary>The content type is <paramref name="expected"/>, with no charset or charset utf-8.</summary>
+    internal static bool IsMediaType(string? contentType, string expected)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+            || !parsed.MediaType.Equals(expected, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var charset = parsed.Charset;
+        return !charset.HasValue || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            || charset.Equals("\"utf-8\"", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary><c>Bearer &lt;secret&gt;</c> whose SHA-256 equals the stored hash, compared in constant time.</summary>
+    internal static bool BearerMatches(byte[]? expectedHash, string? authorization)
+    {
+        const string scheme = "Bearer ";
+        if (expectedHash is null || authorization is null || authorization.Length <= scheme.Length
+            || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || authorization.Length > 4096)
+        {
+            return false;
+        }
+
+        var secret = authorization.AsSpan(scheme.Length).Trim();
+        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(secret.Length)];
+        var length = Encoding.UTF8.GetBytes(secret, utf8);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..length], hash);
+        return CryptographicOperations.FixedTimeEquals(hash, expectedHash);
+    }
+
+    /// <summary>ISO 8601 (with an offset, or taken as UTC) or Unix seconds/milliseconds; anything else is ignored (the field is optional).</summary>
+    internal static DateTime? ParseTimestamp(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            try
+            {
+                return number > 100_000_000_000
+                    ? DateTimeOffset.FromUnixTimeMilliseconds(number).UtcDateTime
+                    : DateTimeOffset.FromUnixTimeSeconds(number).UtcDateTime;
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return null;
+            }
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+            ? parsed.UtcDateTime
+            : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A webhook request for an unknown webhook was refused (404)")]
+    private static partial void LogUnknown(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {WebhookId} refused a request with {StatusCode}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, int webhookId, int statusCode, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {WebhookId} could not store an event; answered 503 so that the provider retries")]
+    private static partial void LogNotStored(ILogger logger, int webhookId);
+}
