@@ -65,7 +65,8 @@ public sealed partial class WebhookService(
     AuditLog audit,
     TimeProvider time,
     IValidator<WebhookInput> validator,
-    ILogger<WebhookService> logger)
+    ILogger<WebhookService> logger,
+    IEnumerable<IWebhookCache> caches)
 {
     public const string AuditObjectType = "Webhook";
     public const string SecretRegeneratedAction = "SecretRegenerated";
@@ -274,6 +275,7 @@ public sealed partial class WebhookService(
                 : await ExplainNameAsync(sandboxId, id, webhook.Name, cancellationToken) ?? failed with { Id = id };
         }
 
+        Invalidate(webhook.PathToken);
         LogUpdated(logger, id, sandboxId);
         return new WebhookResult(WebhookOutcome.Updated, id);
     }
@@ -311,6 +313,7 @@ public sealed partial class WebhookService(
             return failed with { Id = id };
         }
 
+        Invalidate(webhook.PathToken);
         LogSecretRegenerated(logger, id, sandboxId);
         return new WebhookResult(WebhookOutcome.SecretRegenerated, id, null, secret);
     }
@@ -340,8 +343,18 @@ public sealed partial class WebhookService(
             return failed.Outcome == WebhookOutcome.ConcurrencyConflict ? WebhookResult.Fail(WebhookOutcome.NotFound) : failed;
         }
 
+        Invalidate(webhook.PathToken);
         LogDeleted(logger, id, sandboxId);
         return new WebhookResult(WebhookOutcome.Deleted, id);
+    }
+
+    /// <summary>The ingestion path's cached copy of this webhook is dropped: the change applies to the next request.</summary>
+    private void Invalidate(string pathToken)
+    {
+        foreach (var cache in caches)
+        {
+            cache.Invalidate(pathToken);
+        }
     }
 
     /// <summary>The messages the sandbox's inbound webhooks received, newest first, optionally from numbers starting with <paramref name="search"/>.</summary>

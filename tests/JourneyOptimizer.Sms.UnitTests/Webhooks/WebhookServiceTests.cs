@@ -23,7 +23,7 @@ public sealed class WebhookServiceTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     private static WebhookService Service(SmsDbContext db) =>
-        new(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, new WebhookInputValidator(), NullLogger<WebhookService>.Instance);
+        new(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, new WebhookInputValidator(), NullLogger<WebhookService>.Instance, []);
 
     private async Task<int> TwilioCredentialAsync(int sandbox, string name = "Twilio main")
     {

@@ -51,7 +51,7 @@ public sealed partial class WebhookDirectory(
     ISecretProtector protector,
     IOptions<WebhookIngestionOptions> options,
     TimeProvider time,
-    ILogger<WebhookDirectory> logger)
+    ILogger<WebhookDirectory> logger) : IWebhookCache
 {
     /// <summary>Past this many cached tokens (a flood of random ones) the cache starts over: memory stays bounded.</summary>
     private const int MaxEntries = 10_000;
@@ -127,7 +127,7 @@ public sealed partial class WebhookDirectory(
     }
 
     /// <summary>Forgets the cached answer for a token on this instance.</summary>
-    public void Invalidate(string token) => _cache.TryRemove(token, out _);
+    public void Invalidate(string pathToken) => _cache.TryRemove(pathToken, out _);
 
     private async Task<ResolvedWebhook?> LoadAsync(string token, CancellationToken cancellationToken)
     {

@@ -19,6 +19,7 @@ public static class WebhookIngestionServiceCollectionExtensions
             .Validate(o => o.ReplyMaxAttempts is >= 1 and <= 100, "Webhooks:ReplyMaxAttempts must be between 1 and 100.")
             .ValidateOnStart();
         services.AddSingleton<WebhookDirectory>();
+        services.AddSingleton<IWebhookCache>(provider => provider.GetRequiredService<WebhookDirectory>());
         services.AddSingleton<ReplySender>();
         services.AddSingleton<IngestionWriter>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ReplySender>());

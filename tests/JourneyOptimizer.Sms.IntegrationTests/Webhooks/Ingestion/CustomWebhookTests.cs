@@ -208,4 +208,25 @@ public sealed class CustomWebhookTests(WebhookPortalFactory factory) : IClassFix
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         Assert.Equal(HttpStatusCode.BadRequest, await SendAsync(request));
     }
+
+    [Fact]
+    public async Task RegenerateSecret_OldSecretRefusedAtOnce_NewOneAccepted()
+    {
+        var hook = await WebhookKit.CustomAsync(factory, WebhookType.Inbound, Keywords);
+        Assert.Equal(HttpStatusCode.NoContent, await SendAsync(WebhookKit.CustomPost(hook, Inbound(Guid.NewGuid().ToString(), TestData.Number(), "hello"))));
+
+        // The first call cached the webhook; the admin's regeneration must not wait for the cache to expire.
+        WebhookResult result;
+        await using (var scope = factory.CreateScope())
+        {
+            result = await scope.ServiceProvider.GetRequiredService<WebhookService>()
+                .RegenerateSecretAsync(hook.SandboxId, hook.Id, new("test", "admin@example.com"), CancellationToken.None);
+        }
+
+        Assert.Equal(WebhookOutcome.SecretRegenerated, result.Outcome);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            await SendAsync(WebhookKit.CustomPost(hook, Inbound(Guid.NewGuid().ToString(), TestData.Number(), "hello"))));
+        Assert.Equal(HttpStatusCode.NoContent,
+            await SendAsync(WebhookKit.CustomPost(hook, Inbound(Guid.NewGuid().ToString(), TestData.Number(), "hello"), result.SigningSecret)));
+    }
 }
