@@ -58,7 +58,13 @@ try
             options.SignIn.RequireConfirmedAccount = false;
         })
         .AddEntityFrameworkStores<SmsDbContext>()
+        .AddSignInManager<PortalSignInManager>()
         .AddDefaultTokenProviders();
+
+    // Sessions are re-checked against the database every interval: a disabled user is signed out at the next check.
+    var stampOptions = builder.Configuration.GetSection(SecurityStampOptions.SectionName).Get<SecurityStampOptions>() ?? new SecurityStampOptions();
+    builder.Services.Configure<SecurityStampValidatorOptions>(options =>
+        options.ValidationInterval = stampOptions.SecurityStampValidationInterval);
 
     builder.Services.ConfigureApplicationCookie(options =>
     {
@@ -108,6 +114,8 @@ try
                 }
             });
             options.Conventions.AuthorizeFolder("/Administration/Sandboxes", PortalPolicies.SystemAdministrator);
+            options.Conventions.AuthorizeFolder("/Administration/Users", PortalPolicies.SystemAdministrator);
+            options.Conventions.AuthorizeFolder("/Administration/AuditLog", PortalPolicies.SystemAdministrator);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Error");
         })
