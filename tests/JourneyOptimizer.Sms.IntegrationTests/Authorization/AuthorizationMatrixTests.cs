@@ -9,7 +9,8 @@ namespace JourneyOptimizer.Sms.IntegrationTests.Authorization;
 /// <list type="bullet">
 /// <item>anonymous-allowed endpoints (by their metadata): nobody is sent to sign in or refused;</item>
 /// <item>System administrator pages (policy <see cref="PortalPolicies.SystemAdministrator"/>): 403 for everyone else;</item>
-/// <item>sandbox pages (route has <c>{sandbox}</c>): anonymous 302 to sign-in; Manage B 404; View A GET 200 and POST 403;
+/// <item>sandbox pages (route has <c>{sandbox}</c>): anonymous 302 to sign-in; Manage B 404; View A GET 200 and POST 403
+/// (GET too on a page marked <see cref="RequiresManageAttribute"/>);
 /// Manage A and System administrator: 200, or a redirect after a POST;</item>
 /// <item>every other endpoint: anonymous 302 to sign-in, any signed-in user 200 or a redirect.</item>
 /// </list>
@@ -129,9 +130,9 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal) : IClassFixtur
                 return status == HttpStatusCode.NotFound ? null : $"sandbox {MatrixPortal.SandboxA} is not theirs: expected 404, {Got()}";
             }
 
-            if (session == portal.ViewA && isPost)
+            if (session == portal.ViewA && (isPost || request.RequiresManage))
             {
-                return status == HttpStatusCode.Forbidden ? null : $"a View user's POST must be refused with 403, {Got()}";
+                return status == HttpStatusCode.Forbidden ? null : $"a View user's POST (or GET of a [RequiresManage] page) must be refused with 403, {Got()}";
             }
 
             return Success(status, toSignIn) ? null : $"expected success, {Got()}";

@@ -1,3 +1,4 @@
+using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,8 @@ public sealed record RouteRequest(
     bool AllowsAnonymous,
     IReadOnlyList<string> Policies,
     IReadOnlyList<string> HandlerParameters,
-    bool IsPage)
+    bool IsPage,
+    bool RequiresManage = false)
 {
     public bool IsSandboxScoped => Pattern.GetParameter("sandbox") is not null;
 
@@ -57,7 +59,8 @@ public static class RouteTable
                 foreach (var (method, handler, parameters) in handlers.Distinct(HandlerComparer.Instance))
                 {
                     requests.Add(new RouteRequest(page.ViewEnginePath, method, handler, endpoint.RoutePattern, anonymous, policies,
-                        parameters, IsPage: true));
+                        parameters, IsPage: true,
+                        RequiresManage: compiled.HandlerTypeInfo.IsDefined(typeof(RequiresManageAttribute), inherit: true)));
                 }
             }
             else
