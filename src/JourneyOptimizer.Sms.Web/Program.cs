@@ -62,9 +62,12 @@ try
         .AddDefaultTokenProviders();
 
     // Sessions are re-checked against the database every interval: a disabled user is signed out at the next check.
-    var stampOptions = builder.Configuration.GetSection(SecurityStampOptions.SectionName).Get<SecurityStampOptions>() ?? new SecurityStampOptions();
-    builder.Services.Configure<SecurityStampValidatorOptions>(options =>
-        options.ValidationInterval = stampOptions.SecurityStampValidationInterval);
+    builder.Services.AddOptions<SecurityStampOptions>().BindConfiguration(SecurityStampOptions.SectionName)
+        .Validate(o => o.SecurityStampValidationInterval >= TimeSpan.Zero, "Identity:SecurityStampValidationInterval cannot be negative.")
+        .ValidateOnStart();
+    builder.Services.AddOptions<SecurityStampValidatorOptions>()
+        .Configure<Microsoft.Extensions.Options.IOptions<SecurityStampOptions>>((options, stamp) =>
+            options.ValidationInterval = stamp.Value.SecurityStampValidationInterval);
 
     builder.Services.ConfigureApplicationCookie(options =>
     {
