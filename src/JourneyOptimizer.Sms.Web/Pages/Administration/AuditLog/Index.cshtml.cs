@@ -138,12 +138,19 @@ public sealed class IndexModel(AuditLogQuery query, SandboxService sandboxes, IS
             ? localizer["Sandbox"] + " " + field["Sandbox ".Length..]
             : localizer[field];
 
-    /// <summary>Values the portal itself writes (Yes/No, Enabled/Disabled, None) are translated; data is shown as it is.</summary>
-    public string ValueLabel(string? value) => value switch
+    /// <summary>
+    /// Values the portal itself writes (Yes/No, Enabled/Disabled, None, verification statuses, test-send outcomes) are
+    /// translated; data (names, numbers, SIDs) is shown as it is.
+    /// </summary>
+    public string ValueLabel(string field, string? value) => (field, value) switch
     {
-        null => "",
-        "Yes" or "No" or "Enabled" or "Disabled" => localizer[value],
-        "None" => localizer["No access"],
+        (_, null) => "",
+        ("VerificationStatus", "NotVerified") => localizer["Not verified"],
+        ("VerificationStatus", "Verified" or "Failed") => localizer[value],
+        ("Outcome", _) when value.StartsWith("sent ", StringComparison.Ordinal) => localizer["Sent: {0}", value["sent ".Length..]],
+        ("Outcome", _) when value.StartsWith("failed ", StringComparison.Ordinal) => localizer["Refused: {0}", value["failed ".Length..]],
+        (_, "Yes" or "No" or "Enabled" or "Disabled") => localizer[value],
+        (_, "None") => localizer["No access"],
         _ => value,
     };
 
