@@ -66,6 +66,8 @@ public static class DependencyInjection
         services.AddScoped<SandboxService>();
         services.AddScoped<SandboxAccessService>();
         services.AddScoped<FirstStartService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<Audit.AuditLogQuery>();
         services.AddScoped<ApiCredentialService>();
         services.AddScoped<WebhookService>();
         services.AddScoped<ConsentService>();

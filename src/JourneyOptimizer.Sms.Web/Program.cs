@@ -61,7 +61,16 @@ try
             options.SignIn.RequireConfirmedAccount = false;
         })
         .AddEntityFrameworkStores<SmsDbContext>()
+        .AddSignInManager<PortalSignInManager>()
         .AddDefaultTokenProviders();
+
+    // Sessions are re-checked against the database every interval: a disabled user is signed out at the next check.
+    builder.Services.AddOptions<SecurityStampOptions>().BindConfiguration(SecurityStampOptions.SectionName)
+        .Validate(o => o.SecurityStampValidationInterval >= TimeSpan.Zero, "Identity:SecurityStampValidationInterval cannot be negative.")
+        .ValidateOnStart();
+    builder.Services.AddOptions<SecurityStampValidatorOptions>()
+        .Configure<Microsoft.Extensions.Options.IOptions<SecurityStampOptions>>((options, stamp) =>
+            options.ValidationInterval = stamp.Value.SecurityStampValidationInterval);
 
     builder.Services.ConfigureApplicationCookie(options =>
     {
@@ -111,6 +120,8 @@ try
                 }
             });
             options.Conventions.AuthorizeFolder("/Administration/Sandboxes", PortalPolicies.SystemAdministrator);
+            options.Conventions.AuthorizeFolder("/Administration/Users", PortalPolicies.SystemAdministrator);
+            options.Conventions.AuthorizeFolder("/Administration/AuditLog", PortalPolicies.SystemAdministrator);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Error");
         })

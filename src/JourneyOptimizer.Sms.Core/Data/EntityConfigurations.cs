@@ -41,6 +41,18 @@ internal sealed class SetupTokenConfiguration : IEntityTypeConfiguration<SetupTo
     }
 }
 
+internal sealed class PasswordSetupTokenConfiguration : IEntityTypeConfiguration<PasswordSetupToken>
+{
+    public void Configure(EntityTypeBuilder<PasswordSetupToken> b)
+    {
+        b.Property(t => t.UserId).HasMaxLength(450);
+        b.Property(t => t.TokenHash).HasMaxLength(PasswordSetupToken.HashLength);
+        b.HasIndex(t => t.TokenHash).IsUnique();
+        b.HasIndex(t => t.UserId);
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ApiCredentialConfiguration : IEntityTypeConfiguration<ApiCredential>
 {
     public void Configure(EntityTypeBuilder<ApiCredential> b)
@@ -106,5 +118,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.ChangesJson).HasMaxLength(AuditEntry.ChangesMaxLength);
         b.HasIndex(a => new { a.SandboxId, a.OccurredAtUtc });
         b.HasIndex(a => new { a.ObjectType, a.ObjectId });
+
+        // The audit log page: newest first over everything, or filtered by the user who acted.
+        b.HasIndex(a => a.OccurredAtUtc);
+        b.HasIndex(a => new { a.UserId, a.OccurredAtUtc });
     }
 }

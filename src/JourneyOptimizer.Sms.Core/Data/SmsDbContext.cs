@@ -25,6 +25,8 @@ public sealed class SmsDbContext(DbContextOptions<SmsDbContext> options)
 
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
+    public DbSet<PasswordSetupToken> PasswordSetupTokens => Set<PasswordSetupToken>();
+
     public DbSet<ApiCredential> ApiCredentials => Set<ApiCredential>();
 
     public DbSet<TwilioCredential> TwilioCredentials => Set<TwilioCredential>();

@@ -6,4 +6,7 @@ namespace JourneyOptimizer.Sms.Core.Identity;
 public sealed class PortalUser : IdentityUser
 {
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>A disabled user cannot sign in, and an existing session ends at the next security-stamp check.</summary>
+    public bool IsDisabled { get; set; }
 }

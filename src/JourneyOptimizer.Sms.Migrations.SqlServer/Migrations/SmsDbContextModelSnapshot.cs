@@ -73,9 +73,13 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAtUtc");
+
                     b.HasIndex("ObjectType", "ObjectId");
 
                     b.HasIndex("SandboxId", "OccurredAtUtc");
+
+                    b.HasIndex("UserId", "OccurredAtUtc");
 
                     b.ToTable("AuditEntries");
                 });
@@ -352,6 +356,43 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.UseTphMappingStrategy();
                 });
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.PasswordSetupToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasswordSetupTokens");
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -372,6 +413,9 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("bit");
 
                     b.Property<bool>("LockoutEnabled")
@@ -1101,6 +1145,15 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Sandbox");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.PasswordSetupToken", b =>
+                {
+                    b.HasOne("JourneyOptimizer.Sms.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.SandboxPermission", b =>

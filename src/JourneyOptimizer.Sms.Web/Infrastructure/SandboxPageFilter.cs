@@ -7,8 +7,8 @@ namespace JourneyOptimizer.Sms.Web.Infrastructure;
 
 /// <summary>
 /// Resolves the <c>{sandbox}</c> route value of every sandbox page before its handler runs. A sandbox that does not
-/// exist, or that the user has no permission for, is a 404 (its existence is not disclosed); a POST without the
-/// Manage permission is a 403.
+/// exist, or that the user has no permission for, is a 404 (its existence is not disclosed); a POST (or a page marked
+/// <see cref="RequiresManageAttribute"/>) without the Manage permission is a 403.
 /// </summary>
 public sealed class SandboxPageFilter(SandboxService sandboxes, SandboxAccessService access, SandboxContext sandboxContext) : IAsyncPageFilter
 {
@@ -43,7 +43,9 @@ public sealed class SandboxPageFilter(SandboxService sandboxes, SandboxAccessSer
             return;
         }
 
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && level < SandboxAccess.Manage)
+        var writes = (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+                     || context.ActionDescriptor.HandlerTypeInfo.IsDefined(typeof(RequiresManageAttribute), inherit: true);
+        if (writes && level < SandboxAccess.Manage)
         {
             context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             return;

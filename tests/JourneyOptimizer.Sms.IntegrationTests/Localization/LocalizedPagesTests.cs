@@ -137,6 +137,24 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
         await Check(admin, "/administration/sandboxes");
         await Check(admin, "/administration/sandboxes/create");
         await Check(admin, $"/administration/sandboxes/edit/{portal.ProdId}");
+
+        // Users and permissions, the set-password page, the audit log.
+        await Check(admin, "/administration/users");
+        await Check(admin, "/administration/users?q=nobody");
+        var userCreate = await Check(admin, "/administration/users/create");
+        await CheckPost(admin, userCreate, "POST users/create (invalid)", new() { ["Input.Email"] = "", ["Input.Mode"] = "Password" });
+        var userCreated = await CheckPost(admin, userCreate, "POST users/create (link)",
+            new() { ["Input.Email"] = $"user{culture.Length}@example.com", ["Input.Mode"] = "Link" });
+        var setPasswordLink = new Uri(userCreated.QuerySelector("[data-testid=set-password-link]")!.GetAttribute("value")!).PathAndQuery;
+        var setPassword = await Check(anonymous, setPasswordLink);
+        await CheckPost(anonymous, setPassword, "POST set-password (invalid)", new() { ["Input.Password"] = "short", ["Input.ConfirmPassword"] = "other" });
+        await Check(anonymous, "/account/set-password?token=not-a-token");
+        var newUserId = new Uri("http://localhost" + userCreated.QuerySelector("main a.btn-primary")!.GetAttribute("href")!).AbsolutePath.Split('/')[^1];
+        var userEdit = await Check(admin, $"/administration/users/edit/{newUserId}");
+        await CheckPost(admin, userEdit, "POST users/edit (new link)", [], "button[formaction*='NewLink']");
+        await Check(admin, "/administration/auditlog");
+        await Check(admin, "/administration/auditlog?objectType=User&action=Created&sandbox=none");
+        await Check(admin, "/administration/auditlog?from=bad&to=worse");
         await Check(admin, "/error/400", HttpStatusCode.BadRequest);
         await Check(admin, "/error/403", HttpStatusCode.Forbidden);
         await Check(admin, "/error/404", HttpStatusCode.NotFound);

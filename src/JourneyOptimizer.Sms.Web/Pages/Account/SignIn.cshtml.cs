@@ -20,6 +20,10 @@ public sealed class SignInModel(
 
     public bool NoUsers { get; private set; }
 
+    /// <summary>Arrived from the set-password page.</summary>
+    [BindProperty(SupportsGet = true, Name = "passwordSet")]
+    public bool PasswordSet { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         NoUsers = !await firstStart.HasUsersAsync(cancellationToken);

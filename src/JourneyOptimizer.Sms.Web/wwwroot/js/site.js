@@ -373,4 +373,34 @@
             .then(function () { setTimeout(poll, 2000); });
     }
     setTimeout(poll, 1000);
+    // Tab stays inside an open modal dialog: Bootstrap's focus trap lets the focus escape to the browser's own
+    // controls when the dialog holds the page's last focusable element.
+    document.addEventListener('keydown', function (event) {
+        if (event.key !== 'Tab') {
+            return;
+        }
+
+        var modal = document.querySelector('.modal.show');
+        if (!modal) {
+            return;
+        }
+
+        var focusable = Array.prototype.filter.call(
+            modal.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'),
+            function (element) { return element.offsetParent !== null; });
+        if (focusable.length === 0) {
+            return;
+        }
+
+        var first = focusable[0];
+        var last = focusable[focusable.length - 1];
+        var inside = modal.contains(document.activeElement);
+        if (event.shiftKey && (!inside || document.activeElement === first)) {
+            event.preventDefault();
+            last.focus();
+        } else if (!event.shiftKey && (!inside || document.activeElement === last)) {
+            event.preventDefault();
+            first.focus();
+        }
+    });
 })();
