@@ -6,11 +6,76 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class WebhooksAndConsent : Migration
+    public partial class WebhooksChannelsUsers : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsDisabled",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "ChannelConfigurations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SandboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SmsType = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ApiCredentialId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SenderNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Subdomain = table.Column<string>(type: "TEXT", maxLength: 253, nullable: true),
+                    ExecutionField = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CheckErrorsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CheckedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PendingCheck = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    PendingDescription = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PendingSmsType = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    PendingApiCredentialId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PendingSenderNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    PendingSubdomain = table.Column<string>(type: "TEXT", maxLength: 253, nullable: true),
+                    PendingExecutionField = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PendingErrorsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ModifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelConfigurations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelConfigurations_ApiCredentials_ApiCredentialId",
+                        column: x => x.ApiCredentialId,
+                        principalTable: "ApiCredentials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChannelConfigurations_ApiCredentials_PendingApiCredentialId",
+                        column: x => x.PendingApiCredentialId,
+                        principalTable: "ApiCredentials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChannelConfigurations_Sandboxes_SandboxId",
+                        column: x => x.SandboxId,
+                        principalTable: "Sandboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "ConsentRecords",
                 columns: table => new
@@ -37,6 +102,29 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         principalTable: "Sandboxes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PasswordSetupTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasswordSetupTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PasswordSetupTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -161,6 +249,79 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PendingReplies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SandboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WebhookId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InboundMessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ToNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1600, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ProviderMessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingReplies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PendingReplies_InboundMessages_InboundMessageId",
+                        column: x => x.InboundMessageId,
+                        principalTable: "InboundMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OccurredAtUtc",
+                table: "AuditEntries",
+                column: "OccurredAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UserId_OccurredAtUtc",
+                table: "AuditEntries",
+                columns: new[] { "UserId", "OccurredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelConfigurations_ApiCredentialId",
+                table: "ChannelConfigurations",
+                column: "ApiCredentialId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelConfigurations_PendingApiCredentialId",
+                table: "ChannelConfigurations",
+                column: "PendingApiCredentialId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelConfigurations_SandboxId_NormalizedName",
+                table: "ChannelConfigurations",
+                columns: new[] { "SandboxId", "NormalizedName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelConfigurations_SandboxId_SmsType_NormalizedName",
+                table: "ChannelConfigurations",
+                columns: new[] { "SandboxId", "SmsType", "NormalizedName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelConfigurations_SandboxId_Status_NormalizedName",
+                table: "ChannelConfigurations",
+                columns: new[] { "SandboxId", "Status", "NormalizedName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelConfigurations_Status_PendingCheck",
+                table: "ChannelConfigurations",
+                columns: new[] { "Status", "PendingCheck" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ConsentRecords_SandboxId_ProfileNumber",
                 table: "ConsentRecords",
@@ -211,6 +372,28 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                 column: "WebhookId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PasswordSetupTokens_TokenHash",
+                table: "PasswordSetupTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordSetupTokens_UserId",
+                table: "PasswordSetupTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingReplies_InboundMessageId",
+                table: "PendingReplies",
+                column: "InboundMessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingReplies_State_NextAttemptAtUtc",
+                table: "PendingReplies",
+                columns: new[] { "State", "NextAttemptAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Webhooks_ApiCredentialId",
                 table: "Webhooks",
                 column: "ApiCredentialId");
@@ -232,19 +415,40 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ChannelConfigurations");
+
+            migrationBuilder.DropTable(
                 name: "ConsentRecords");
 
             migrationBuilder.DropTable(
                 name: "DeliveryFeedback");
 
             migrationBuilder.DropTable(
-                name: "InboundMessages");
-
-            migrationBuilder.DropTable(
                 name: "MessageDeliveryStatuses");
 
             migrationBuilder.DropTable(
+                name: "PasswordSetupTokens");
+
+            migrationBuilder.DropTable(
+                name: "PendingReplies");
+
+            migrationBuilder.DropTable(
+                name: "InboundMessages");
+
+            migrationBuilder.DropTable(
                 name: "Webhooks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_OccurredAtUtc",
+                table: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_UserId_OccurredAtUtc",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "IsDisabled",
+                table: "AspNetUsers");
         }
     }
 }
