@@ -26,6 +26,13 @@ public sealed class AccessibilityTests
         "{credentials}/create",
         "{credentials}/edit/{id}",
         "{credentials}/verifyconnection/{id}",
+        "{channels}/smssettings/webhooks",
+        "{channels}/smssettings/webhooks/create",
+        "{channels}/smssettings/webhooks/inboundmessages",
+        "{channels}/smssettings/webhooks/feedback",
+        "{channels}/smssettings/webhooks/consent",
+        "{channels}/generalsettings/channelconfigurations",
+        "{channels}/generalsettings/channelconfigurations/create",
         "/administration/sandboxes",
         "/administration/sandboxes/create",
         "/administration/users",
@@ -81,6 +88,7 @@ public sealed class AccessibilityTests
             foreach (var template in Pages)
             {
                 var url = template.Replace("{credentials}", credentials, StringComparison.Ordinal)
+                    .Replace("{channels}", portal.BaseUrl + "/sandboxes/prod/administration/channels", StringComparison.Ordinal)
                     .Replace("{id}", id, StringComparison.Ordinal).Replace("{user}", user, StringComparison.Ordinal);
                 var response = await page.GotoAsync(url.StartsWith('/') ? portal.BaseUrl + url : url);
                 Assert.True(response!.Ok, $"{url} answered {response.Status}");

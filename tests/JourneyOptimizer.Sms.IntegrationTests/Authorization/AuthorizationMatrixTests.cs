@@ -29,6 +29,13 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal) : IClassFixtur
             MatrixPortal.Invariant(write ? await portal.NewCredentialAsync() : portal.CredentialAId),
         "id" when request.Name.StartsWith("/Administration/Sandboxes/", StringComparison.Ordinal) => MatrixPortal.Invariant(portal.SandboxAId),
         "id" when request.Name.StartsWith("/Administration/Users/", StringComparison.Ordinal) => write ? await portal.NewUserAsync() : portal.UserId,
+        "id" when request.Name.StartsWith("/Administration/Channels/SmsSettings/Webhooks/Consent", StringComparison.Ordinal) =>
+            MatrixPortal.Invariant(await portal.NewConsentAsync()),
+        "id" when request.Name.StartsWith("/Administration/Channels/SmsSettings/Webhooks/", StringComparison.Ordinal) =>
+            MatrixPortal.Invariant(write ? (await portal.NewWebhookAsync()).Id : portal.WebhookAId),
+        "id" when request.Name.StartsWith("/Administration/Channels/GeneralSettings/ChannelConfigurations/", StringComparison.Ordinal) =>
+            MatrixPortal.Invariant(write ? await portal.NewChannelConfigurationAsync() : portal.ChannelConfigurationAId),
+        "pathToken" => portal.WebhookAToken,
         "code" when request.Name == "/Error" => null,
         _ => null,
     };
@@ -38,6 +45,9 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal) : IClassFixtur
     {
         ["GET /Account/AccessDenied"] = (HttpStatusCode.Forbidden, ""),
         ["POST /Account/SignOut"] = (HttpStatusCode.Redirect, "/account/sign-in"),
+
+        // A provider's call authenticates by its signature, not a session: an unsigned empty POST is refused alike for all.
+        ["POST Webhook"] = (HttpStatusCode.UnsupportedMediaType, ""),
     };
 
     [Fact]
@@ -69,6 +79,9 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal) : IClassFixtur
                     break;
                 }
 
+                // The provider webhook endpoints live in their own Map("/webhooks") branch (outside authentication and
+                // antiforgery), so their route patterns are relative to it.
+                url = request.Name == "Webhook" ? "/webhooks" + url : url;
                 using var response = await session.SendAsync(new HttpMethod(request.Method), url);
                 checks++;
                 var problem = Check(request, session, response);

@@ -1,7 +1,14 @@
 using System.Globalization;
+using JourneyOptimizer.Sms.Core.Channels;
+using JourneyOptimizer.Sms.Core.Consent;
+using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Identity;
+using JourneyOptimizer.Sms.Core.Webhooks;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
 using JourneyOptimizer.Sms.IntegrationTests.Users;
+using JourneyOptimizer.Sms.IntegrationTests.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Authorization;
 
@@ -19,6 +26,12 @@ public sealed class MatrixPortal : PortalFactory, IAsyncLifetime
     public int SandboxBId { get; private set; }
 
     public int CredentialAId { get; private set; }
+
+    public int WebhookAId { get; private set; }
+
+    public string WebhookAToken { get; private set; } = "";
+
+    public int ChannelConfigurationAId { get; private set; }
 
     public string UserId { get; private set; } = "";
 
@@ -39,6 +52,8 @@ public sealed class MatrixPortal : PortalFactory, IAsyncLifetime
         SandboxAId = (await TestData.SandboxAsync(this, SandboxA)).Id;
         SandboxBId = (await TestData.SandboxAsync(this, SandboxB)).Id;
         CredentialAId = await NewCredentialAsync();
+        (WebhookAId, WebhookAToken) = await NewWebhookAsync();
+        ChannelConfigurationAId = await NewChannelConfigurationAsync();
         var viewA = TestUsers.Email("view-a");
         var manageA = TestUsers.Email("manage-a");
         var manageB = TestUsers.Email("manage-b");
@@ -60,5 +75,86 @@ public sealed class MatrixPortal : PortalFactory, IAsyncLifetime
     /// <summary>A user that a POST may change freely (the sample of a write to a user page).</summary>
     public Task<string> NewUserAsync() => TestUsers.CreateAsync(this, TestUsers.Email("sample"), false, (SandboxAId, SandboxAccess.View));
 
+    /// <summary>
+    /// A Custom inbound webhook of sandbox A on a fresh credential (Custom: it has a signing secret, so every webhook
+    /// page applies to it): its id and its path token.
+    /// </summary>
+    public async Task<(int Id, string Token)> NewWebhookAsync()
+    {
+        var credentialId = await WebhookTestData.CustomCredentialAsync(this, SandboxAId, "Custom " + Guid.NewGuid().ToString("N")[..8]);
+        var token = "matrix" + Guid.NewGuid().ToString("N");
+        await using var scope = CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmsDbContext>();
+        var webhook = new Webhook
+        {
+            SandboxId = SandboxAId,
+            Name = "Hook " + token[..14],
+            NormalizedName = ("Hook " + token[..14]).ToUpperInvariant(),
+            Vendor = SmsVendor.Custom,
+            Type = WebhookType.Inbound,
+            SigningSecretHash = WebhookService.HashSecret("matrix-secret-" + token),
+            SigningSecretHint = "cret",
+            PayloadMappingJson = new PayloadMapping
+            {
+                Paths = new Dictionary<NormalizedField, string>
+                {
+                    [NormalizedField.InboundMessage] = "text",
+                    [NormalizedField.ProfileNumber] = "from",
+                    [NormalizedField.RequestId] = "id",
+                },
+            }.ToJson(),
+            ApiCredentialId = credentialId,
+            SenderNumber = TestData.Number(),
+            PathToken = token,
+            KeywordSettingsJson = new InboundKeywordSettings().ToJson(),
+            CreatedBy = "seed",
+            ModifiedBy = "seed",
+        };
+        db.Webhooks.Add(webhook);
+        await db.SaveChangesAsync();
+        return (webhook.Id, token);
+    }
+
+    /// <summary>A Draft channel configuration of sandbox A.</summary>
+    public async Task<int> NewChannelConfigurationAsync()
+    {
+        await using var scope = CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmsDbContext>();
+        var name = "cc_" + Guid.NewGuid().ToString("N")[..12];
+        var configuration = new ChannelConfiguration
+        {
+            SandboxId = SandboxAId,
+            Name = name,
+            NormalizedName = name.ToUpperInvariant(),
+            Status = ChannelConfigurationStatus.Draft,
+            CreatedBy = "seed",
+            ModifiedBy = "seed",
+        };
+        db.Add(configuration);
+        await db.SaveChangesAsync();
+        return configuration.Id;
+    }
+
+    /// <summary>A consent record of sandbox A (opted in).</summary>
+    public async Task<long> NewConsentAsync()
+    {
+        await using var scope = CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmsDbContext>();
+        var record = new ConsentRecord
+        {
+            SandboxId = SandboxAId,
+            SenderNumber = TestData.Number(),
+            ProfileNumber = TestData.Number(),
+            State = ConsentState.OptedIn,
+            Source = ConsentSource.Keyword,
+            ChangedBy = "SMS",
+        };
+        db.ConsentRecords.Add(record);
+        await db.SaveChangesAsync();
+        return record.Id;
+    }
+
     public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -29,6 +29,8 @@ public sealed class ViewUserActionsTests(MatrixPortal portal) : IClassFixture<Ma
             {
                 "sandbox" => MatrixPortal.SandboxA,
                 "id" when page.Name.Contains("/ApiCredentials/", StringComparison.Ordinal) => MatrixPortal.Invariant(portal.CredentialAId),
+                "id" when page.Name.Contains("/Webhooks/", StringComparison.Ordinal) => MatrixPortal.Invariant(portal.WebhookAId),
+                "id" when page.Name.Contains("/ChannelConfigurations/", StringComparison.Ordinal) => MatrixPortal.Invariant(portal.ChannelConfigurationAId),
                 _ => null,
             });
             if (url is null)

@@ -74,7 +74,9 @@ public sealed partial class UntranslatedTextFinder
         ArgumentNullException.ThrowIfNull(document);
         foreach (var node in document.DocumentElement.Descendants<IText>())
         {
-            if (node.ParentElement is { LocalName: "script" or "style" or "template" })
+            // translate="no" marks data (names, numbers, stored JSON) that is shown as it is in every language.
+            if (node.ParentElement is { LocalName: "script" or "style" or "template" }
+                || node.ParentElement?.Closest("[translate=no]") is not null)
             {
                 continue;
             }

@@ -373,6 +373,11 @@
             .then(function () { setTimeout(poll, 2000); });
     }
     setTimeout(poll, 1000);
+})();
+
+// Tab stays inside an open modal dialog (its own block: the blocks above return early on pages without their form).
+(function () {
+    'use strict';
     // Tab stays inside an open modal dialog: Bootstrap's focus trap lets the focus escape to the browser's own
     // controls when the dialog holds the page's last focusable element.
     document.addEventListener('keydown', function (event) {

@@ -133,10 +133,25 @@ public sealed class IndexModel(AuditLogQuery query, SandboxService sandboxes, IS
     };
 
     /// <summary>A field name as shown: translated where the portal has a label for it.</summary>
-    public string FieldLabel(string field) =>
-        field.StartsWith("Sandbox ", StringComparison.Ordinal)
-            ? localizer["Sandbox"] + " " + field["Sandbox ".Length..]
-            : localizer[field];
+    public string FieldLabel(string field) => field switch
+    {
+        _ when field.StartsWith("Sandbox ", StringComparison.Ordinal) => localizer["Sandbox"] + " " + field["Sandbox ".Length..],
+        "Vendor" => localizer["Select SMS vendor"],
+        "SenderNumber" => localizer["Sender number"],
+        "SmsType" => localizer["SMS Type"],
+        "ExecutionField" => localizer["SMS Execution Field"],
+        "Keywords" => localizer["Inbound Keyword Category"],
+        "PayloadMapping" => localizer["Payload mapping"],
+        _ => localizer[field],
+    };
+
+    /// <summary>
+    /// Fields whose values are enum names written by the portal (translated when shown); every other value is data,
+    /// shown as stored and marked <c>translate="no"</c>.
+    /// </summary>
+    public static bool IsPortalValue(string field) =>
+        field is "VerificationStatus" or "Outcome" or "Vendor" or "Type" or "SmsType" or "Channel" or "Status" or "PendingChange"
+            or "State";
 
     /// <summary>
     /// Values the portal itself writes (Yes/No, Enabled/Disabled, None, verification statuses, test-send outcomes) are
@@ -151,6 +166,7 @@ public sealed class IndexModel(AuditLogQuery query, SandboxService sandboxes, IS
         ("Outcome", _) when value.StartsWith("failed ", StringComparison.Ordinal) => localizer["Refused: {0}", value["failed ".Length..]],
         (_, "Yes" or "No" or "Enabled" or "Disabled") => localizer[value],
         (_, "None") => localizer["No access"],
+        _ when IsPortalValue(field) => localizer[value],
         _ => value,
     };
 

@@ -1,10 +1,12 @@
 using JourneyOptimizer.Sms.Core.Channels;
+using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings.ChannelConfigurations;
 
 /// <summary>Create channel configuration: Save as draft, or Submit (checked in the background).</summary>
+[RequiresManage]
 public sealed class CreateModel(ChannelConfigurationService configurations, IStringLocalizer<SharedResource> localizer)
     : ChannelConfigurationFormPageModel(configurations, localizer)
 {

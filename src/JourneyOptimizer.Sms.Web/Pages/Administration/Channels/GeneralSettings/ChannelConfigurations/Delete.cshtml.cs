@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings.ChannelConfigurations;
 
 /// <summary>The confirmation (a page without JavaScript, a modal dialog with it) and the delete itself.</summary>
+[RequiresManage]
 public sealed class DeleteModel(ChannelConfigurationService configurations, IStringLocalizer<SharedResource> localizer) : SandboxPageModel
 {
     public ChannelConfiguration? Configuration { get; private set; }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings.ChannelConfigurations;
 
 /// <summary>"Send test message" from an Active configuration: its credential, its sender number, its consent rule.</summary>
+[RequiresManage]
 public sealed class SendTestModel(ChannelConfigurationService configurations, IStringLocalizer<SharedResource> localizer) : SandboxPageModel
 {
     public ChannelConfiguration? Configuration { get; private set; }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.Webhooks;
 
 /// <summary>Create Webhook: on success the webhook's page shows its URL and, for Custom, its signing secret once.</summary>
+[RequiresManage]
 public sealed class CreateModel(WebhookService webhooks, PendingSecrets pendingSecrets, IStringLocalizer<SharedResource> localizer)
     : WebhookFormPageModel(webhooks, localizer)
 {

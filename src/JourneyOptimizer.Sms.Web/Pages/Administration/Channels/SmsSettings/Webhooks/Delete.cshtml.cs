@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.Webhooks;
 
 /// <summary>The confirmation (a page without JavaScript, a modal dialog with it) and the delete itself.</summary>
+[RequiresManage]
 public sealed class DeleteModel(WebhookService webhooks, IStringLocalizer<SharedResource> localizer) : SandboxPageModel
 {
     public Webhook? Webhook { get; private set; }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.Webhooks;
 
 /// <summary>The confirmation and the regeneration of a Custom webhook's signing secret; the new one is shown once on the webhook's page.</summary>
+[RequiresManage]
 public sealed class RegenerateSecretModel(WebhookService webhooks, PendingSecrets pendingSecrets, IStringLocalizer<SharedResource> localizer)
     : SandboxPageModel
 {
