@@ -17,6 +17,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/tests/Performance"
 COUNT=100000
 SMALL_COUNT=100
+CHANNELS=1000
 DURATION=20
 WARMUP=5
 CONNECTIONS=32
@@ -27,7 +28,7 @@ MODE=full
 FLAVOUR=r2r                       # r2r: dotnet publish -r linux-x64 -p:PublishReadyToRun=true; jit: dotnet build -c Release; debug
 while [ $# -gt 0 ]; do
   case "$1" in
-    --smoke) MODE=smoke; COUNT=1000; DURATION=2; WARMUP=1; FLAVOUR=debug ;;
+    --smoke) MODE=smoke; COUNT=1000; CHANNELS=100; DURATION=2; WARMUP=1; FLAVOUR=debug ;;
     --count) COUNT=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
@@ -104,7 +105,7 @@ DB="$WORK/portal.db"
 echo "== seed: $COUNT credentials in prod, $SMALL_COUNT in small"
 seed_start=$(now_ms)
 timeout 600 dotnet "$SEEDER_DLL" --db "$DB" --sandbox "prod:$COUNT" --sandbox "small:$SMALL_COUNT" \
-  --page "$DEEP_PAGE" --info "$WORK/seed.txt" 2>&1 | grep -v 'No XML encryptor' || fail "seeding"
+  --page "$DEEP_PAGE" --channels "$CHANNELS" --info "$WORK/seed.txt" 2>&1 | grep -v 'No XML encryptor' || fail "seeding"
 info() { grep -m1 "^$1=" "$WORK/seed.txt" | cut -d= -f2- ; }
 # More data for other paths goes here (into "$DB", before the portal starts; append KEY=VALUE lines to "$WORK/seed.txt"
 # to read them with `info KEY` in the paths below).
@@ -208,6 +209,9 @@ path deep "list, page $DEEP_PAGE" "$LIST?cursor=$(cursor "$(info "prod.page_${DE
 path search "list, name search" "$LIST?q=$SEARCH_TEXT" --expect ">Growth "
 path edit "Edit page" "$LIST/edit/$(info prod.edit_id)" --expect 'data-testid="token-hint"'
 path small "list, first page ($SMALL_COUNT)" "$SMALL_LIST" --expect 'data-testid="credentials-table"'
+# Channel configurations: the first page (50) of $CHANNELS Active configurations in prod.
+path channels "channel configurations list" "/sandboxes/prod/administration/channels/generalsettings/channelconfigurations" \
+  --expect 'data-testid="configurations-table"'
 # The Sandboxes page (two rows, the same layout) is the floor: what any signed-in page of the portal costs.
 path floor "Sandboxes page (layout floor)" /administration/sandboxes --expect '<table'
 # ------------------------------------------------------------------------------------------------------------------
@@ -311,6 +315,7 @@ p99() { has "$1" && budget "$3 p99 at ${CONNS[$1]} connections" "${P99[$1]}" "<=
   versus search first 0.80 "name search vs first page req/s"
   versus first small 0.80 "first page, $COUNT vs $SMALL_COUNT credentials req/s"
   share edit 0.15 "Edit page, share of /health/live req/s"
+  share channels 0.15 "channel configurations list, share of /health/live req/s"
   # -------------------------------------------------------------------------------------------------------------
   budget "start-up to first /health/ready 200 (restart; CPU ${START_CPU_MS} ms)" "$START_MS" "<=" 2000 " ms"
   budget "start-up, first start (creates the administrator; CPU ${FIRST_START_CPU_MS} ms)" "$FIRST_START_MS" "<=" 2000 " ms"

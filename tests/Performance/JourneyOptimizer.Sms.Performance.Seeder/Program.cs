@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Data;
@@ -12,7 +13,8 @@ namespace JourneyOptimizer.Sms.Performance.Seeder;
 /// <summary>
 /// Fills a portal SQLite database with Twilio credentials for the load tests (tests/Performance/README.md):
 /// <c>dotnet JourneyOptimizer.Sms.Performance.Seeder.dll --db /tmp/portal.db --sandbox prod:100000 --sandbox small:100
-/// [--info seed.txt] [--page 1000] [--batch 2000] [--actor admin@example.com]</c>.
+/// [--info seed.txt] [--page 1000] [--batch 2000] [--actor admin@example.com] [--channels 1000]</c>. <c>--channels N</c>
+/// adds N Active SMS channel configurations to the first sandbox, on its middle credential.
 /// </summary>
 public static class SeederProgram
 {
@@ -24,6 +26,7 @@ public static class SeederProgram
         var pages = new List<int> { 2 };
         var batchSize = 2000;
         var actorEmail = "admin@example.com";
+        var channels = 0;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -47,9 +50,12 @@ public static class SeederProgram
                 case "--actor":
                     actorEmail = Next();
                     break;
+                case "--channels":
+                    channels = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    break;
                 default:
                     await Console.Error.WriteLineAsync(
-                        "usage: --db PATH --sandbox NAME:COUNT [--sandbox NAME:COUNT ...] [--info FILE] [--page N ...] [--batch N] [--actor EMAIL]");
+                        "usage: --db PATH --sandbox NAME:COUNT [--sandbox NAME:COUNT ...] [--info FILE] [--page N ...] [--batch N] [--actor EMAIL] [--channels N]");
                     return 2;
             }
         }
@@ -94,6 +100,12 @@ public static class SeederProgram
                 info.Add($"{name}.edit_name={middle.Name}");
             }
 
+            if (channels > 0 && name == plan[0].Name && middle is not null)
+            {
+                var seeded = await SeedChannelConfigurationsAsync(db, sandbox.Id, middle.Id, channels, actor);
+                info.Add($"{name}.channels={seeded}");
+            }
+
             foreach (var page in pages.Distinct().Order())
             {
                 var lastRowBefore = ((page - 1) * ApiCredentialService.DefaultPageSize) - 1;
@@ -115,5 +127,47 @@ public static class SeederProgram
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Active SMS channel configurations on one credential, as the service leaves them after a successful check
+    /// (names cc_000001..., a sender number each); inserted in batches without change tracking of earlier batches.
+    /// </summary>
+    private static async Task<int> SeedChannelConfigurationsAsync(SmsDbContext db, int sandboxId, int credentialId, int count, Actor actor)
+    {
+        if (await db.Set<ChannelConfiguration>().AnyAsync(c => c.SandboxId == sandboxId))
+        {
+            return await db.Set<ChannelConfiguration>().CountAsync(c => c.SandboxId == sandboxId);
+        }
+
+        var now = DateTime.UtcNow;
+        for (var start = 0; start < count; start += 2000)
+        {
+            for (var i = start; i < Math.Min(count, start + 2000); i++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"cc_{i:000000}");
+                db.Add(new ChannelConfiguration
+                {
+                    SandboxId = sandboxId,
+                    Name = name,
+                    NormalizedName = name.ToUpperInvariant(),
+                    Channel = MobileChannel.Sms,
+                    Status = ChannelConfigurationStatus.Active,
+                    SmsType = i % 2 == 0 ? SmsType.Marketing : SmsType.Transactional,
+                    ApiCredentialId = credentialId,
+                    SenderNumber = string.Create(CultureInfo.InvariantCulture, $"+1415{5550000 + (i % 10000):0000000}"),
+                    CheckedAtUtc = now,
+                    CreatedAtUtc = now,
+                    CreatedBy = actor.UserName,
+                    ModifiedAtUtc = now,
+                    ModifiedBy = actor.UserName,
+                });
+            }
+
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+
+        return count;
     }
 }
