@@ -61,6 +61,9 @@ internal sealed class DeliveryFeedbackConfiguration : IEntityTypeConfiguration<D
         b.HasOne<Webhook>().WithMany().HasForeignKey(f => f.WebhookId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(f => new { f.WebhookId, f.EventKey }).IsUnique();
         b.HasIndex(f => new { f.SandboxId, f.Id });
+
+        // One message's receipts (the Delivery feedback page): a seek instead of a scan of the sandbox's receipts.
+        b.HasIndex(f => new { f.SandboxId, f.ClientReference });
     }
 }
 

@@ -406,9 +406,13 @@ public sealed partial class WebhookService(
     /// <summary>The delivery receipts of one message in the order received (at most <see cref="MaxEventsShown"/>).</summary>
     public async Task<IReadOnlyList<DeliveryFeedback>> FeedbackEventsAsync(int sandboxId, string clientReference,
         CancellationToken cancellationToken) =>
-        await db.DeliveryFeedback.AsNoTracking()
+        await FeedbackEventsQuery(db, sandboxId, clientReference).ToListAsync(cancellationToken);
+
+    /// <summary>A seek on the (SandboxId, ClientReference) index (pinned by a query-plan test).</summary>
+    internal static IQueryable<DeliveryFeedback> FeedbackEventsQuery(SmsDbContext db, int sandboxId, string clientReference) =>
+        db.DeliveryFeedback.AsNoTracking()
             .Where(f => f.SandboxId == sandboxId && f.ClientReference == clientReference)
-            .OrderBy(f => f.Id).Take(MaxEventsShown).ToListAsync(cancellationToken);
+            .OrderBy(f => f.Id).Take(MaxEventsShown);
 
     /// <summary>The validator's rules, then those that need the database: the credential, the name.</summary>
     private async Task<WebhookResult?> CheckAsync(int sandboxId, int? id, WebhookInput input, SmsVendor vendor, WebhookType type,

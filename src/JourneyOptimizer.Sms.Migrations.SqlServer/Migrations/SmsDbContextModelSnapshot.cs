@@ -583,6 +583,8 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SandboxId", "ClientReference");
+
                     b.HasIndex("SandboxId", "Id");
 
                     b.HasIndex("WebhookId", "EventKey")

@@ -561,6 +561,8 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SandboxId", "ClientReference");
+
                     b.HasIndex("SandboxId", "Id");
 
                     b.HasIndex("WebhookId", "EventKey")

@@ -86,8 +86,8 @@ for i in $(seq 1 600); do
 done
 
 echo "== generate signed callbacks"
-timeout 300 dotnet "$LOAD_DLL" generate --info "$WORK/seed.txt" --base "$BASE" --count 30000 --tag a --out "$WORK/warmup.txt"
-timeout 300 dotnet "$LOAD_DLL" generate --info "$WORK/seed.txt" --base "$BASE" --count $(( DURATION * 12000 )) --tag b --out "$WORK/load.txt"
+timeout 300 dotnet "$LOAD_DLL" generate --info "$WORK/seed.txt" --base "$BASE" --count $(( WARMUP * 20000 )) --tag a --out "$WORK/warmup.txt"
+timeout 300 dotnet "$LOAD_DLL" generate --info "$WORK/seed.txt" --base "$BASE" --count $(( DURATION * 30000 )) --tag b --out "$WORK/load.txt"
 
 # One signed callback by hand first: it must be acknowledged and stored (a 403 would also be fast).
 first=$(head -n1 "$WORK/warmup.txt")

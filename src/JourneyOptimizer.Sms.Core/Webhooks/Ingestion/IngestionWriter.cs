@@ -191,15 +191,36 @@ public sealed partial class IngestionWriter(
         LogCommitted(logger, batch.Count);
     }
 
+    /// <summary>The stored keys of a batch's delivery receipts of one webhook; followed by the <c>IN</c> list.</summary>
+    internal const string StoredFeedbackSql = "SELECT EventKey FROM DeliveryFeedback WHERE WebhookId = @scope AND EventKey IN ";
+
+    /// <summary>The current status rows of a batch's messages in one sandbox; followed by the <c>IN</c> list.</summary>
+    internal const string CurrentStatusesSql =
+        "SELECT ClientReference, Rank FROM MessageDeliveryStatuses WHERE SandboxId = @scope AND ClientReference IN ";
+
+    /// <summary>The inbound messages of one webhook already stored under these event keys (with the reply they got).</summary>
+    internal static IQueryable<StoredInboundMessage> StoredInbound(SmsDbContext db, int webhookId, List<string> keys) =>
+        db.InboundMessages.AsNoTracking()
+            .Where(m => m.WebhookId == webhookId && keys.Contains(m.EventKey))
+            .Select(m => new StoredInboundMessage(m.EventKey, m.ReplyMessage));
+
+    internal sealed record StoredInboundMessage(string EventKey, string? ReplyMessage);
+
     private static async Task<(bool Added, bool Outbox)> StageInboundAsync(SmsDbContext db, List<(int Index, InboundEvent Event)> events,
         IngestResult[] results)
     {
-        var keys = events.Select(e => e.Event.EventKey).Distinct(StringComparer.Ordinal).ToList();
-        var stored = await db.InboundMessages.AsNoTracking()
-            .Where(m => keys.Contains(m.EventKey))
-            .Select(m => new { m.WebhookId, m.EventKey, m.ReplyMessage })
-            .ToListAsync(CancellationToken.None);
-        var existing = stored.ToDictionary(m => (m.WebhookId, m.EventKey), m => m.ReplyMessage);
+        // Per webhook, so that the lookup is a seek on the unique (WebhookId, EventKey) index, not a scan of every message.
+        var existing = new Dictionary<(int, string), string?>();
+        foreach (var group in events.GroupBy(e => e.Event.Webhook.Id))
+        {
+            var webhookId = group.Key;
+            var keys = group.Select(e => e.Event.EventKey).Distinct(StringComparer.Ordinal).ToList();
+            var stored = await StoredInbound(db, webhookId, keys).ToListAsync(CancellationToken.None);
+            foreach (var m in stored)
+            {
+                existing[(webhookId, m.EventKey)] = m.ReplyMessage;
+            }
+        }
 
         var fresh = new List<(int Index, InboundEvent Event)>();
         foreach (var (index, e) in events)
@@ -330,14 +351,19 @@ public sealed partial class IngestionWriter(
     private static async Task StageFeedbackAsync(DbConnection connection, DbTransaction transaction,
         List<(int Index, FeedbackEvent Event)> events, IngestResult[] results)
     {
-        var keys = events.Select(e => e.Event.EventKey).Distinct(StringComparer.Ordinal).ToList();
+        // Both lookups are per webhook / per sandbox, so that they seek the unique (WebhookId, EventKey) and
+        // (SandboxId, ClientReference) indexes: without the leading column each batch scanned the whole table, and the
+        // writer slowed down as the tables grew.
         var existing = new HashSet<(int, string)>();
-        await using (var select = InList(connection, transaction, "SELECT WebhookId, EventKey FROM DeliveryFeedback WHERE EventKey IN ", keys))
-        await using (var reader = await select.ExecuteReaderAsync(CancellationToken.None))
+        foreach (var group in events.GroupBy(e => e.Event.Webhook.Id))
         {
+            var keys = group.Select(e => e.Event.EventKey).Distinct(StringComparer.Ordinal).ToList();
+            await using var select = InList(connection, transaction,
+                StoredFeedbackSql, group.Key, keys);
+            await using var reader = await select.ExecuteReaderAsync(CancellationToken.None);
             while (await reader.ReadAsync(CancellationToken.None))
             {
-                existing.Add((reader.GetInt32(0), reader.GetString(1)));
+                existing.Add((group.Key, reader.GetString(0)));
             }
         }
 
@@ -357,15 +383,16 @@ public sealed partial class IngestionWriter(
             return;
         }
 
-        var references = fresh.Select(f => f.ClientReference).Distinct(StringComparer.Ordinal).ToList();
         var current = new Dictionary<(int SandboxId, string Reference), int>();
-        await using (var select = InList(connection, transaction,
-            "SELECT SandboxId, ClientReference, Rank FROM MessageDeliveryStatuses WHERE ClientReference IN ", references))
-        await using (var reader = await select.ExecuteReaderAsync(CancellationToken.None))
+        foreach (var group in fresh.GroupBy(f => f.Webhook.SandboxId))
         {
+            var references = group.Select(f => f.ClientReference).Distinct(StringComparer.Ordinal).ToList();
+            await using var select = InList(connection, transaction,
+                CurrentStatusesSql, group.Key, references);
+            await using var reader = await select.ExecuteReaderAsync(CancellationToken.None);
             while (await reader.ReadAsync(CancellationToken.None))
             {
-                current[(reader.GetInt32(0), reader.GetString(1))] = reader.GetInt32(2);
+                current[(group.Key, reader.GetString(0))] = reader.GetInt32(1);
             }
         }
 
@@ -428,17 +455,21 @@ public sealed partial class IngestionWriter(
         }
     }
 
-    /// <summary><paramref name="sql"/> followed by <c>(@p0, @p1, ...)</c>, one parameter per value (at most a batch: far below either database's limit).</summary>
-    private static DbCommand InList(DbConnection connection, DbTransaction transaction, string sql, List<string> values)
+    /// <summary>
+    /// <paramref name="sql"/> (which uses <c>@scope</c>) followed by <c>(@p0, @p1, ...)</c>, one parameter per value (at
+    /// most a batch: far below either database's limit).
+    /// </summary>
+    private static DbCommand InList(DbConnection connection, DbTransaction transaction, string sql, int scope, List<string> values)
     {
-        var names = new string[values.Count];
+        var names = new string[values.Count + 1];
+        names[0] = "scope";
         for (var i = 0; i < values.Count; i++)
         {
-            names[i] = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            names[i + 1] = "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var command = Command(connection, transaction, sql + "(@" + string.Join(", @", names) + ")", names);
-        Set(command, [.. values]);
+        var command = Command(connection, transaction, sql + "(@" + string.Join(", @", names.Skip(1)) + ")", names);
+        Set(command, [scope, .. values]);
         return command;
     }
 
