@@ -1,7 +1,7 @@
-using System.Globalization;
 using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Web.Infrastructure;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -99,16 +99,21 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
         return RedirectToPage(new { sandbox = Sandbox.Name, q = Search, status = StatusFilter, type = TypeFilter, cursor = Cursor });
     }
 
-    public string EditUrl(int id) => _editPrefix + id.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A row's Edit page without its id.</summary>
+    public string EditUrlPrefix => _editPrefix;
 
-    public string DeleteUrl(int id) => _deletePrefix + id.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A row's Delete page without its id.</summary>
+    public string DeleteUrlPrefix => _deletePrefix;
 
-    public string SendTestUrl(int id) => _sendTestPrefix + id.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A row's "Send test message" page without its id.</summary>
+    public string SendTestUrlPrefix => _sendTestPrefix;
 
-    /// <summary>A row action (POST to this page's handler, keeping filters and page).</summary>
-    public string ActionUrl(string handler, int id) =>
-        _actionQuery + (_actionQuery.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler + "&id="
-        + id.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A row action (POST to this page's handler, keeping filters and page) without its id.</summary>
+    public string ActionUrlPrefix(string handler) =>
+        _actionQuery + (_actionQuery.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler + "&id=";
+
+    /// <summary>The table's rows (<see cref="ChannelConfigurationRows"/>).</summary>
+    public IHtmlContent Rows => new ChannelConfigurationRows(this, localizer);
 
     /// <summary>A row page's URL up to its id, generated once per request (see the credentials list).</summary>
     private string UrlPrefix(string page)
