@@ -8,10 +8,10 @@ using Microsoft.Extensions.Localization;
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings.ChannelConfigurations;
 
 /// <summary>
-/// The rows of the channel configurations list, written with <see cref="HtmlOut"/> (see <c>CredentialRows</c>): as
-/// Razor markup each row rendered a partial view for its status badge, looked up six labels and built three action
-/// URLs, and the list ran at a third of the credentials list's speed (docs/performance.md). Same markup as the Razor
-/// rows: the list's script (status polling) and the tests read its data attributes.
+/// The rows of the channel configurations list, written with <see cref="HtmlOut"/>. As Razor markup each row rendered a
+/// partial view for its status badge, looked up six labels and built three action URLs; side by side with the Razor
+/// rows this list answers 1.09-1.36x the requests (docs/performance.md). Same markup as the Razor rows: the list's
+/// script (status polling) and the tests read its data attributes.
 /// </summary>
 internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer localizer) : IHtmlContent
 {

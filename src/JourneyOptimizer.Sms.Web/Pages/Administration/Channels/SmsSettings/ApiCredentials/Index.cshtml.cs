@@ -1,7 +1,7 @@
+using System.Globalization;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Web.Infrastructure;
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -53,30 +53,32 @@ public sealed class IndexModel(ApiCredentialService credentials, IStringLocalize
         return RedirectToPage(new { sandbox = Sandbox.Name, q = Search, cursor = Cursor });
     }
 
-    /// <summary>The Edit page of a row without its id (same URL as <c>asp-page="Edit" asp-route-id</c>).</summary>
-    public string EditUrlPrefix { get; private set; } = "";
-
-    /// <summary>The Delete page of a row without its id.</summary>
-    public string DeleteUrlPrefix { get; private set; } = "";
-
-    /// <summary>The "Verify SMS connection" page of a row without its id.</summary>
-    public string VerifyConnectionUrlPrefix { get; private set; } = "";
-
-    /// <summary>The "Verify" row action (a POST to this page's Verify handler, keeping the search and page) without its id.</summary>
-    public string VerifyUrlPrefix { get; private set; } = "";
-
-    /// <summary>The table's rows (<see cref="CredentialRows"/>).</summary>
-    public IHtmlContent Rows => new CredentialRows(this, localizer);
+    private string _editUrlPrefix = "";
+    private string _deleteUrlPrefix = "";
+    private string _verifyConnectionUrlPrefix = "";
+    private string _verifyUrlPrefix = "";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Search = Search is { Length: > ApiCredential.NameMaxLength } ? Search[..ApiCredential.NameMaxLength] : Search;
         Results = await credentials.ListAsync(Sandbox.Id, Search, Cursor, ApiCredentialService.DefaultPageSize, cancellationToken);
-        EditUrlPrefix = UrlPrefix("Edit");
-        DeleteUrlPrefix = UrlPrefix("Delete");
-        VerifyConnectionUrlPrefix = UrlPrefix("VerifyConnection");
-        VerifyUrlPrefix = Url.Page("Index", "Verify", new { sandbox = Sandbox.Name, q = Search, cursor = Cursor }) + "&id=";
+        _editUrlPrefix = UrlPrefix("Edit");
+        _deleteUrlPrefix = UrlPrefix("Delete");
+        _verifyConnectionUrlPrefix = UrlPrefix("VerifyConnection");
+        _verifyUrlPrefix = Url.Page("Index", "Verify", new { sandbox = Sandbox.Name, q = Search, cursor = Cursor }) + "&id=";
     }
+
+    /// <summary>The "Verify SMS connection" page of a row.</summary>
+    public string VerifyConnectionUrl(int id) => _verifyConnectionUrlPrefix + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The "Verify" row action (a POST to this page's Verify handler, keeping the search and page).</summary>
+    public string VerifyUrl(int id) => _verifyUrlPrefix + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The Edit page of a row (same URL as <c>asp-page="Edit" asp-route-id</c>).</summary>
+    public string EditUrl(int id) => _editUrlPrefix + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The Delete page of a row (same URL as <c>asp-page="Delete" asp-route-id</c>).</summary>
+    public string DeleteUrl(int id) => _deleteUrlPrefix + id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A row page's URL up to its <c>{id}</c>, generated once per request: three links per row through the anchor tag
