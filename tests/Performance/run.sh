@@ -3,12 +3,13 @@
 # portal on 127.0.0.1, signs in, runs wrk against each path and prints requests/s, p50, p99, the portal's CPU time per
 # request, the ratio to /health/live, start-up time, peak memory and the budgets of docs/performance.md.
 #
-#   tests/Performance/run.sh            full run: ReadyToRun publish, 100,000 credentials, 20 s per path (about 6 minutes)
+#   tests/Performance/run.sh            full run: ReadyToRun publish, 100,000 credentials, 20 s per path, then the
+#                                       signed-callback benchmark (webhooks/webhooks.sh; about 9 minutes in all)
 #   tests/Performance/run.sh --smoke    CI check that everything works: Debug build, 1,000 credentials, 2 s per path
 #
 # Options: --count N (credentials in prod), --duration S, --warmup S, --connections N (default for every path),
 # --out FILE (Markdown tables), --jit (measure the Release build output instead of the ReadyToRun publish),
-# --no-build. Loopback only; every step is bounded in time; the portal and the temporary files are removed on exit.
+# --no-build, --no-webhooks (skip the signed-callback benchmark that a full run ends with). Loopback only; every step is bounded in time; the portal and the temporary files are removed on exit.
 #
 # To measure another page, add one `path` line in "The paths" below (and its seeding, if it needs data).
 set -euo pipefail
@@ -25,10 +26,12 @@ THREADS=2
 BUILD=1
 OUT=""
 MODE=full
+WEBHOOKS=1
 FLAVOUR=r2r                       # r2r: dotnet publish -r linux-x64 -p:PublishReadyToRun=true; jit: dotnet build -c Release; debug
 while [ $# -gt 0 ]; do
   case "$1" in
-    --smoke) MODE=smoke; COUNT=1000; CHANNELS=100; DURATION=2; WARMUP=1; FLAVOUR=debug ;;
+    --smoke) MODE=smoke; COUNT=1000; CHANNELS=100; DURATION=2; WARMUP=1; FLAVOUR=debug; WEBHOOKS=0 ;;
+    --no-webhooks) WEBHOOKS=0 ;;
     --count) COUNT=$2; shift ;;
     --duration) DURATION=$2; shift ;;
     --warmup) WARMUP=$2; shift ;;
@@ -345,4 +348,13 @@ total_errors=0
 for k in "${KEYS[@]}"; do total_errors=$(( total_errors + ERR[$k] )); done
 [ "$total_errors" = 0 ] || fail "$total_errors failed requests during the load runs"
 [ "$LOG_ERRORS" = 0 ] || fail "the portal logged $LOG_ERRORS errors"
+
+# The last hot path: signed Twilio status callbacks at 64 connections, with their own portal (Release build), database
+# and /health/live reference, and the stored == acknowledged check (tests/Performance/webhooks/README.md).
+if [ "$WEBHOOKS" = 1 ]; then
+  stop_portal
+  echo
+  echo "== signed Twilio status callbacks: tests/Performance/webhooks/webhooks.sh"
+  "$HERE/webhooks/webhooks.sh" || fail "the signed-callback benchmark failed or missed its budget (output above)"
+fi
 echo "OK"
