@@ -7,10 +7,11 @@ namespace JourneyOptimizer.Sms.Web.Infrastructure;
 /// <summary>
 /// Writes HTML straight to the view's writer, for the rows of the channel configurations list (docs/performance.md,
 /// third round). A Razor row costs one view-buffer entry per literal and per value, a new string for every value the
-/// encoder changes and one for every number and date; this writes the same markup without any of them. Only where it
-/// was measured to pay: the same rewrite of the credentials list's (already lean) rows gained nothing measurable. Markup goes through <see cref="Raw"/>
-/// (literal, trusted), everything else through <see cref="Text"/>, <see cref="Number"/> and <see cref="Time"/>, which
-/// encode it with the page's <see cref="HtmlEncoder"/> as Razor would.
+/// encoder changes and one for every number and date; this writes the same markup without any of them. Used only where
+/// it was measured to pay: the same rewrite of the credentials list's (already lean) rows gained nothing measurable.
+/// Markup goes through <see cref="Raw"/> (literal, trusted), everything else through <see cref="Text"/>,
+/// <see cref="Number"/>, <see cref="Time"/> and <see cref="Format"/>, which encode it with the page's
+/// <see cref="HtmlEncoder"/> as Razor would.
 /// </summary>
 public readonly struct HtmlOut(TextWriter writer, HtmlEncoder encoder)
 {
