@@ -109,14 +109,7 @@ public sealed partial class FirstStartService(
     private async Task<List<string>> CreateAdministratorAsync(string email, string password)
     {
         await EnsureRolesAsync();
-        var user = new PortalUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            LockoutEnabled = true,
-            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
-        };
+        var user = PortalUser.ForEmail(email, time.GetUtcNow().UtcDateTime);
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {

@@ -132,14 +132,7 @@ public sealed class UserService(
         }
 
         var email = input.Email!.Trim();
-        var user = new PortalUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            LockoutEnabled = true,
-            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
-        };
+        var user = PortalUser.ForEmail(email, time.GetUtcNow().UtcDateTime);
         if (await users.FindByEmailAsync(email) is not null || await users.FindByNameAsync(email) is not null)
         {
             return EmailTaken();

@@ -46,13 +46,13 @@ public readonly struct HtmlOut(TextWriter writer, HtmlEncoder encoder)
     public HtmlOut Time(DateTime utc, CultureInfo culture)
     {
         Span<char> text = stackalloc char[64];
-        if (!DateTime.SpecifyKind(utc, DateTimeKind.Utc).TryFormat(text, out var length, "g", culture))
+        if (!DateTime.SpecifyKind(utc, DateTimeKind.Utc).TryFormat(text, out var length, Display.TimeFormat, culture))
         {
             return Text(Display.Time(utc));
         }
 
         Encode(text[..length]);
-        return Raw(" UTC");
+        return Raw(Display.TimeSuffix);
     }
 
     /// <summary>Text that a translation gives as a template with one <c>{0}</c>: the parts and the value, each encoded.</summary>

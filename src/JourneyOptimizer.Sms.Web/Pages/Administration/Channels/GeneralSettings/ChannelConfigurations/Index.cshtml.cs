@@ -39,9 +39,15 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
 
     public bool Filtered => Status is not null || Type is not null || !string.IsNullOrEmpty(Search);
 
-    private string _editPrefix = "";
-    private string _deletePrefix = "";
-    private string _sendTestPrefix = "";
+    /// <summary>A row's Edit page without its id.</summary>
+    public string EditUrlPrefix { get; private set; } = "";
+
+    /// <summary>A row's Delete page without its id.</summary>
+    public string DeleteUrlPrefix { get; private set; } = "";
+
+    /// <summary>A row's "Send test message" page without its id.</summary>
+    public string SendTestUrlPrefix { get; private set; } = "";
+
     private string _actionQuery = "";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -49,9 +55,9 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
         Search = Search is { Length: > ChannelConfiguration.NameMaxLength } ? Search[..ChannelConfiguration.NameMaxLength] : Search;
         Results = await configurations.ListAsync(Sandbox.Id, new ChannelConfigurationFilter(Status, Type, Search), Cursor,
             ChannelConfigurationService.DefaultPageSize, cancellationToken);
-        _editPrefix = UrlPrefix("Edit");
-        _deletePrefix = UrlPrefix("Delete");
-        _sendTestPrefix = UrlPrefix("SendTest");
+        EditUrlPrefix = RowUrlPrefix("Edit");
+        DeleteUrlPrefix = RowUrlPrefix("Delete");
+        SendTestUrlPrefix = RowUrlPrefix("SendTest");
         _actionQuery = Url.Page("Index", new { sandbox = Sandbox.Name, q = Search, status = StatusFilter, type = TypeFilter, cursor = Cursor })!;
     }
 
@@ -99,28 +105,10 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
         return RedirectToPage(new { sandbox = Sandbox.Name, q = Search, status = StatusFilter, type = TypeFilter, cursor = Cursor });
     }
 
-    /// <summary>A row's Edit page without its id.</summary>
-    public string EditUrlPrefix => _editPrefix;
-
-    /// <summary>A row's Delete page without its id.</summary>
-    public string DeleteUrlPrefix => _deletePrefix;
-
-    /// <summary>A row's "Send test message" page without its id.</summary>
-    public string SendTestUrlPrefix => _sendTestPrefix;
-
     /// <summary>A row action (POST to this page's handler, keeping filters and page) without its id.</summary>
     public string ActionUrlPrefix(string handler) =>
         _actionQuery + (_actionQuery.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler + "&id=";
 
     /// <summary>The table's rows (<see cref="ChannelConfigurationRows"/>).</summary>
     public IHtmlContent Rows => new ChannelConfigurationRows(this, localizer);
-
-    /// <summary>A row page's URL up to its id, generated once per request (see the credentials list).</summary>
-    private string UrlPrefix(string page)
-    {
-        var url = Url.Page(page, new { sandbox = Sandbox.Name, id = 0 });
-        return url is not null && url.EndsWith("/0", StringComparison.Ordinal)
-            ? url[..^1]
-            : throw new InvalidOperationException($"The {page} page's route no longer ends with its id: {url}");
-    }
 }

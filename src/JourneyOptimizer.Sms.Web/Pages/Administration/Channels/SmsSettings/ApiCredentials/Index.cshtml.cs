@@ -62,9 +62,9 @@ public sealed class IndexModel(ApiCredentialService credentials, IStringLocalize
     {
         Search = Search is { Length: > ApiCredential.NameMaxLength } ? Search[..ApiCredential.NameMaxLength] : Search;
         Results = await credentials.ListAsync(Sandbox.Id, Search, Cursor, ApiCredentialService.DefaultPageSize, cancellationToken);
-        _editUrlPrefix = UrlPrefix("Edit");
-        _deleteUrlPrefix = UrlPrefix("Delete");
-        _verifyConnectionUrlPrefix = UrlPrefix("VerifyConnection");
+        _editUrlPrefix = RowUrlPrefix("Edit");
+        _deleteUrlPrefix = RowUrlPrefix("Delete");
+        _verifyConnectionUrlPrefix = RowUrlPrefix("VerifyConnection");
         _verifyUrlPrefix = Url.Page("Index", "Verify", new { sandbox = Sandbox.Name, q = Search, cursor = Cursor }) + "&id=";
     }
 
@@ -79,17 +79,4 @@ public sealed class IndexModel(ApiCredentialService credentials, IStringLocalize
 
     /// <summary>The Delete page of a row (same URL as <c>asp-page="Delete" asp-route-id</c>).</summary>
     public string DeleteUrl(int id) => _deleteUrlPrefix + id.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// A row page's URL up to its <c>{id}</c>, generated once per request: three links per row through the anchor tag
-    /// helper cost 150 route generations for a page of 50, the largest share of the list's CPU and allocations
-    /// (docs/performance.md).
-    /// </summary>
-    private string UrlPrefix(string page)
-    {
-        var url = Url.Page(page, new { sandbox = Sandbox.Name, id = 0 });
-        return url is not null && url.EndsWith("/0", StringComparison.Ordinal)
-            ? url[..^1]
-            : throw new InvalidOperationException($"The {page} page's route no longer ends with its id: {url}");
-    }
 }
