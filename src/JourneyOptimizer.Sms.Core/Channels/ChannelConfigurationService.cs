@@ -111,7 +111,7 @@ public sealed partial class ChannelConfigurationService(
     // The list's two queries (forwards from the start or after a key, backwards before a key), compiled once. Each
     // optional filter is a nullable parameter: EF drops a "parameter IS NULL OR ..." condition from the SQL it sends when
     // the parameter is null (one SQL text per combination, cached), so the database sees only the filters in use and
-    // seeks the (SandboxId, NormalizedName) index (ChannelListQueryPlanTests). As a LINQ query built per request, the
+    // seeks one of its (SandboxId, ...) indexes in name order (ChannelListQueryPlanTests). As a LINQ query built per request, the
     // expression's parameter extraction and cache lookup were a quarter of the list's query time (docs/performance.md).
     internal static readonly Func<SmsDbContext, int, ChannelConfigurationStatus?, SmsType?, string?, string?, string?, int,
         IAsyncEnumerable<ChannelConfigurationListItem>> ListAfter = EF.CompileAsyncQuery(
