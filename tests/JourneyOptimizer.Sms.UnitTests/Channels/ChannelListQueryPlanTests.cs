@@ -86,17 +86,11 @@ public sealed class ChannelListQueryPlanTests : IAsyncLifetime
         }
     }
 
-    /// <summary>The "detail" column of <c>EXPLAIN QUERY PLAN</c> for the recorded command, with its parameters bound.</summary>
+    /// <summary>SQLite's plan for the recorded command, with its parameters bound.</summary>
     private static async Task<IReadOnlyList<string>> PlanAsync(SmsDbContext db, Command recorded)
     {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-        }
-
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + recorded.Text;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = recorded.Text;
         foreach (var (name, value) in recorded.Parameters)
         {
             var parameter = command.CreateParameter();
@@ -105,13 +99,6 @@ public sealed class ChannelListQueryPlanTests : IAsyncLifetime
             command.Parameters.Add(parameter);
         }
 
-        var steps = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            steps.Add(reader.GetString(reader.GetOrdinal("detail")));
-        }
-
-        return steps;
+        return await QueryPlan.OfAsync(command);
     }
 }

@@ -42,7 +42,7 @@ public sealed class IngestionQueryPlanTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         await using var command = IngestionWriter.StoredInbound(db, 1, ["a", "b", "c"]).CreateDbCommand();
 
-        var plan = await PlanAsync(command);
+        var plan = await QueryPlan.OfAsync(command);
 
         AssertSeeks(plan, "IX_InboundMessages_WebhookId_EventKey");
     }
@@ -53,7 +53,7 @@ public sealed class IngestionQueryPlanTests : IAsyncLifetime
         await using var db = _database.CreateContext();
         await using var command = WebhookService.FeedbackEventsQuery(db, 1, "SM1").CreateDbCommand();
 
-        var plan = await PlanAsync(command);
+        var plan = await QueryPlan.OfAsync(command);
 
         AssertSeeks(plan, "IX_DeliveryFeedback_SandboxId_ClientReference");
     }
@@ -80,25 +80,6 @@ public sealed class IngestionQueryPlanTests : IAsyncLifetime
             command.Parameters.Add(parameter);
         }
 
-        return await PlanAsync(command);
-    }
-
-    /// <summary>The "detail" column of <c>EXPLAIN QUERY PLAN</c> for the command, with its parameters bound.</summary>
-    private static async Task<IReadOnlyList<string>> PlanAsync(DbCommand command)
-    {
-        if (command.Connection!.State != System.Data.ConnectionState.Open)
-        {
-            await command.Connection.OpenAsync(TestContext.Current.CancellationToken);
-        }
-
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        var steps = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            steps.Add(reader.GetString(reader.GetOrdinal("detail")));
-        }
-
-        return steps;
+        return await QueryPlan.OfAsync(command);
     }
 }
