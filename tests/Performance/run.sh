@@ -16,6 +16,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/tests/Performance"
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
 COUNT=100000
 SMALL_COUNT=100
 CHANNELS=1000
@@ -114,11 +116,7 @@ info() { grep -m1 "^$1=" "$WORK/seed.txt" | cut -d= -f2- ; }
 # to read them with `info KEY` in the paths below).
 SEED_SECONDS=$(awk -v ms=$(( $(now_ms) - seed_start )) 'BEGIN { printf "%.1f", ms / 1000 }')
 
-PORT=""
-for _ in $(seq 1 50); do
-  candidate=$(( 20000 + RANDOM % 40000 ))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then PORT=$candidate; break; fi
-done
+PORT=$(free_port || true)
 [ -n "$PORT" ] || fail "no free port"
 BASE="http://127.0.0.1:$PORT"
 ADMIN_EMAIL=admin@example.com
@@ -163,18 +161,8 @@ START_CPU_MS=$STARTUP_CPU_MS
 echo "first start ${FIRST_START_MS} ms (CPU ${FIRST_START_CPU_MS} ms; creates the first administrator), restart ${START_MS} ms (CPU ${START_CPU_MS} ms)"
 
 echo "== sign in"
-JAR="$WORK/cookies.txt"
-curl -s --max-time 10 -c "$JAR" -b "$JAR" "$BASE/account/sign-in" >"$WORK/sign-in.html"
-TOKEN=$( { grep -o '<input[^>]*name="__RequestVerificationToken"[^>]*>' "$WORK/sign-in.html" || true; } | head -n1 | sed 's/.*value="\([^"]*\)".*/\1/')
-[ -n "$TOKEN" ] || fail "no antiforgery token on /account/sign-in"
-code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -c "$JAR" -b "$JAR" \
-  --data-urlencode "Input.Email=$ADMIN_EMAIL" --data-urlencode "Input.Password=$ADMIN_PASSWORD" \
-  --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/account/sign-in")
-[ "$code" = 302 ] || fail "sign-in answered $code"
-COOKIE=$(awk -F'\t' 'NF >= 7 && $6 ~ /^jo\.sms\.auth/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR")
-[ -n "$COOKIE" ] || fail "no jo.sms.auth cookie after sign-in"
+COOKIE=$(sign_in "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$WORK") || fail "sign-in"
 
-cursor() { printf 'a%s' "$(printf '%s' "$1" | base64 -w0 | tr '+/' '-_' | tr -d '=')"; }
 LIST=/sandboxes/prod/administration/channels/smssettings/apicredentials
 SMALL_LIST=/sandboxes/small/administration/channels/smssettings/apicredentials
 SEARCH_TEXT=growth
