@@ -57,6 +57,7 @@ public static class DependencyInjection
         {
             var database = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             ConfigureDatabase(options, database.Provider, database.ConnectionString!);
+            options.EnableThreadSafetyChecks(database.ThreadSafetyChecks);
         });
 
         services.TryAddSingleton(TimeProvider.System);

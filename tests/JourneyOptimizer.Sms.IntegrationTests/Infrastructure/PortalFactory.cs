@@ -52,6 +52,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             {
                 ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
                 ["Database:Provider"] = "Sqlite",
+                // Off in production (appsettings.json); the tests keep EF's check for concurrent DbContext use.
+                ["Database:ThreadSafetyChecks"] = "true",
                 ["Bootstrap:AdminEmail"] = WithBootstrapAdministrator ? AdminEmail : "",
                 ["Bootstrap:AdminPassword"] = WithBootstrapAdministrator ? AdminPassword : "",
                 ["Serilog:MinimumLevel:Default"] = "Debug",
