@@ -1,0 +1,76 @@
+using System.Buffers;
+using JourneyOptimizer.Sms.Core.Data;
+using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
+using JourneyOptimizer.Sms.IntegrationTests.Localization;
+using JourneyOptimizer.Sms.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyOptimizer.Sms.IntegrationTests.Performance;
+
+/// <summary>
+/// The settings the fifth performance round changed (docs/performance.md): what each one must still do, and that it
+/// is in force.
+/// </summary>
+public sealed class RenderingSettingsTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Chinese_pages_carry_their_characters_while_markup_in_user_input_stays_encoded()
+    {
+        var prod = await TestData.SandboxAsync(factory, "prod");
+        var name = "渠道 <b>&\"Ação\"";
+        var input = TestData.Twilio(name);
+        await TestData.CreateTwilioAsync(factory, prod.Id, input, saveWithoutVerification: true);
+        using var client = await LocalizedClient.SignedInAsync(factory, PortalCultures.ChineseSimplified);
+
+        using var response = await client.Http.GetAsync(new Uri(TestData.CredentialsUrl("prod") + "?q=" + Uri.EscapeDataString("渠道"), UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        // Translations and names are written as characters, not as &#x...; entities.
+        Assert.Contains(LocalizedClient.T(PortalCultures.ChineseSimplified, "Skip to content"), html, StringComparison.Ordinal);
+        Assert.Contains("渠道 &lt;b&gt;&amp;&quot;Ação&quot;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>&", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x6E20;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Razor_pages_rent_their_buffers_from_the_portal_pool_not_the_shared_one()
+    {
+        var pool = factory.Services.GetRequiredService<ArrayPool<ViewBufferValue>>();
+
+        Assert.NotSame(ArrayPool<ViewBufferValue>.Shared, pool);
+        // What a list page holds at once (about 20 pages) times the concurrent requests of the benchmark (32) is kept.
+        var rented = Enumerable.Range(0, 32 * 20).Select(_ => pool.Rent(256)).ToList();
+        rented.ForEach(array => pool.Return(array));
+        var again = Enumerable.Range(0, 32 * 20).Select(_ => pool.Rent(256)).ToHashSet();
+        Assert.True(rented.All(again.Contains), "every returned page is rented again");
+    }
+
+    [Fact]
+    public async Task The_tests_keep_EF_thread_safety_checks_on()
+    {
+        await using var scope = factory.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmsDbContext>();
+
+        Assert.True(db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.ThreadSafetyChecksEnabled);
+    }
+
+    [Fact]
+    public async Task Production_configuration_turns_EF_thread_safety_checks_off()
+    {
+        await using var production = new ConfiguredPortal([new("Database:ThreadSafetyChecks", "false")]);
+        await using var scope = production.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmsDbContext>();
+
+        Assert.False(db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.ThreadSafetyChecksEnabled);
+        // What production runs: appsettings.json, which every environment reads first, says so.
+        var appsettings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        Assert.Contains("\"ThreadSafetyChecks\": false", await File.ReadAllTextAsync(appsettings), StringComparison.Ordinal);
+    }
+
+    private sealed class ConfiguredPortal(IEnumerable<KeyValuePair<string, string?>> settings) : PortalFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> ExtraConfiguration() => settings;
+    }
+}
