@@ -5,8 +5,11 @@
 # and then, round after round, runs wrk against A and B in turn (the order alternates), so that both meet the same
 # machine at the same moment. Prints req/s and the portal's CPU time per request for each run, and B/A per path.
 #
-#   tests/Performance/ab.sh [--base REV] [--rounds N] [--duration S] [--warmup S] [--connections N] [--count N] [PATH_KEY...]
+#   tests/Performance/ab.sh [--base REV] [--rounds N] [--duration S] [--warmup S] [--connections N] [--count N]
+#                           [--env-a NAME=VALUE]... [--env-b NAME=VALUE]... [PATH_KEY...]
 #
+# --env-a/--env-b: extra environment for one portal, to compare a setting on the same build (--base HEAD with a clean
+# working tree), e.g. --env-b Kestrel__Limits__MaxResponseBufferSize=262144.
 # PATH_KEY: live, first, edit, channels, floor (default: first edit channels live). Before its rounds, each path is
 # warmed up on both portals for --warmup seconds (20; the JIT recompiles the hot code in the first seconds). Loopback
 # only; the portals, the worktree and the temporary files are removed on exit.
@@ -23,6 +26,8 @@ WARMUP=20
 CONNECTIONS=32
 COUNT=100000
 KEYS=()
+ENV_A=()
+ENV_B=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --base) BASE_REV=$2; shift ;;
@@ -31,7 +36,9 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; shift ;;
     --connections) CONNECTIONS=$2; shift ;;
     --count) COUNT=$2; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --env-a) ENV_A+=("$2"); shift ;;
+    --env-b) ENV_B+=("$2"); shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) KEYS+=("$1") ;;
   esac
@@ -86,12 +93,13 @@ ADMIN_PASSWORD='Adm1n!Passw0rd'
 declare -A BASEURL COOKIE PID
 for side in a b; do
   cp "$WORK/seed.db" "$WORK/$side.db"
+  if [ "$side" = a ]; then extra=("${ENV_A[@]}"); else extra=("${ENV_B[@]}"); fi
   port=$(free_port) || fail "no free port"
   BASEURL[$side]="http://127.0.0.1:$port"
   # As run.sh starts it (see there for the security stamp interval).
   ( cd "$ROOT/src/JourneyOptimizer.Sms.Web" && exec env ASPNETCORE_ENVIRONMENT=Production "ConnectionStrings__Portal=Data Source=$WORK/$side.db" \
       "Bootstrap__AdminEmail=$ADMIN_EMAIL" "Bootstrap__AdminPassword=$ADMIN_PASSWORD" \
-      "Identity__SecurityStampValidationInterval=01:00:00" \
+      "Identity__SecurityStampValidationInterval=01:00:00" "${extra[@]}" \
       dotnet "$WORK/$side/JourneyOptimizer.Sms.Web.dll" --urls "${BASEURL[$side]}" --contentRoot "$ROOT/src/JourneyOptimizer.Sms.Web" ) \
     >"$WORK/portal-$side.log" 2>&1 &
   PID[$side]=$!
