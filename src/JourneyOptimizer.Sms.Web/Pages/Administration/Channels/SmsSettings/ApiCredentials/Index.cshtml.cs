@@ -57,7 +57,7 @@ public sealed class IndexModel(ApiCredentialService credentials, IStringLocalize
 
     /// <summary>
     /// The rows' URLs up to their id, HTML-encoded once per page: each row writes the prefix and its id, instead of
-    /// building and encoding four URLs per row (a fifth of the page's allocations; docs/performance.md, fifth round).
+    /// building and encoding four URLs per row (a fifth of the page's allocations, docs/performance.md, fifth round).
     /// </summary>
     public HtmlString EditUrlPrefix { get; private set; } = HtmlString.Empty;
 
@@ -79,9 +79,6 @@ public sealed class IndexModel(ApiCredentialService credentials, IStringLocalize
         VerifyConnectionUrlPrefix = Encoded(RowUrlPrefix("VerifyConnection"));
         VerifyUrlPrefix = Encoded(Url.Page("Index", "Verify", new { sandbox = Sandbox.Name, q = Search, cursor = Cursor }) + "&id=");
     }
-
-    /// <summary>The table's rows (<see cref="ApiCredentialRows"/>).</summary>
-    public IHtmlContent Rows => new ApiCredentialRows(this, localizer);
 
     private HtmlString Encoded(string url) => new(htmlEncoder.Encode(url));
 }
