@@ -22,7 +22,10 @@ COUNT=100000
 SMALL_COUNT=100
 CHANNELS=1000
 DURATION=20
-WARMUP=5
+# 20 s per path: with less, the first paths are measured while the JIT still recompiles the hot code (tiered
+# compilation with PGO, also over ReadyToRun code). With 5 s, the list's first page cost 0.825 ms of CPU per request and
+# the same page measured later in the run 0.701 ms (docs/performance.md, fifth round).
+WARMUP=20
 CONNECTIONS=32
 THREADS=2
 BUILD=1
