@@ -4,7 +4,7 @@
 # request, the ratio to /health/live, start-up time, peak memory and the budgets of docs/performance.md.
 #
 #   tests/Performance/run.sh            full run: ReadyToRun publish, 100,000 credentials, 20 s per path, then the
-#                                       signed-callback benchmark (webhooks/webhooks.sh; about 9 minutes in all)
+#                                       signed-callback benchmark (webhooks/webhooks.sh; about 12 minutes in all)
 #   tests/Performance/run.sh --smoke    CI check that everything works: Debug build, 1,000 credentials, 2 s per path
 #
 # Options: --count N (credentials in prod), --duration S, --warmup S, --connections N (default for every path),
