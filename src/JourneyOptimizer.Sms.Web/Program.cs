@@ -123,9 +123,9 @@ try
 
     // Razor renders a page into arrays of 256 values (a list page needs about 20) rented from this pool and returns them
     // when the request ends. From the shared pool 17% of a list page's allocations were new arrays, also with the whole
-    // answer buffered (so not for want of arrays under concurrency): it gives too few back under this heap limit. This
-    // pool keeps up to 256 arrays per size (512 KB for the 256-value size) and never trims. Registered before
-    // AddRazorPages, whose TryAdd keeps it. Measured in docs/performance.md (fifth round).
+    // answer buffered (so not for want of arrays under concurrency; why the shared pool kept so few was not pinned
+    // down). This pool keeps up to 256 arrays per size (512 KB for the 256-value size) and never trims. Registered
+    // before AddRazorPages, whose TryAdd keeps it. Measured in docs/performance.md (fifth round).
     builder.Services.AddSingleton(ArrayPool<ViewBufferValue>.Create(maxArrayLength: 1024, maxArraysPerBucket: 256));
 
     builder.Services.AddRazorPages(options =>

@@ -57,7 +57,7 @@ public sealed class IndexModel(ApiCredentialService credentials, IStringLocalize
 
     /// <summary>
     /// The rows' URLs up to their id, HTML-encoded once per page: each row writes the prefix and its id, instead of
-    /// building and encoding four URLs per row (a fifth of the page's allocations, docs/performance.md, fifth round).
+    /// building and encoding four URLs per row (16% of the page's allocations; docs/performance.md, fifth round).
     /// </summary>
     public HtmlString EditUrlPrefix { get; private set; } = HtmlString.Empty;
 
