@@ -88,20 +88,14 @@ declare -A URL=(
 )
 for k in "${KEYS[@]}"; do [ -n "${URL[$k]:-}" ] || fail "unknown path key $k (live, first, edit, channels, floor)"; done
 
-ADMIN_EMAIL=admin@example.com
-ADMIN_PASSWORD='Adm1n!Passw0rd'
 declare -A BASEURL COOKIE PID
 for side in a b; do
   cp "$WORK/seed.db" "$WORK/$side.db"
   if [ "$side" = a ]; then extra=("${ENV_A[@]}"); else extra=("${ENV_B[@]}"); fi
   port=$(free_port) || fail "no free port"
   BASEURL[$side]="http://127.0.0.1:$port"
-  # As run.sh starts it (see there for the security stamp interval).
-  ( cd "$ROOT/src/JourneyOptimizer.Sms.Web" && exec env ASPNETCORE_ENVIRONMENT=Production "ConnectionStrings__Portal=Data Source=$WORK/$side.db" \
-      "Bootstrap__AdminEmail=$ADMIN_EMAIL" "Bootstrap__AdminPassword=$ADMIN_PASSWORD" \
-      "Identity__SecurityStampValidationInterval=01:00:00" "${extra[@]}" \
-      dotnet "$WORK/$side/JourneyOptimizer.Sms.Web.dll" --urls "${BASEURL[$side]}" --contentRoot "$ROOT/src/JourneyOptimizer.Sms.Web" ) \
-    >"$WORK/portal-$side.log" 2>&1 &
+  ( run_portal "$ROOT/src/JourneyOptimizer.Sms.Web" "$WORK/$side/JourneyOptimizer.Sms.Web.dll" "$WORK/$side.db" "${BASEURL[$side]}" \
+      "${extra[@]}" ) >"$WORK/portal-$side.log" 2>&1 &
   PID[$side]=$!
   PIDS+=("$!")
   for _ in $(seq 1 600); do

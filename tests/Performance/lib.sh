@@ -1,5 +1,25 @@
 # Functions shared by run.sh and ab.sh (sourced, not run).
 
+# The Bootstrap administrator the benchmarks create and sign in with.
+ADMIN_EMAIL=admin@example.com
+ADMIN_PASSWORD='Adm1n!Passw0rd'
+
+# run_portal WEB_PROJECT_FOLDER DLL DB URL [NAME=VALUE]...: runs the portal as in production, with that SQLite file and
+# the Bootstrap administrator, listening on URL; extra NAME=VALUE pairs are added to its environment. It replaces the
+# calling (sub)shell: run it as ( run_portal ... ) >>log 2>&1 &.
+run_portal() {
+  local web=$1 dll=$2 db=$3 url=$4
+  shift 4
+  cd "$web" || return 1
+  # wrk replays the one cookie of the sign-in and never stores the renewed cookie that a browser gets when the
+  # security stamp is re-validated (every minute by default): past the first minute every request would re-validate.
+  # The interval is set to what a browser experiences in a run of this length: once, not on every request.
+  exec env ASPNETCORE_ENVIRONMENT=Production "ConnectionStrings__Portal=Data Source=$db" \
+    "Bootstrap__AdminEmail=$ADMIN_EMAIL" "Bootstrap__AdminPassword=$ADMIN_PASSWORD" \
+    "Identity__SecurityStampValidationInterval=01:00:00" "$@" \
+    dotnet "$dll" --urls "$url" --contentRoot "$web"
+}
+
 # sign_in BASE EMAIL PASSWORD DIR: signs in with curl as a browser would (GET the form, POST it with its antiforgery
 # token and cookie) and prints the "Cookie:" value wrk replays (the jo.sms.auth cookie, in chunks if it is split).
 # Returns non-zero with a message on stderr when any step fails.

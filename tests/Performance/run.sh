@@ -122,8 +122,6 @@ SEED_SECONDS=$(awk -v ms=$(( $(now_ms) - seed_start )) 'BEGIN { printf "%.1f", m
 PORT=$(free_port || true)
 [ -n "$PORT" ] || fail "no free port"
 BASE="http://127.0.0.1:$PORT"
-ADMIN_EMAIL=admin@example.com
-ADMIN_PASSWORD='Adm1n!Passw0rd'
 
 # Starts the portal as in production; STARTUP_MS is the time until /health/ready answers 200.
 # (Not called in $(...): PORTAL_PID must stay in this shell for stop_portal and the exit trap.)
@@ -132,13 +130,7 @@ STARTUP_CPU_MS=0
 start_portal() {
   local started ready code
   started=$(now_ms)
-  # wrk replays the one cookie of the sign-in and never stores the renewed cookie that a browser gets when the
-  # security stamp is re-validated (every minute by default): past the first minute every request would re-validate.
-  # The interval is set to what a browser experiences in a run of this length: once, not on every request.
-  ( cd "$WEB" && exec env ASPNETCORE_ENVIRONMENT=Production "ConnectionStrings__Portal=Data Source=$DB" \
-      "Bootstrap__AdminEmail=$ADMIN_EMAIL" "Bootstrap__AdminPassword=$ADMIN_PASSWORD" \
-      "Identity__SecurityStampValidationInterval=01:00:00" \
-      dotnet "$WEB_DLL" --urls "$BASE" --contentRoot "$WEB" ) >>"$WORK/portal.log" 2>&1 &
+  ( run_portal "$WEB" "$WEB_DLL" "$DB" "$BASE" ) >>"$WORK/portal.log" 2>&1 &
   PORTAL_PID=$!
   while true; do
     kill -0 "$PORTAL_PID" 2>/dev/null || fail "the portal exited at start-up"
