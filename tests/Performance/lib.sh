@@ -1,4 +1,4 @@
-# Functions shared by run.sh and ab.sh (sourced, not run).
+# Functions shared by run.sh, ab.sh and webhooks/webhooks.sh (sourced, not run).
 
 # The Bootstrap administrator the benchmarks create and sign in with.
 ADMIN_EMAIL=admin@example.com
@@ -47,6 +47,3 @@ free_port() {
   done
   return 1
 }
-
-# cursor KEY: the list's keyset cursor for "after KEY" (what the page's Next link carries).
-cursor() { printf 'a%s' "$(printf '%s' "$1" | base64 -w0 | tr '+/' '-_' | tr -d '=')"; }

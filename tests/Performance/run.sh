@@ -158,6 +158,7 @@ echo "first start ${FIRST_START_MS} ms (CPU ${FIRST_START_CPU_MS} ms; creates th
 echo "== sign in"
 COOKIE=$(sign_in "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$WORK") || fail "sign-in"
 
+cursor() { printf 'a%s' "$(printf '%s' "$1" | base64 -w0 | tr '+/' '-_' | tr -d '=')"; }
 LIST=/sandboxes/prod/administration/channels/smssettings/apicredentials
 SMALL_LIST=/sandboxes/small/administration/channels/smssettings/apicredentials
 SEARCH_TEXT=growth

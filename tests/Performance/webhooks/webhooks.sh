@@ -10,6 +10,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 HERE="$ROOT/tests/Performance/webhooks"
+# shellcheck source=../lib.sh
+. "$ROOT/tests/Performance/lib.sh"
 DURATION=15
 WARMUP=5
 CONNECTIONS=64
@@ -64,19 +66,13 @@ echo "== seed"
 timeout 300 dotnet "$LOAD_DLL" seed --db "$DB" --info "$WORK/seed.txt" 2>&1 | grep -v 'No XML encryptor' || fail "seeding"
 TOKEN=$(grep -m1 '^token=' "$WORK/seed.txt" | cut -d= -f2-)
 
-PORT=""
-for _ in $(seq 1 50); do
-  candidate=$(( 20000 + RANDOM % 40000 ))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then PORT=$candidate; break; fi
-done
+PORT=$(free_port || true)
 [ -n "$PORT" ] || fail "no free port"
 BASE="http://127.0.0.1:$PORT"
 HOOK="$BASE/webhooks/$TOKEN"
 
 echo "== start the portal (Release, Production)"
-( cd "$WEB" && exec env ASPNETCORE_ENVIRONMENT=Production "ConnectionStrings__Portal=Data Source=$DB" \
-    Bootstrap__AdminEmail=admin@example.com 'Bootstrap__AdminPassword=Adm1n!Passw0rd' \
-    dotnet "$WEB_DLL" --urls "$BASE" --contentRoot "$WEB" ) >>"$WORK/portal.log" 2>&1 &
+( run_portal "$WEB" "$WEB_DLL" "$DB" "$BASE" ) >>"$WORK/portal.log" 2>&1 &
 PORTAL_PID=$!
 for i in $(seq 1 600); do
   kill -0 "$PORTAL_PID" 2>/dev/null || fail "the portal exited at start-up"
