@@ -39,7 +39,7 @@ public sealed class UsersJourneyTests
         try
         {
             var admin = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } })).NewPageAsync();
-            await SignInAsync(admin, portal.BaseUrl, AdminEmail, AdminPassword);
+            await SignInAsync(admin, portal, AdminEmail, AdminPassword);
             if (language is not null)
             {
                 await admin.Locator("#user-menu").ClickAsync();
@@ -95,7 +95,7 @@ public sealed class UsersJourneyTests
             await Browser.ScreenshotAsync(user, journey, "05-set-password");
             await user.Locator("main form button[type=submit]").ClickAsync();
             await user.WaitForURLAsync("**/account/sign-in?passwordSet=*");
-            await SignInAsync(user, portal.BaseUrl, email, UserPassword, navigate: false);
+            await SignInAsync(user, portal, email, UserPassword, navigate: false);
             Assert.EndsWith($"/sandboxes/{sandbox}/administration/channels/smssettings/apicredentials", user.Url, StringComparison.Ordinal);
             await user.Locator("#sandbox-switcher").ClickAsync();
             Assert.Equal(1, await user.Locator("[aria-labelledby=sandbox-switcher] a.dropdown-item").CountAsync());
@@ -137,16 +137,30 @@ public sealed class UsersJourneyTests
         }
     }
 
-    private static async Task SignInAsync(IPage page, string baseUrl, string email, string password, bool navigate = true)
+    private static async Task SignInAsync(IPage page, PortalProcess portal, string email, string password, bool navigate = true)
     {
         if (navigate)
         {
-            await page.GotoAsync(baseUrl + "/account/sign-in");
+            await page.GotoAsync(portal.BaseUrl + "/account/sign-in");
         }
 
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(password);
         await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/apicredentials");
+        try
+        {
+            await page.WaitForURLAsync("**/apicredentials");
+        }
+        catch (TimeoutException e)
+        {
+            // This wait has timed out twice in CI and never locally: say where the browser stayed, what the page said
+            // and what the portal logged, so that the next occurrence can be explained.
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5000 });
+            var log = portal.Output;
+            throw new TimeoutException(
+                $"Signing in as {email} did not reach the API credentials list: the browser is at {page.Url}.\n" +
+                $"The page shows: {shown[..Math.Min(shown.Length, 1500)]}\nThe portal logged (last 4,000 characters): " +
+                log[Math.Max(0, log.Length - 4000)..], e);
+        }
     }
 }
