@@ -87,6 +87,7 @@ try
         options.Cookie.SameSite = SameSiteMode.Lax;
         options.SlidingExpiration = true;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.Events.OnValidatePrincipal = SecurityStampPrecheck.WhenDue(options.Events.OnValidatePrincipal);
         options.Events.OnRedirectToAccessDenied = context =>
         {
             // An authenticated user without the right role gets a real 403 (rendered by the status code page).
