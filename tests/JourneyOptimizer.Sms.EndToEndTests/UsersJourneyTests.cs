@@ -102,7 +102,7 @@ public sealed class UsersJourneyTests
             await user.Keyboard.PressAsync("Escape");
             var row = user.Locator("[data-testid=credentials-table] tbody tr", new() { HasText = credential });
             await row.WaitForAsync();
-            Assert.Equal(0, await user.Locator("main a[href$='/create'], main .bi-trash, main button[type=submit][formaction]").CountAsync());
+            Assert.Equal(0, await user.Locator("main a[href$='/create'], main .bi-trash, main button[type=submit][form^='row-']").CountAsync());
             Assert.Equal(0, await user.Locator("nav#rail a[href*='/administration/users']").CountAsync());
             await Browser.ScreenshotAsync(user, journey, "06-view-user-list");
             await row.Locator("a").First.ClickAsync();

@@ -220,24 +220,24 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         Assert.NotNull(Row(list, id).QuerySelector("[data-when=Active]:not([hidden]) [data-testid=deactivate]"));
         Assert.NotNull(Row(list, id).QuerySelector("[data-testid=delete][hidden]"));
 
-        var deactivated = await client.SubmitAsync(list, "#row-actions-form", new Dictionary<string, string>(),
+        var deactivated = await client.SubmitAsync(list, "#row-deactivate-form", new Dictionary<string, string>(),
             $"tr[data-id='{id}'] [data-testid=deactivate]");
         Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
         Assert.Equal(ChannelConfigurationStatus.Deactivated, (await portal.LoadAsync(id)).Status);
 
         list = await client.GetDocumentAsync(Prod + "?q=" + name);
         Assert.NotNull(Row(list, id).QuerySelector("[data-when=Deactivated]:not([hidden]) [data-testid=activate]"));
-        await client.SubmitAsync(list, "#row-actions-form", new Dictionary<string, string>(), $"tr[data-id='{id}'] [data-testid=activate]");
+        await client.SubmitAsync(list, "#row-activate-form", new Dictionary<string, string>(), $"tr[data-id='{id}'] [data-testid=activate]");
         Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadAsync(id)).Status);
 
         list = await client.GetDocumentAsync(Prod + "?q=" + name);
-        var duplicated = await client.SubmitAsync(list, "#row-actions-form", new Dictionary<string, string>(), $"tr[data-id='{id}'] [data-testid=duplicate]");
+        var duplicated = await client.SubmitAsync(list, "#row-duplicate-form", new Dictionary<string, string>(), $"tr[data-id='{id}'] [data-testid=duplicate]");
         Assert.Equal(HttpStatusCode.Redirect, duplicated.StatusCode);
         var copy = await portal.LoadAsync(name + "_copy");
         Assert.Equal(ChannelConfigurationStatus.Draft, copy.Status);
 
         // Activating an Active configuration (a forged or stale row action) is refused with a message, not a 500.
-        var refused = await client.SubmitAsync(list, "#row-actions-form", new Dictionary<string, string>(), $"tr[data-id='{id}'] [data-testid=activate]");
+        var refused = await client.SubmitAsync(list, "#row-activate-form", new Dictionary<string, string>(), $"tr[data-id='{id}'] [data-testid=activate]");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         var after = await client.GetDocumentAsync(refused.Headers.Location!.OriginalString);
         Assert.Contains(ChannelConfigurationService.NotAllowedActivate, after.QuerySelector("[data-testid=error-message]")!.TextContent, StringComparison.Ordinal);
@@ -353,7 +353,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         }
 
         var list = await client.GetDocumentAsync(Prod);
-        var token = list.QuerySelector("#row-actions-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = list.QuerySelector("#row-duplicate-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         foreach (var handler in new[] { "Deactivate", "Duplicate" })
         {
             using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
@@ -391,7 +391,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         Assert.Null(list.QuerySelector("[data-testid=create]"));
         Assert.Null(list.QuerySelector("[data-testid=more-actions]"));
         Assert.Null(list.QuerySelector("[data-testid=delete]"));
-        Assert.Null(list.QuerySelector("#row-actions-form"));
+        Assert.Empty(list.QuerySelectorAll("form[method=post][id^=row-]"));
         var edit = await client.GetDocumentAsync($"{url}/edit/{id}");
         Assert.Null(edit.QuerySelector("[data-testid=submit]"));
         Assert.NotNull(edit.QuerySelector("fieldset[disabled]"));

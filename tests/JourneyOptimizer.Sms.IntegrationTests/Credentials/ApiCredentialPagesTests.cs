@@ -144,7 +144,7 @@ public sealed class ApiCredentialPagesTests(PortalFactory factory) : IClassFixtu
         var list = await client.GetDocumentAsync(Prod + "?q=" + Uri.EscapeDataString(input.Name!));
         var bin = list.QuerySelector("a[data-confirm] .bi-trash")!.ParentElement!;
         Assert.Contains(input.Name!, bin.GetAttribute("data-confirm"), StringComparison.Ordinal);
-        var confirmation = await client.GetDocumentAsync(bin.GetAttribute("href")!);
+        var confirmation = await client.GetDocumentAsync(PortalClient.Resolve(list, bin.GetAttribute("href")!));
         var response = await client.SubmitAsync(confirmation, "main form", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -194,14 +194,14 @@ public sealed class TwilioVerificationPagesTests : IAsyncLifetime
         // The service was deleted in Twilio since the credential was saved.
         _factory.Twilio.Accounts[input.AccountSid!].Services.Clear();
         var list = await client.GetDocumentAsync(Prod + "?q=" + Uri.EscapeDataString(input.Name!));
-        var verify = await client.SubmitAsync(list, "#row-actions-form", new Dictionary<string, string>(), $"button[formaction$='id={id}']");
+        var verify = await client.SubmitAsync(list, "#row-actions-form", new Dictionary<string, string>(), $"button[form=row-actions-form][name=id][value='{id}']");
         Assert.Equal(HttpStatusCode.Redirect, verify.StatusCode);
         var after = await client.GetDocumentAsync(verify.Headers.Location!.OriginalString);
         Assert.Contains("does not exist in this Twilio account", after.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Failed", after.QuerySelector("[data-testid=credentials-table] tbody tr")!.TextContent, StringComparison.Ordinal);
 
         _factory.Twilio.Accounts[input.AccountSid!].Services.Add(input.MessagingServiceSid!);
-        verify = await client.SubmitAsync(after, "#row-actions-form", new Dictionary<string, string>(), $"button[formaction$='id={id}']");
+        verify = await client.SubmitAsync(after, "#row-actions-form", new Dictionary<string, string>(), $"button[form=row-actions-form][name=id][value='{id}']");
         after = await client.GetDocumentAsync(verify.Headers.Location!.OriginalString);
         Assert.Contains("verified", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(VerificationStatus.Verified, await _factory.WithDbAsync(db => db.ApiCredentials.Where(c => c.Id == id).Select(c => c.VerificationStatus).SingleAsync()));

@@ -61,7 +61,10 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(fields);
-        var form = page.QuerySelector(formSelector) as IHtmlFormElement
+        // A submit button may belong to another form than the one named (its form attribute), as in a browser.
+        var submitter = submitterSelector is null ? null : page.QuerySelector(submitterSelector) as IHtmlButtonElement;
+        var form = (submitter?.GetAttribute("form") is { Length: > 0 } owner ? page.GetElementById(owner) : page.QuerySelector(formSelector))
+                   as IHtmlFormElement
                    ?? throw new InvalidOperationException($"No form '{formSelector}' on the page.");
         var values = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
@@ -96,15 +99,31 @@ public sealed class PortalClient(HttpClient http) : IDisposable
             values.Add(new(name, value));
         }
 
-        var action = form.GetAttribute("action");
-        if (submitterSelector is not null && page.QuerySelector(submitterSelector) is IHtmlButtonElement button)
+        // The button that submits sends its own name and value, as in a browser.
+        if (submitter is { Name.Length: > 0 } && !fields.ContainsKey(submitter.Name))
         {
-            action = button.GetAttribute("formaction") ?? action;
+            values.Add(new(submitter.Name, submitter.Value));
         }
 
-        var target = string.IsNullOrEmpty(action) ? new Uri(page.Url).PathAndQuery : action;
+        var action = submitter?.GetAttribute("formaction") ?? form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? new Uri(page.Url).PathAndQuery : Resolve(page, action);
         using var content = new FormUrlEncodedContent(values);
         return await Http.PostAsync(new Uri(target, UriKind.Relative), content);
+    }
+
+    /// <summary>A URL of the page (a link's href, a form's action) as the browser resolves it: its path and query.</summary>
+    public static string Resolve(IHtmlDocument page, string url)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return new Uri(new Uri(page.Url), url).PathAndQuery;
+    }
+
+    /// <summary>The href of the first element matching <paramref name="selector"/>, resolved against the page.</summary>
+    public static string Href(IHtmlDocument page, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var element = page.QuerySelector(selector) ?? throw new InvalidOperationException($"No '{selector}' on the page.");
+        return Resolve(page, element.GetAttribute("href") ?? throw new InvalidOperationException($"'{selector}' has no href."));
     }
 
     /// <summary>The text of the validation message shown next to a field, or "" when there is none.</summary>

@@ -450,7 +450,7 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
         Assert.Equal(T(zh, LocalizationSetup.RequiredFieldMessage), create.QuerySelector("select[name='Input.Vendor']")!.GetAttribute("data-val-required"));
     }
 
-    /// <summary>The row action "Verify" of a credential: a button posting the list's one shared form to its own URL.</summary>
+    /// <summary>The row action "Verify" of a credential: a button posting the list's one shared form with its row's id.</summary>
     private static string VerifyButton(int id) =>
-        $"button[form=row-actions-form][formaction$='id={id.ToString(System.Globalization.CultureInfo.InvariantCulture)}']";
+        $"button[form=row-actions-form][name=id][value='{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}']";
 }

@@ -39,9 +39,6 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
         var editUrl = encoder.Encode(page.EditUrlPrefix);
         var deleteUrl = encoder.Encode(page.DeleteUrlPrefix);
         var sendTestUrl = encoder.Encode(page.SendTestUrlPrefix);
-        var deactivateUrl = encoder.Encode(page.ActionUrlPrefix("Deactivate"));
-        var activateUrl = encoder.Encode(page.ActionUrlPrefix("Activate"));
-        var duplicateUrl = encoder.Encode(page.ActionUrlPrefix("Duplicate"));
         var canManage = page.CanManage;
 
         var html = new HtmlOut(writer, encoder);
@@ -88,12 +85,12 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
                     .Raw(active ? "<li data-when=\"Active\">" : "<li data-when=\"Active\" hidden=\"hidden\">")
                     .Raw("<a class=\"dropdown-item\" href=\"").Raw(sendTestUrl).Number(c.Id).Raw("\">").Raw(Label("Send test message")).Raw("</a></li>\n")
                     .Raw(active ? "<li data-when=\"Active\">" : "<li data-when=\"Active\" hidden=\"hidden\">")
-                    .Raw("<button type=\"submit\" form=\"row-actions-form\" formaction=\"").Raw(deactivateUrl).Number(c.Id)
+                    .Raw("<button type=\"submit\" form=\"row-deactivate-form\" name=\"id\" value=\"").Number(c.Id)
                     .Raw("\" class=\"dropdown-item\" data-testid=\"deactivate\">").Raw(Label("Deactivate")).Raw("</button></li>\n")
                     .Raw(c.Status == ChannelConfigurationStatus.Deactivated ? "<li data-when=\"Deactivated\">" : "<li data-when=\"Deactivated\" hidden=\"hidden\">")
-                    .Raw("<button type=\"submit\" form=\"row-actions-form\" formaction=\"").Raw(activateUrl).Number(c.Id)
+                    .Raw("<button type=\"submit\" form=\"row-activate-form\" name=\"id\" value=\"").Number(c.Id)
                     .Raw("\" class=\"dropdown-item\" data-testid=\"activate\">").Raw(Label("Activate")).Raw("</button></li>\n")
-                    .Raw("<li><button type=\"submit\" form=\"row-actions-form\" formaction=\"").Raw(duplicateUrl).Number(c.Id)
+                    .Raw("<li><button type=\"submit\" form=\"row-duplicate-form\" name=\"id\" value=\"").Number(c.Id)
                     .Raw("\" class=\"dropdown-item\" data-testid=\"duplicate\">").Raw(Label("Duplicate")).Raw("</button></li>\n</ul></div>");
             }
 

@@ -39,7 +39,7 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
 
     public bool Filtered => Status is not null || Type is not null || !string.IsNullOrEmpty(Search);
 
-    /// <summary>A row's Edit page without its id.</summary>
+    /// <summary>A row's Edit page without its id, relative to this page (<see cref="SandboxPageModel.RelativeToRequest"/>).</summary>
     public string EditUrlPrefix { get; private set; } = "";
 
     /// <summary>A row's Delete page without its id.</summary>
@@ -55,9 +55,9 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
         Search = Search is { Length: > ChannelConfiguration.NameMaxLength } ? Search[..ChannelConfiguration.NameMaxLength] : Search;
         Results = await configurations.ListAsync(Sandbox.Id, new ChannelConfigurationFilter(Status, Type, Search), Cursor,
             ChannelConfigurationService.DefaultPageSize, cancellationToken);
-        EditUrlPrefix = RowUrlPrefix("Edit");
-        DeleteUrlPrefix = RowUrlPrefix("Delete");
-        SendTestUrlPrefix = RowUrlPrefix("SendTest");
+        EditUrlPrefix = RelativeToRequest(RowUrlPrefix("Edit"));
+        DeleteUrlPrefix = RelativeToRequest(RowUrlPrefix("Delete"));
+        SendTestUrlPrefix = RelativeToRequest(RowUrlPrefix("SendTest"));
         _actionQuery = Url.Page("Index", new { sandbox = Sandbox.Name, q = Search, status = StatusFilter, type = TypeFilter, cursor = Cursor })!;
     }
 
@@ -105,9 +105,12 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
         return RedirectToPage(new { sandbox = Sandbox.Name, q = Search, status = StatusFilter, type = TypeFilter, cursor = Cursor });
     }
 
-    /// <summary>A row action (POST to this page's handler, keeping filters and page) without its id.</summary>
-    public string ActionUrlPrefix(string handler) =>
-        _actionQuery + (_actionQuery.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler + "&id=";
+    /// <summary>
+    /// Where a row action posts: this page's handler, keeping filters and page. One form per action; each row's button
+    /// sends its id as its value, so no row repeats the URL (docs/performance.md, sixth round).
+    /// </summary>
+    public string ActionUrl(string handler) =>
+        _actionQuery + (_actionQuery.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler;
 
     /// <summary>The table's rows (<see cref="ChannelConfigurationRows"/>).</summary>
     public IHtmlContent Rows => new ChannelConfigurationRows(this, localizer);

@@ -1,0 +1,80 @@
+using System.Net;
+using JourneyOptimizer.Sms.IntegrationTests.Channels;
+using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
+using JourneyOptimizer.Sms.Web.Infrastructure;
+
+namespace JourneyOptimizer.Sms.IntegrationTests.Performance;
+
+/// <summary>
+/// The lists' row links are relative to the list (a tenth of a list page's bytes; docs/performance.md, sixth round), and
+/// still lead to the right page however the list's URL was typed.
+/// </summary>
+public sealed class RelativeRowLinkTests(ChannelPortal portal) : IClassFixture<ChannelPortal>
+{
+    [Theory]
+    [InlineData("/sandboxes/prod/x/apicredentials", "/sandboxes/prod/x/apicredentials/edit/", "apicredentials/edit/")]
+    [InlineData("/sandboxes/prod/x/apicredentials/", "/sandboxes/prod/x/apicredentials/edit/", "edit/")]
+    [InlineData("/base/sandboxes/prod/x/list", "/base/sandboxes/prod/x/list/edit/", "list/edit/")]
+    [InlineData("/Sandboxes/Prod/x/list", "/sandboxes/prod/x/list/edit/", "/sandboxes/prod/x/list/edit/")]
+    [InlineData("/sandboxes/prod/x/list", "/administration/users/edit/", "/administration/users/edit/")]
+    [InlineData("/sandboxes/prod/x/list", "/sandboxes/prod/x/a:b/edit/", "/sandboxes/prod/x/a:b/edit/")]
+    [InlineData("/sandboxes/prod/x/list", "/sandboxes/prod/x/", "/sandboxes/prod/x/")]
+    [InlineData("/sandboxes/prod/x/list", "/sandboxes/prod/x/?q=1", "/sandboxes/prod/x/?q=1")]
+    [InlineData("/sandboxes/prod/x/list", "/sandboxes/prod/x/../edit", "/sandboxes/prod/x/../edit")]
+    [InlineData("", "/sandboxes/prod/x/edit/", "/sandboxes/prod/x/edit/")]
+    public void A_path_below_the_document_folder_becomes_relative_anything_else_stays(string document, string target, string expected) =>
+        Assert.Equal(expected, RelativeUrl.From(document, target));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/")]
+    public async Task Credential_rows_link_relatively_to_their_pages_with_or_without_a_trailing_slash(string slash)
+    {
+        var sandbox = await TestData.SandboxAsync(portal, "relative-links");
+        var name = TestData.Name("relative");
+        var id = await TestData.CreateTwilioAsync(portal, sandbox.Id, TestData.Twilio(name), saveWithoutVerification: true);
+        using var client = await PortalClient.SignedInAsync(portal);
+        var list = TestData.CredentialsUrl(sandbox.Name);
+
+        var page = await client.GetDocumentAsync(list + slash + "?q=" + name);
+
+        foreach (var (selector, target) in new[]
+                 {
+                     ("td:first-child a", "edit"), ("a.btn[href*='edit/']", "edit"), ("a[href*='verifyconnection/']", "verifyconnection"),
+                     ("a[data-confirm]", "delete"),
+                 })
+        {
+            var href = page.QuerySelector("[data-testid=credentials-table] tbody tr " + selector)!.GetAttribute("href")!;
+            Assert.False(href.StartsWith('/'), $"{selector}: {href} is not relative");
+            var resolved = PortalClient.Resolve(page, href);
+            Assert.Equal($"{list}/{target}/{id}", resolved);
+            using var response = await client.Http.GetAsync(new Uri(resolved, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/")]
+    public async Task Channel_configuration_rows_link_relatively_with_or_without_a_trailing_slash(string slash)
+    {
+        var sandbox = await TestData.SandboxAsync(portal, "relative-links");
+        var name = "relative" + Guid.NewGuid().ToString("N")[..10];
+        var (_, id, _) = await portal.ActiveAsync(sandbox.Id, name);
+        using var client = await PortalClient.SignedInAsync(portal);
+        var list = ChannelPortal.Url(sandbox.Name);
+
+        var page = await client.GetDocumentAsync(list + slash + "?q=" + name);
+
+        var row = $"[data-testid=configurations-table] tr[data-id='{id}'] ";
+        foreach (var (selector, target) in new[] { ("td:first-child a", "edit"), ("a[data-testid=delete]", "delete"), ("a.dropdown-item", "sendtest") })
+        {
+            var href = page.QuerySelector(row + selector)!.GetAttribute("href")!;
+            Assert.False(href.StartsWith('/'), $"{selector}: {href} is not relative");
+            var resolved = PortalClient.Resolve(page, href);
+            Assert.Equal($"{list}/{target}/{id}", resolved);
+            using var response = await client.Http.GetAsync(new Uri(resolved, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+}
