@@ -58,7 +58,10 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
                 html.Raw("\n<span class=\"badge badge-status-Failed\" data-pending-badge>").Raw(Label("Change refused")).Raw("</span>");
             }
 
-            html.Raw("\n<div class=\"small text-danger\" data-reason></div></td>\n<td>");
+            // Only a row still being checked can get a reason without a reload (the list's polling fills it in).
+            html.Raw(c.Status == ChannelConfigurationStatus.Processing || c.PendingCheck == ChangeCheckStatus.Processing
+                ? "\n<div class=\"small text-danger\" data-reason></div></td>\n<td>"
+                : "</td>\n<td>");
             if (c.SmsType is { } type)
             {
                 html.Raw(Label(type.ToString()));
@@ -75,19 +78,19 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
                 html.Raw("\n<a class=\"btn btn-sm btn-outline-danger\" title=\"").Raw(delete).Raw("\" href=\"").Raw(deleteUrl).Number(c.Id)
                     .Raw(c.Status is ChannelConfigurationStatus.Draft or ChannelConfigurationStatus.Failed
                         ? "\" data-when=\"Draft Failed\""
-                        : "\" data-when=\"Draft Failed\" hidden=\"hidden\"")
+                        : "\" data-when=\"Draft Failed\" hidden")
                     .Raw(" data-confirm=\"").Format(deleteConfirm, c.Name).Raw("\" data-confirm-ok=\"").Raw(delete)
                     .Raw("\" data-testid=\"delete\"><i class=\"bi bi-trash\" aria-hidden=\"true\"></i><span class=\"visually-hidden\">")
                     .Raw(delete).Raw(" ").Text(c.Name).Raw("</span></a>\n")
                     .Raw("<div class=\"dropdown d-inline-block\"><button class=\"btn btn-sm btn-outline-secondary dropdown-toggle\" type=\"button\"")
                     .Raw(" data-bs-toggle=\"dropdown\" aria-expanded=\"false\" data-testid=\"more-actions\"><i class=\"bi bi-three-dots\" aria-hidden=\"true\"></i>")
                     .Raw("<span class=\"visually-hidden\">").Raw(more).Raw(" ").Text(c.Name).Raw("</span></button>\n<ul class=\"dropdown-menu dropdown-menu-end\">\n")
-                    .Raw(active ? "<li data-when=\"Active\">" : "<li data-when=\"Active\" hidden=\"hidden\">")
+                    .Raw(active ? "<li data-when=\"Active\">" : "<li data-when=\"Active\" hidden>")
                     .Raw("<a class=\"dropdown-item\" href=\"").Raw(sendTestUrl).Number(c.Id).Raw("\">").Raw(Label("Send test message")).Raw("</a></li>\n")
-                    .Raw(active ? "<li data-when=\"Active\">" : "<li data-when=\"Active\" hidden=\"hidden\">")
+                    .Raw(active ? "<li data-when=\"Active\">" : "<li data-when=\"Active\" hidden>")
                     .Raw("<button type=\"submit\" form=\"row-deactivate-form\" name=\"id\" value=\"").Number(c.Id)
                     .Raw("\" class=\"dropdown-item\" data-testid=\"deactivate\">").Raw(Label("Deactivate")).Raw("</button></li>\n")
-                    .Raw(c.Status == ChannelConfigurationStatus.Deactivated ? "<li data-when=\"Deactivated\">" : "<li data-when=\"Deactivated\" hidden=\"hidden\">")
+                    .Raw(c.Status == ChannelConfigurationStatus.Deactivated ? "<li data-when=\"Deactivated\">" : "<li data-when=\"Deactivated\" hidden>")
                     .Raw("<button type=\"submit\" form=\"row-activate-form\" name=\"id\" value=\"").Number(c.Id)
                     .Raw("\" class=\"dropdown-item\" data-testid=\"activate\">").Raw(Label("Activate")).Raw("</button></li>\n")
                     .Raw("<li><button type=\"submit\" form=\"row-duplicate-form\" name=\"id\" value=\"").Number(c.Id)
