@@ -205,6 +205,9 @@ path channels "channel configurations list" "/sandboxes/prod/administration/chan
   --expect 'data-testid="configurations-table"'
 # The Sandboxes page (two rows, the same layout) is the floor: what any signed-in page of the portal costs.
 path floor "Sandboxes page (layout floor)" /administration/sandboxes --expect '<table'
+# The reference again, as a probe calls it: without the session cookie. /health/live above carries the cookie like every
+# path (the budgets' reference since the first round), so it pays cookie authentication too; this row shows how much.
+path anonymous "/health/live, no session cookie" /health/live --expect Healthy --anonymous
 # ------------------------------------------------------------------------------------------------------------------
 
 # wrk's arguments for a path (the Lua script is the path's own plus report.lua, which prints one WRK_RESULT line).
