@@ -118,14 +118,6 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return new Uri(new Uri(page.Url), url).PathAndQuery;
     }
 
-    /// <summary>The href of the first element matching <paramref name="selector"/>, resolved against the page.</summary>
-    public static string Href(IHtmlDocument page, string selector)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        var element = page.QuerySelector(selector) ?? throw new InvalidOperationException($"No '{selector}' on the page.");
-        return Resolve(page, element.GetAttribute("href") ?? throw new InvalidOperationException($"'{selector}' has no href."));
-    }
-
     /// <summary>The text of the validation message shown next to a field, or "" when there is none.</summary>
     public static string FieldError(IHtmlDocument page, string fieldName)
     {
