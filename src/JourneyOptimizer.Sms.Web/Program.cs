@@ -14,6 +14,7 @@ using JourneyOptimizer.Sms.Web.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
@@ -128,6 +129,12 @@ try
     // down). This pool keeps up to 256 arrays per size (512 KB for the 256-value size) and never trims. Registered
     // before AddRazorPages, whose TryAdd keeps it. Measured in docs/performance.md (fifth round).
     builder.Services.AddSingleton(ArrayPool<ViewBufferValue>.Create(maxArrayLength: 1024, maxArraysPerBucket: 256));
+
+    // Razor's pages are encoded straight into the response's pipe and sent at the end of the view, not in 16 KB pieces
+    // through a byte buffer and the response stream (PipeResponseWriter; docs/performance.md, seventh round). Registered
+    // before AddRazorPages, whose TryAdd keeps it.
+    builder.Services.AddHttpContextAccessor();
+    builder.Services.AddSingleton<IHttpResponseStreamWriterFactory, PipeResponseWriterFactory>();
 
     builder.Services.AddRazorPages(options =>
         {
