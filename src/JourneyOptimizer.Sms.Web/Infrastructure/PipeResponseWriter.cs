@@ -27,6 +27,10 @@ internal sealed class PipeResponseWriter : TextWriter
     private char[]? buffer = ArrayPool<char>.Shared.Rent(BufferSize);
     private int count;
 
+    // Bytes encoded into the pipe since it last sent: counted here, because asking the pipe costs a few interface calls
+    // and Razor writes a page as thousands of small values.
+    private long unsent;
+
     public PipeResponseWriter(PipeWriter pipe, Encoding encoding)
     {
         ArgumentNullException.ThrowIfNull(pipe);
@@ -154,6 +158,7 @@ internal sealed class PipeResponseWriter : TextWriter
         }
 
         Encode(flush: true);
+        unsent = 0;
         await pipe.FlushAsync(cancellationToken);
     }
 
@@ -194,7 +199,7 @@ internal sealed class PipeResponseWriter : TextWriter
 
     private Task SendIfLargeAsync(CancellationToken cancellationToken)
     {
-        if (!pipe.CanGetUnflushedBytes || pipe.UnflushedBytes + count < SendThreshold)
+        if (unsent + count < SendThreshold)
         {
             return Task.CompletedTask;
         }
@@ -217,6 +222,7 @@ internal sealed class PipeResponseWriter : TextWriter
             var bytes = pipe.GetSpan(Math.Min((chars.Length + 1) * 3, BufferSize));
             encoder.Convert(chars, bytes, flush, out var charsUsed, out var bytesUsed, out _);
             pipe.Advance(bytesUsed);
+            unsent += bytesUsed;
             chars = chars[charsUsed..];
         }
         while (!chars.IsEmpty);
