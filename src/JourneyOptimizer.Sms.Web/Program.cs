@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
@@ -135,6 +136,9 @@ try
     // before AddRazorPages, whose TryAdd keeps it.
     builder.Services.AddHttpContextAccessor();
     builder.Services.AddSingleton<IHttpResponseStreamWriterFactory, PipeResponseWriterFactory>();
+    // MVC's TempData cookie, without a Set-Cookie deleting it on every page that has a status message (QuietTempDataProvider).
+    builder.Services.AddSingleton<CookieTempDataProvider>();
+    builder.Services.AddSingleton<ITempDataProvider, QuietTempDataProvider>();
 
     builder.Services.AddRazorPages(options =>
         {
