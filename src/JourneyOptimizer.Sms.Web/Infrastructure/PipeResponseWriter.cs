@@ -19,7 +19,12 @@ internal sealed class PipeResponseWriter : TextWriter
     /// <summary>Bytes waiting in the pipe after which an asynchronous write sends them.</summary>
     internal const int SendThreshold = 256 * 1024;
 
-    private const int BufferSize = 4096;
+    // As many characters as MVC's writer buffers: a page starts its response (and can no longer be replaced by an error
+    // page) at the same point as before.
+    private const int BufferSize = 16 * 1024;
+
+    // What is asked of the pipe at a time: Kestrel's pipe hands out memory in blocks of this size.
+    private const int SpanSize = 4096;
 
     private readonly PipeWriter pipe;
     private readonly Encoding encoding;
@@ -219,7 +224,7 @@ internal sealed class PipeResponseWriter : TextWriter
         // at least one; the encoder keeps a high surrogate at the end of one write for the next.
         do
         {
-            var bytes = pipe.GetSpan(Math.Min((chars.Length + 1) * 3, BufferSize));
+            var bytes = pipe.GetSpan(Math.Min((chars.Length + 1) * 3, SpanSize));
             encoder.Convert(chars, bytes, flush, out var charsUsed, out var bytesUsed, out _);
             pipe.Advance(bytesUsed);
             unsent += bytesUsed;

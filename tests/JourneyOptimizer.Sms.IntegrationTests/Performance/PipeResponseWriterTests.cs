@@ -122,6 +122,21 @@ public sealed class PipeResponseWriterTests
     }
 
     [Fact]
+    public async Task Nothing_reaches_the_pipe_before_as_many_characters_as_MVCs_writer_buffers()
+    {
+        // Writing into the pipe starts the response; until then an error page can still replace the page, as with
+        // MVC's writer, which buffers 16 K characters.
+        var pipe = NewPipe();
+        var writer = new PipeResponseWriter(pipe.Writer, Encoding.UTF8);
+        await writer.WriteAsync(new string('a', 16 * 1024));
+        Assert.Equal(0, pipe.Writer.UnflushedBytes);
+
+        await writer.WriteAsync("b");
+        Assert.Equal(16 * 1024, pipe.Writer.UnflushedBytes);
+        await writer.DisposeAsync();
+    }
+
+    [Fact]
     public async Task An_asynchronous_write_sends_once_enough_is_waiting()
     {
         var pipe = NewPipe();
