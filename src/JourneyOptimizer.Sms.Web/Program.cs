@@ -167,6 +167,7 @@ try
 
     builder.Services.AddFluentValidationAutoValidation();
     builder.Services.AddFluentValidationClientsideAdapters();
+    ReusableFluentClientValidators.AddReusableFluentClientValidators(builder.Services);
     builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
     builder.Services.AddHealthChecks()
