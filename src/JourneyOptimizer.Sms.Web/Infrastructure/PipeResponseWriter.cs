@@ -8,11 +8,11 @@ namespace JourneyOptimizer.Sms.Web.Infrastructure;
 
 /// <summary>
 /// The text writer Razor renders a page's answer into (docs/performance.md, seventh round). MVC's own writer copies every
-/// character into a char buffer, encodes each 16 KB of it into a byte buffer and writes that to the response stream,
-/// which copies it into the response's pipe and sends it: a 73 KB list page went to the socket in five writes. This
-/// writer keeps the char buffer but encodes it straight into the pipe's memory (<see cref="HttpResponse.BodyWriter"/>)
-/// and sends only when the page asks to flush (MVC flushes once, at the end of a view) or more than
-/// <see cref="SendThreshold"/> bytes are waiting. Same encoder, same bytes.
+/// character into a buffer of 16 K characters, encodes each full buffer into a byte buffer and writes that to the
+/// response stream, which copies it into the response's pipe and flushes it to the socket: a 73 KB list page took five
+/// such writes. This writer keeps the same character buffer but encodes it straight into the pipe's memory
+/// (<see cref="HttpResponse.BodyWriter"/>), and sends only when asked to flush (MVC flushes once, at the end of a view)
+/// or once more than <see cref="SendThreshold"/> bytes are waiting. Same encoder, same bytes.
 /// </summary>
 internal sealed class PipeResponseWriter : TextWriter
 {
@@ -163,8 +163,11 @@ internal sealed class PipeResponseWriter : TextWriter
         }
 
         Encode(flush: true);
-        unsent = 0;
-        await pipe.FlushAsync(cancellationToken);
+        if (unsent > 0)
+        {
+            unsent = 0;
+            await pipe.FlushAsync(cancellationToken);
+        }
     }
 
     public override async ValueTask DisposeAsync()
