@@ -91,23 +91,17 @@ internal sealed class PipeResponseWriter : TextWriter
         Write(CoreNewLine);
     }
 
+    // Every asynchronous write is a synchronous one into the buffer, then a send only past the threshold (TextWriter's
+    // own versions would run the synchronous write on another thread).
     public override Task WriteAsync(char value)
     {
         Write(value);
         return SendIfLargeAsync(default);
     }
 
-    public override Task WriteAsync(string? value)
-    {
-        Write(value);
-        return SendIfLargeAsync(default);
-    }
+    public override Task WriteAsync(string? value) => WriteAsync(value.AsMemory());
 
-    public override Task WriteAsync(char[] buffer, int index, int count)
-    {
-        Write(buffer, index, count);
-        return SendIfLargeAsync(default);
-    }
+    public override Task WriteAsync(char[] buffer, int index, int count) => WriteAsync(buffer.AsMemory(index, count));
 
     public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default)
     {
@@ -123,17 +117,9 @@ internal sealed class PipeResponseWriter : TextWriter
         return WriteAsync(CoreNewLine);
     }
 
-    public override Task WriteLineAsync(string? value)
-    {
-        Write(value);
-        return WriteAsync(CoreNewLine);
-    }
+    public override Task WriteLineAsync(string? value) => WriteLineAsync(value.AsMemory());
 
-    public override Task WriteLineAsync(char[] buffer, int index, int count)
-    {
-        Write(buffer, index, count);
-        return WriteAsync(CoreNewLine);
-    }
+    public override Task WriteLineAsync(char[] buffer, int index, int count) => WriteLineAsync(buffer.AsMemory(index, count));
 
     public override Task WriteLineAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default)
     {
