@@ -60,6 +60,7 @@ public static class DependencyInjection
             options.EnableThreadSafetyChecks(database.ThreadSafetyChecks);
         });
 
+        services.AddSingleton<SqliteReadConnections>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();

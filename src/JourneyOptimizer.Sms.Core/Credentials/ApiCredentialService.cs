@@ -25,6 +25,7 @@ public sealed partial class ApiCredentialService(
     TwilioCredentialVerifier twilioVerifier,
     IValidator<CustomCredentialInput> customValidator,
     ICustomProviderClient customClient,
+    SqliteReadConnections reads,
     ILogger<ApiCredentialService> logger)
 {
     public const string AuditObjectType = "ApiCredential";
@@ -52,25 +53,9 @@ public sealed partial class ApiCredentialService(
 
         var (direction, key) = DecodeCursor(cursor);
         var take = pageSize + 1;
-        var query = prefix is null
-            ? direction switch
-            {
-                CursorDirection.After => ListAfter(db, sandboxId, key, take),
-                CursorDirection.Before => ListBefore(db, sandboxId, key, take),
-                _ => ListFirst(db, sandboxId, take),
-            }
-            : direction switch
-            {
-                CursorDirection.After => SearchAfter(db, sandboxId, prefix, upper, key, take),
-                CursorDirection.Before => SearchBefore(db, sandboxId, prefix, upper, key, take),
-                _ => SearchFirst(db, sandboxId, prefix, upper, take),
-            };
-        var rows = new List<ApiCredentialListItem>(take);
-        await foreach (var row in query.WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
-
+        var rows = reads.IsAvailable
+            ? ReadListPage(reads, sandboxId, prefix, upper, direction, key, take)
+            : await ReadListPageAsync(sandboxId, prefix, upper, direction, key, take, cancellationToken);
         if (direction == CursorDirection.Before)
         {
             var hasMoreBefore = rows.Count > pageSize;
@@ -96,6 +81,32 @@ public sealed partial class ApiCredentialService(
             direction == CursorDirection.After && rows.Count > 0
                 ? EncodeCursor(CursorDirection.Before, ApiCredential.NormalizeName(rows[0].Name))
                 : null);
+    }
+
+    /// <summary>The page's rows through EF's compiled queries: on SQL Server (SQLite reads them in <see cref="ReadListPage"/>).</summary>
+    private async Task<List<ApiCredentialListItem>> ReadListPageAsync(int sandboxId, string? prefix, string upper,
+        CursorDirection direction, string key, int take, CancellationToken cancellationToken)
+    {
+        var query = prefix is null
+            ? direction switch
+            {
+                CursorDirection.After => ListAfter(db, sandboxId, key, take),
+                CursorDirection.Before => ListBefore(db, sandboxId, key, take),
+                _ => ListFirst(db, sandboxId, take),
+            }
+            : direction switch
+            {
+                CursorDirection.After => SearchAfter(db, sandboxId, prefix, upper, key, take),
+                CursorDirection.Before => SearchBefore(db, sandboxId, prefix, upper, key, take),
+                _ => SearchFirst(db, sandboxId, prefix, upper, take),
+            };
+        var rows = new List<ApiCredentialListItem>(take);
+        await foreach (var row in query.WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
     }
 
     // The list's six queries (first page / after a key / before a key, each with or without a name prefix), compiled

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace JourneyOptimizer.Sms.Core.Data;
+
+/// <summary>
+/// Open, read-only SQLite connections for the portal's busiest reads (the lists), each keeping the statements it has
+/// prepared. Through EF, every such read opened a connection (which registers EF's SQL functions on it again), parsed
+/// and planned its SQL, ran it through EF's query pipeline and closed the connection: together more CPU than reading
+/// the fifty rows (docs/performance.md, eighth round). Here a request rents a connection, runs a statement prepared the
+/// first time that connection ran it, and gives the connection back.
+/// </summary>
+/// <remarks>
+/// Only for SQLite: on SQL Server <see cref="IsAvailable"/> is false and the services read through EF. The connections
+/// are <c>query_only</c>, so a statement run here cannot write. Disposing a reader resets its statement, which ends
+/// the statement's read transaction: an idle connection holds no snapshot, so the next read sees every committed write
+/// and WAL checkpoints are not held back.
+/// </remarks>
+public sealed class SqliteReadConnections(IOptions<DatabaseOptions> options) : IDisposable
+{
+    /// <summary>How many idle connections are kept; a burst beyond it opens more, which are closed when given back.</summary>
+    public const int MaxIdle = 32;
+
+    private readonly ConcurrentQueue<Lease> idle = new();
+    private int idleCount;
+    private volatile bool disposed;
+
+    /// <summary>True when the portal's database is SQLite and <see cref="DatabaseOptions.PreparedReads"/> is on.</summary>
+    public bool IsAvailable => options.Value is { Provider: DatabaseProvider.Sqlite, PreparedReads: true };
+
+    /// <summary>A connection for one read; dispose it (or the <c>using</c> around it) to give it back.</summary>
+    public Lease Rent()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (idle.TryDequeue(out var lease))
+        {
+            Interlocked.Decrement(ref idleCount);
+            return lease;
+        }
+
+        if (!IsAvailable)
+        {
+            throw new InvalidOperationException("Prepared reads are off, or the portal's database is not SQLite.");
+        }
+
+        var connection = new SqliteConnection(options.Value.ConnectionString);
+        try
+        {
+            connection.Open();
+            using var queryOnly = connection.CreateCommand();
+            queryOnly.CommandText = "PRAGMA query_only = ON;";
+            queryOnly.ExecuteNonQuery();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return new Lease(this, connection);
+    }
+
+    public void Dispose()
+    {
+        disposed = true;
+        while (idle.TryDequeue(out var lease))
+        {
+            lease.Close();
+        }
+    }
+
+    private void Return(Lease lease)
+    {
+        if (!disposed && Interlocked.Increment(ref idleCount) <= MaxIdle)
+        {
+            idle.Enqueue(lease);
+            if (disposed && idle.TryDequeue(out var late))
+            {
+                late.Close();
+            }
+
+            return;
+        }
+
+        if (!disposed)
+        {
+            Interlocked.Decrement(ref idleCount);
+        }
+
+        lease.Close();
+    }
+
+    /// <summary>One rented connection and the statements it has prepared, by their SQL.</summary>
+    public sealed class Lease : IDisposable
+    {
+        private readonly SqliteReadConnections owner;
+        private readonly SqliteConnection connection;
+        private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+
+        internal Lease(SqliteReadConnections owner, SqliteConnection connection)
+        {
+            this.owner = owner;
+            this.connection = connection;
+        }
+
+        /// <summary>
+        /// The command for <paramref name="sql"/> on this connection, prepared the first time, with its parameters
+        /// (named in <paramref name="parameterNames"/>) created then; the caller sets their values and runs it.
+        /// </summary>
+        public SqliteCommand Command(string sql, params ReadOnlySpan<string> parameterNames)
+        {
+            if (commands.TryGetValue(sql, out var command))
+            {
+                return command;
+            }
+
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameterNames)
+            {
+                command.Parameters.Add(new SqliteParameter(name, null));
+            }
+
+            command.Prepare();
+            commands[sql] = command;
+            return command;
+        }
+
+        public void Dispose() => owner.Return(this);
+
+        internal void Close()
+        {
+            foreach (var command in commands.Values)
+            {
+                command.Dispose();
+            }
+
+            commands.Clear();
+            connection.Dispose();
+        }
+    }
+}

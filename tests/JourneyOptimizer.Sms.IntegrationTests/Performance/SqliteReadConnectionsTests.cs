@@ -1,0 +1,331 @@
+using JourneyOptimizer.Sms.Core.Channels;
+using JourneyOptimizer.Sms.Core.Common;
+using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
+using JourneyOptimizer.Sms.Core.Credentials.Twilio;
+using JourneyOptimizer.Sms.Core.Data;
+using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace JourneyOptimizer.Sms.IntegrationTests.Performance;
+
+/// <summary>
+/// The credentials list and the channel configurations list, read through prepared statements on open SQLite
+/// connections, give exactly what EF's compiled queries give (the path SQL Server takes), page after page, forwards,
+/// backwards, searched and filtered; the reads see every write at once and cannot write themselves.
+/// </summary>
+public sealed class SqliteReadConnectionsTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const int PageSize = 7;
+
+    private static readonly DateTime Start = new(2026, 3, 1, 9, 30, 15, DateTimeKind.Utc);
+
+    /// <summary>Mixed vendors, cases, scripts, trial accounts and verification times, in a sandbox of their own.</summary>
+    private async Task<int> SeedAsync(string sandboxName)
+    {
+        var sandbox = await TestData.SandboxAsync(factory, sandboxName);
+        string[] names =
+        [
+            "alpha", "Alpha 2", "ALPHA 3", "beta", "Beta-1", "gamma", "Ärger", "ärger 2", "zeta", "Zeta 9", "中文 名称", "中文 2",
+            "delta", "Delta 7", "epsilon", "omega", "omega 1", "Omega 10", "x", "Y", "alpha 10", "alpha 11", "beta 2",
+        ];
+        await factory.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < names.Length; i++)
+            {
+                var time = Start.AddMinutes(i * 17).AddTicks(i * 1234567);
+                ApiCredential credential = i % 3 == 2
+                    ? new CustomCredential
+                    {
+                        Name = names[i],
+                        CreatedBy = "seed@example.com",
+                        ModifiedBy = $"user{i}@example.com",
+                        ProviderName = "Acme",
+                        ProviderUrl = "https://sms.example.com/send",
+                        ChannelType = CustomChannelType.Sms,
+                        ConfigurationJson = "{}",
+                        SecretsProtected = "x",
+                    }
+                    : new TwilioCredential
+                    {
+                        Name = names[i],
+                        CreatedBy = "seed@example.com",
+                        ModifiedBy = $"user{i}@example.com",
+                        AccountSid = TestData.AccountSid(),
+                        AuthTokenProtected = "x",
+                        AuthTokenHint = "1234",
+                        MessagingServiceSid = TestData.ServiceSid(),
+                        InboundNumber = TestData.Number(),
+                        AccountType = i % 4 == 0 ? "Trial" : i % 4 == 1 ? "Full" : null,
+                    };
+                credential.SandboxId = sandbox.Id;
+                credential.NormalizedName = ApiCredential.NormalizeName(names[i]);
+                credential.Address = credential is TwilioCredential twilio ? twilio.InboundNumber : "SMS";
+                credential.VerificationStatus = (VerificationStatus)(i % 3);
+                credential.LastVerifiedAtUtc = i % 2 == 0 ? time.AddHours(1) : null;
+                credential.CreatedAtUtc = time;
+                credential.ModifiedAtUtc = time.AddSeconds(i);
+                db.Add(credential);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        return sandbox.Id;
+    }
+
+    /// <summary>The service as the portal builds it, with prepared reads on or off.</summary>
+    private static ApiCredentialService Service(AsyncServiceScope scope, bool preparedReads)
+    {
+        var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var options = new DatabaseOptions
+        {
+            Provider = database.Provider,
+            ConnectionString = database.ConnectionString,
+            PreparedReads = preparedReads,
+        };
+        var reads = preparedReads
+            ? scope.ServiceProvider.GetRequiredService<SqliteReadConnections>()
+            : new SqliteReadConnections(Options.Create(options));
+        Assert.Equal(preparedReads, reads.IsAvailable);
+        return ActivatorUtilities.CreateInstance<ApiCredentialService>(scope.ServiceProvider, reads);
+    }
+
+    private static async Task<Page<ApiCredentialListItem>> PageAsync(ApiCredentialService service, int sandboxId, string? search, string? cursor) =>
+        await service.ListAsync(sandboxId, search, cursor, PageSize, CancellationToken.None);
+
+    private static void AssertSame(Page<ApiCredentialListItem> expected, Page<ApiCredentialListItem> actual, string step)
+    {
+        Assert.True(expected.Items.SequenceEqual(actual.Items),
+            $"{step}:\nEF:       {string.Join(" | ", expected.Items)}\nprepared: {string.Join(" | ", actual.Items)}");
+        Assert.True(expected.Items.Zip(actual.Items).All(p => p.First.ModifiedAtUtc.Kind == p.Second.ModifiedAtUtc.Kind
+            && p.First.LastVerifiedAtUtc?.Kind == p.Second.LastVerifiedAtUtc?.Kind), step + ": date kinds differ");
+        Assert.Equal(expected.NextCursor, actual.NextCursor);
+        Assert.Equal(expected.PreviousCursor, actual.PreviousCursor);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("alpha")]
+    [InlineData("OMEGA")]
+    [InlineData("中文")]
+    [InlineData("no such name")]
+    public async Task ListAsync_PreparedReads_GiveWhatEfGives_ForwardsAndBackwards(string? search)
+    {
+        var sandboxId = await SeedAsync("prepared-" + (search is null ? "all" : Math.Abs(search.GetHashCode(StringComparison.Ordinal)) % 100000));
+        await using var scope = factory.CreateScope();
+        var ef = Service(scope, preparedReads: false);
+        var prepared = Service(scope, preparedReads: true);
+
+        // Forwards to the last page, then backwards to the first, comparing every page and every cursor.
+        var pages = 0;
+        var expected = await PageAsync(ef, sandboxId, search, null);
+        AssertSame(expected, await PageAsync(prepared, sandboxId, search, null), "first page");
+        var seen = expected.Items.Count;
+        while (expected.NextCursor is { } next)
+        {
+            expected = await PageAsync(ef, sandboxId, search, next);
+            AssertSame(expected, await PageAsync(prepared, sandboxId, search, next), $"page {++pages + 1}");
+            seen += expected.Items.Count;
+        }
+
+        var forwardPages = pages + 1;
+        while (expected.PreviousCursor is { } previous)
+        {
+            expected = await PageAsync(ef, sandboxId, search, previous);
+            AssertSame(expected, await PageAsync(prepared, sandboxId, search, previous), $"back from page {pages-- + 1}");
+        }
+
+        var total = await factory.WithDbAsync(db => Task.FromResult(db.ApiCredentials.Count(c => c.SandboxId == sandboxId
+            && (search == null || c.NormalizedName.StartsWith(ApiCredential.NormalizeName(search))))));
+        Assert.Equal(total, seen);
+        if (search is null)
+        {
+            Assert.True(forwardPages >= 3, $"the sandbox has several pages ({forwardPages})");
+        }
+    }
+
+    /// <summary>Configurations of every status and type, half of them on a credential, in a sandbox of their own.</summary>
+    private async Task<int> SeedChannelsAsync(string sandboxName)
+    {
+        var sandboxId = await SeedAsync(sandboxName);
+        await factory.WithDbAsync(async db =>
+        {
+            var credentialIds = await db.ApiCredentials.Where(c => c.SandboxId == sandboxId).Select(c => c.Id).ToListAsync();
+            var statuses = Enum.GetValues<ChannelConfigurationStatus>();
+            for (var i = 0; i < 40; i++)
+            {
+                var name = (i % 5) switch { 0 => $"alerts {i}", 1 => $"Alerts-{i}", 2 => $"promo {i}", 3 => $"Ärger {i}", _ => $"通知 {i}" };
+                db.Add(new ChannelConfiguration
+                {
+                    SandboxId = sandboxId,
+                    Name = name,
+                    NormalizedName = ChannelConfiguration.NormalizeName(name),
+                    Status = statuses[i % statuses.Length],
+                    Channel = (MobileChannel)(i % 3 + 1),
+                    SmsType = i % 3 == 0 ? null : (SmsType)(i % 2 + 1),
+                    ApiCredentialId = i % 2 == 0 ? credentialIds[i % credentialIds.Count] : null,
+                    SenderNumber = i % 4 == 0 ? null : TestData.Number(),
+                    PendingCheck = i % 7 == 0 ? ChangeCheckStatus.Processing : i % 7 == 1 ? ChangeCheckStatus.Failed : null,
+                    CreatedBy = "seed@example.com",
+                    ModifiedBy = $"user{i}@example.com",
+                    ModifiedAtUtc = Start.AddMinutes(i).AddTicks(i * 7654321),
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        return sandboxId;
+    }
+
+    private static ChannelConfigurationService ChannelService(AsyncServiceScope scope, bool preparedReads) =>
+        ActivatorUtilities.CreateInstance<ChannelConfigurationService>(scope.ServiceProvider, Service(scope, preparedReads),
+            ReadsOf(scope, preparedReads));
+
+    private static SqliteReadConnections ReadsOf(AsyncServiceScope scope, bool preparedReads)
+    {
+        var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        return preparedReads
+            ? scope.ServiceProvider.GetRequiredService<SqliteReadConnections>()
+            : new SqliteReadConnections(Options.Create(new DatabaseOptions
+            {
+                Provider = database.Provider,
+                ConnectionString = database.ConnectionString,
+                PreparedReads = false,
+            }));
+    }
+
+    public static TheoryData<ChannelConfigurationStatus?, SmsType?, string?> ChannelFilters() => new()
+    {
+        { null, null, null },
+        { ChannelConfigurationStatus.Active, null, null },
+        { null, SmsType.Marketing, null },
+        { null, null, "alerts" },
+        { ChannelConfigurationStatus.Draft, SmsType.Transactional, null },
+        { ChannelConfigurationStatus.Failed, null, "ärger" },
+        { null, SmsType.Marketing, "通知" },
+        { ChannelConfigurationStatus.Deactivated, SmsType.Marketing, "promo" },
+        { null, null, "nothing like it" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ChannelFilters))]
+    public async Task ChannelListAsync_PreparedReads_GiveWhatEfGives_ForwardsAndBackwards(ChannelConfigurationStatus? status, SmsType? type,
+        string? search)
+    {
+        var sandboxId = await SeedChannelsAsync($"prepared-ch-{status}-{type}-{(search is null ? 0 : search.Length)}".ToLowerInvariant());
+        var filter = new ChannelConfigurationFilter(status, type, search);
+        await using var scope = factory.CreateScope();
+        var ef = ChannelService(scope, preparedReads: false);
+        var prepared = ChannelService(scope, preparedReads: true);
+
+        async Task<Page<ChannelConfigurationListItem>> Both(string? cursor, string step)
+        {
+            var expected = await ef.ListAsync(sandboxId, filter, cursor, 4, CancellationToken.None);
+            var actual = await prepared.ListAsync(sandboxId, filter, cursor, 4, CancellationToken.None);
+            Assert.True(expected.Items.SequenceEqual(actual.Items),
+                $"{step}:\nEF:       {string.Join(" | ", expected.Items)}\nprepared: {string.Join(" | ", actual.Items)}");
+            Assert.True(expected.Items.Zip(actual.Items).All(p => p.First.ModifiedAtUtc.Kind == p.Second.ModifiedAtUtc.Kind), step);
+            Assert.Equal(expected.NextCursor, actual.NextCursor);
+            Assert.Equal(expected.PreviousCursor, actual.PreviousCursor);
+            return expected;
+        }
+
+        var page = await Both(null, "first page");
+        var seen = page.Items.Count;
+        var pages = 1;
+        while (page.NextCursor is { } next)
+        {
+            page = await Both(next, $"page {++pages}");
+            seen += page.Items.Count;
+        }
+
+        while (page.PreviousCursor is { } previous)
+        {
+            page = await Both(previous, "backwards");
+        }
+
+        var matching = await factory.WithDbAsync(db => db.Set<ChannelConfiguration>().CountAsync(c => c.SandboxId == sandboxId
+            && (status == null || c.Status == status) && (type == null || c.SmsType == type)));
+        if (search is null)
+        {
+            Assert.Equal(matching, seen);
+        }
+
+        if (status is null && type is null && search is null)
+        {
+            Assert.True(pages >= 5, $"several pages ({pages})");
+            Assert.Contains(await prepared.ListAsync(sandboxId, filter, null, 200, CancellationToken.None) is var all ? all.Items : [],
+                item => item.CredentialName is not null && item.PendingCheck is not null && item.SmsType is null);
+        }
+    }
+
+    [Fact]
+    public async Task ListAsync_PreparedReads_SeeAWriteAtOnce()
+    {
+        var sandboxId = await SeedAsync("prepared-fresh");
+        await using var scope = factory.CreateScope();
+        var prepared = Service(scope, preparedReads: true);
+        var before = await PageAsync(prepared, sandboxId, "aaa", null);
+        Assert.Empty(before.Items);
+
+        // Written through EF, on another connection, after the prepared statement ran on its own.
+        await factory.WithDbAsync(async db =>
+        {
+            var credential = await db.ApiCredentials.SingleAsync(c => c.SandboxId == sandboxId && c.NormalizedName == "ALPHA");
+            credential.Name = "aaa first";
+            credential.NormalizedName = "AAA FIRST";
+            return await db.SaveChangesAsync();
+        });
+
+        var after = await PageAsync(prepared, sandboxId, "aaa", null);
+        Assert.Equal("aaa first", Assert.Single(after.Items).Name);
+        Assert.DoesNotContain((await PageAsync(prepared, sandboxId, "alpha", null)).Items, c => c.Name == "alpha");
+    }
+
+    [Fact]
+    public async Task ListAsync_PreparedReads_ManyAtOnce_AllRight()
+    {
+        var sandboxId = await SeedAsync("prepared-parallel");
+        await using var scope = factory.CreateScope();
+        var expected = await PageAsync(Service(scope, preparedReads: false), sandboxId, null, null);
+        var reads = scope.ServiceProvider.GetRequiredService<SqliteReadConnections>();
+
+        // More readers at once than connections are kept idle: the extra ones are opened, used and closed.
+        var pages = await Task.WhenAll(Enumerable.Range(0, SqliteReadConnections.MaxIdle + 8).Select(_ => Task.Run(async () =>
+        {
+            await using var own = factory.CreateScope();
+            var service = ActivatorUtilities.CreateInstance<ApiCredentialService>(own.ServiceProvider, reads);
+            return await PageAsync(service, sandboxId, null, null);
+        }, TestContext.Current.CancellationToken)));
+
+        Assert.All(pages, page => AssertSame(expected, page, "parallel"));
+    }
+
+    [Fact]
+    public void Lease_CannotWrite()
+    {
+        using var scope = factory.Services.CreateScope();
+        using var lease = scope.ServiceProvider.GetRequiredService<SqliteReadConnections>().Rent();
+        var delete = lease.Command("""DELETE FROM "ApiCredentials" """);
+
+        var error = Assert.Throws<SqliteException>(() => delete.ExecuteNonQuery());
+
+        Assert.Equal(8, error.SqliteErrorCode); // SQLITE_READONLY
+    }
+
+    [Fact]
+    public void SqlServer_IsNotAvailable_AndRentRefuses()
+    {
+        using var reads = new SqliteReadConnections(Options.Create(new DatabaseOptions
+        {
+            Provider = DatabaseProvider.SqlServer,
+            ConnectionString = "Server=nowhere;Database=portal",
+        }));
+
+        Assert.False(reads.IsAvailable);
+        Assert.Throws<InvalidOperationException>(() => reads.Rent());
+    }
+}
