@@ -166,6 +166,7 @@ try
     });
 
     builder.Services.AddFluentValidationAutoValidation();
+    SimpleValueValidation.AddSimpleValueValidation(builder.Services);
     builder.Services.AddFluentValidationClientsideAdapters();
     ReusableFluentClientValidators.AddReusableFluentClientValidators(builder.Services);
     builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
