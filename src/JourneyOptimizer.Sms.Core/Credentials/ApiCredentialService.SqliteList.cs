@@ -1,4 +1,7 @@
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
+using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
+using Microsoft.Data.Sqlite;
 
 namespace JourneyOptimizer.Sms.Core.Credentials;
 
@@ -65,4 +68,72 @@ public sealed partial class ApiCredentialService
         return rows;
     }
 
+
+    // One credential with the columns of both vendors (the table holds both, Vendor tells which), as EF's FindQuery
+    // materializes it: the Edit, Delete and Verify SMS connection pages read it on every GET.
+    private const string SqliteFind = """
+        SELECT "Id", "SandboxId", "Vendor", "Name", "NormalizedName", "Address", "VerificationStatus", "LastVerifiedAtUtc",
+               "LastVerificationError", "CreatedAtUtc", "CreatedBy", "ModifiedAtUtc", "ModifiedBy", "Version",
+               "AccountSid", "AuthTokenProtected", "AuthTokenHint", "MessagingServiceSid", "InboundNumber", "AccountType",
+               "ProviderName", "ProviderUrl", "ChannelType", "AuthType", "ConfigurationJson", "SecretsProtected"
+        FROM "ApiCredentials"
+        WHERE "Id" = $id AND "SandboxId" = $sandbox
+        LIMIT 1
+        """;
+
+    /// <summary>The credential through a prepared statement (<see cref="SqliteReadConnections"/>), as <see cref="FindAsync"/> gives it.</summary>
+    private static ApiCredential? ReadCredential(SqliteReadConnections reads, int sandboxId, int id)
+    {
+        using var lease = reads.Rent();
+        var command = lease.Command(SqliteFind, "$id", "$sandbox");
+        command.Parameters[0].Value = id;
+        command.Parameters[1].Value = sandboxId;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        ApiCredential credential = Enum.Parse<SmsVendor>(reader.GetString(2)) switch
+        {
+            SmsVendor.Twilio => new TwilioCredential
+            {
+                Name = reader.GetString(3),
+                CreatedBy = reader.GetString(10),
+                ModifiedBy = reader.GetString(12),
+                AccountSid = reader.GetString(14),
+                AuthTokenProtected = reader.GetString(15),
+                AuthTokenHint = reader.GetString(16),
+                MessagingServiceSid = reader.GetString(17),
+                InboundNumber = reader.GetString(18),
+                AccountType = NullableString(reader, 19),
+            },
+            SmsVendor.Custom => new CustomCredential
+            {
+                Name = reader.GetString(3),
+                CreatedBy = reader.GetString(10),
+                ModifiedBy = reader.GetString(12),
+                ProviderName = reader.GetString(20),
+                ProviderUrl = reader.GetString(21),
+                ChannelType = reader.IsDBNull(22) ? null : Enum.Parse<CustomChannelType>(reader.GetString(22)),
+                AuthType = Enum.Parse<CustomAuthType>(reader.GetString(23)),
+                ConfigurationJson = reader.GetString(24),
+                SecretsProtected = reader.GetString(25),
+            },
+            var other => throw new InvalidOperationException($"No credential type for the vendor {other}."),
+        };
+        credential.Id = reader.GetInt32(0);
+        credential.SandboxId = reader.GetInt32(1);
+        credential.NormalizedName = reader.GetString(4);
+        credential.Address = reader.GetString(5);
+        credential.VerificationStatus = Enum.Parse<VerificationStatus>(reader.GetString(6));
+        credential.LastVerifiedAtUtc = reader.IsDBNull(7) ? null : reader.GetDateTime(7);
+        credential.LastVerificationError = NullableString(reader, 8);
+        credential.CreatedAtUtc = reader.GetDateTime(9);
+        credential.ModifiedAtUtc = reader.GetDateTime(11);
+        credential.Version = reader.GetInt32(13);
+        return credential;
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -150,7 +150,7 @@ public sealed partial class ApiCredentialService(
 
     /// <summary>The credential, without tracking; null when it does not exist in this sandbox.</summary>
     public Task<ApiCredential?> FindAsync(int sandboxId, int id, CancellationToken cancellationToken) =>
-        FindQuery(db, sandboxId, id, cancellationToken);
+        reads.IsAvailable ? Task.FromResult(ReadCredential(reads, sandboxId, id)) : FindQuery(db, sandboxId, id, cancellationToken);
 
     /// <summary>
     /// Compiled once: every Edit, Delete and Verify page runs it, and a LINQ query pays for parameter extraction and the

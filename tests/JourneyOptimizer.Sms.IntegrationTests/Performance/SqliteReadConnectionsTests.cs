@@ -263,6 +263,55 @@ public sealed class SqliteReadConnectionsTests(PortalFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task FindAsync_PreparedReads_GiveWhatEfGives_EveryProperty()
+    {
+        var sandboxId = await SeedAsync("prepared-find");
+        var otherSandbox = await SeedAsync("prepared-find-other");
+        await factory.WithDbAsync(async db =>
+        {
+            // Optional values set on some rows, so that both "set" and "not set" are compared.
+            foreach (var credential in await db.ApiCredentials.Where(c => c.SandboxId == sandboxId).ToListAsync())
+            {
+                credential.LastVerificationError = credential.Id % 2 == 0 ? "Twilio answered 401" : null;
+                credential.Version = credential.Id % 5;
+                if (credential is CustomCredential custom)
+                {
+                    custom.ChannelType = credential.Id % 3 == 0 ? null : CustomChannelType.Rcs;
+                    custom.AuthType = CustomAuthType.Basic;
+                }
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var ids = await factory.WithDbAsync(db => db.ApiCredentials.Where(c => c.SandboxId == sandboxId).Select(c => c.Id).ToListAsync());
+        await using var scope = factory.CreateScope();
+        var ef = Service(scope, preparedReads: false);
+        var prepared = Service(scope, preparedReads: true);
+
+        foreach (var id in ids)
+        {
+            var expected = await ef.FindAsync(sandboxId, id, CancellationToken.None);
+            var actual = await prepared.FindAsync(sandboxId, id, CancellationToken.None);
+            Assert.NotNull(expected);
+            Assert.NotNull(actual);
+            Assert.Equal(expected.GetType(), actual.GetType());
+            foreach (var property in expected.GetType().GetProperties().Where(p => p.CanRead && p.GetIndexParameters().Length == 0))
+            {
+                var (want, got) = (property.GetValue(expected), property.GetValue(actual));
+                Assert.True(Equals(want, got), $"credential {id}, {property.Name}: EF {want ?? "null"}, prepared {got ?? "null"}");
+                if (want is DateTime time)
+                {
+                    Assert.Equal(time.Kind, ((DateTime)got!).Kind);
+                }
+            }
+        }
+
+        Assert.Contains(ids, id => ef.FindAsync(sandboxId, id, CancellationToken.None).Result is CustomCredential);
+        Assert.Null(await prepared.FindAsync(otherSandbox, ids[0], CancellationToken.None));
+        Assert.Null(await prepared.FindAsync(sandboxId, -1, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ListAsync_PreparedReads_SeeAWriteAtOnce()
     {
         var sandboxId = await SeedAsync("prepared-fresh");
