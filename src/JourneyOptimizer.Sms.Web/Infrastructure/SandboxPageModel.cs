@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Sandboxes;
 using Microsoft.AspNetCore.Mvc;
@@ -24,16 +25,26 @@ public abstract class SandboxPageModel : PageModel
 
     /// <summary>
     /// A row page's URL in this sandbox up to its <c>{id}</c> (same URL as <c>asp-page</c> + <c>asp-route-id</c> without
-    /// the id), generated once per request: three links per row through the anchor tag helper cost 150 route generations
-    /// for a page of 50, the largest share of the list's CPU and allocations (docs/performance.md).
+    /// the id): three links per row through the anchor tag helper cost 150 route generations for a page of 50, the
+    /// largest share of the list's CPU and allocations (docs/performance.md). Generated once per path base, page and
+    /// sandbox while the portal runs, as <see cref="LayoutUrls"/> does for the layout's links (eighth round): it depends
+    /// on nothing else.
     /// </summary>
     protected string RowUrlPrefix(string page)
     {
+        var key = (Request.PathBase.Value ?? "", PageContext.ActionDescriptor.ViewEnginePath, page, Sandbox.Name);
+        if (RowUrlPrefixes.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
         var url = Url.Page(page, new { sandbox = Sandbox.Name, id = 0 });
         return url is not null && url.EndsWith("/0", StringComparison.Ordinal)
-            ? url[..^1]
+            ? RowUrlPrefixes.GetOrAdd(key, url[..^1])
             : throw new InvalidOperationException($"The {page} page's route no longer ends with its id: {url}");
     }
+
+    private static readonly ConcurrentDictionary<(string PathBase, string From, string Page, string Sandbox), string> RowUrlPrefixes = new();
 
     /// <summary>
     /// <paramref name="url"/> (a path generated for this portal) relative to the page being answered, when it is below

@@ -53,6 +53,31 @@ public sealed class RelativeRowLinkTests(ChannelPortal portal) : IClassFixture<C
         }
     }
 
+    [Fact]
+    public async Task Row_links_lead_into_each_lists_own_sandbox_when_two_sandboxes_lists_are_shown_in_turn()
+    {
+        // The row URL prefixes are generated once per sandbox and kept: a list must never get another sandbox's.
+        using var client = await PortalClient.SignedInAsync(portal);
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var sandboxName in new[] { "row-links-a", "row-links-b" })
+            {
+                var sandbox = await TestData.SandboxAsync(portal, sandboxName);
+                var name = TestData.Name("rows");
+                var id = await TestData.CreateTwilioAsync(portal, sandbox.Id, TestData.Twilio(name), saveWithoutVerification: true);
+                var list = TestData.CredentialsUrl(sandbox.Name);
+
+                var page = await client.GetDocumentAsync(list + "?q=" + name);
+
+                var row = page.QuerySelector("[data-testid=credentials-table] tbody tr")!;
+                Assert.Equal($"{list}/edit/{id}", PortalClient.Resolve(page, row.QuerySelector("td:first-child a")!.GetAttribute("href")!));
+                Assert.Equal($"{list}/delete/{id}", PortalClient.Resolve(page, row.QuerySelector("a[data-confirm]")!.GetAttribute("href")!));
+                Assert.Equal($"{list}/verifyconnection/{id}",
+                    PortalClient.Resolve(page, row.QuerySelector("a[href*='verifyconnection/']")!.GetAttribute("href")!));
+            }
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("/")]
