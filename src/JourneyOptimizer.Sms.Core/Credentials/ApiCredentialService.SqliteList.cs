@@ -68,7 +68,6 @@ public sealed partial class ApiCredentialService
         return rows;
     }
 
-
     // One credential with the columns of both vendors (the table holds both, Vendor tells which), as EF's FindQuery
     // materializes it: the Edit, Delete and Verify SMS connection pages read it on every GET.
     private const string SqliteFind = """

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 namespace JourneyOptimizer.Sms.Core.Data;
 
 /// <summary>
-/// Open, read-only SQLite connections for the portal's busiest reads (the lists), each keeping the statements it has
-/// prepared. Through EF, every such read opened a connection (which registers EF's SQL functions on it again), parsed
-/// and planned its SQL, ran it through EF's query pipeline and closed the connection: together more CPU than reading
-/// the fifty rows (docs/performance.md, eighth round). Here a request rents a connection, runs a statement prepared the
+/// Open, read-only SQLite connections for the portal's busiest reads (the lists, the credential of the Edit page), each
+/// keeping the statements it has prepared. Through EF, every such read opened a connection (which registers EF's SQL
+/// functions on it again), parsed and planned its SQL, ran it through EF's query pipeline and closed the connection:
+/// about 100 µs of CPU per query before the first row (docs/performance.md, eighth round; docs/decisions/0009). Here a request rents a connection, runs a statement prepared the
 /// first time that connection ran it, and gives the connection back.
 /// </summary>
 /// <remarks>
