@@ -77,20 +77,23 @@ public sealed class SqliteReadConnectionsTests(PortalFactory factory) : IClassFi
     }
 
     /// <summary>The service as the portal builds it, with prepared reads on or off.</summary>
-    private static ApiCredentialService Service(AsyncServiceScope scope, bool preparedReads)
+    private static ApiCredentialService Service(AsyncServiceScope scope, bool preparedReads) =>
+        ActivatorUtilities.CreateInstance<ApiCredentialService>(scope.ServiceProvider, ReadsOf(scope, preparedReads));
+
+    /// <summary>The portal's prepared reads, or (off) the same database read through EF, as on SQL Server.</summary>
+    private static SqliteReadConnections ReadsOf(AsyncServiceScope scope, bool preparedReads)
     {
         var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        var options = new DatabaseOptions
-        {
-            Provider = database.Provider,
-            ConnectionString = database.ConnectionString,
-            PreparedReads = preparedReads,
-        };
         var reads = preparedReads
             ? scope.ServiceProvider.GetRequiredService<SqliteReadConnections>()
-            : new SqliteReadConnections(Options.Create(options));
+            : new SqliteReadConnections(Options.Create(new DatabaseOptions
+            {
+                Provider = database.Provider,
+                ConnectionString = database.ConnectionString,
+                PreparedReads = false,
+            }));
         Assert.Equal(preparedReads, reads.IsAvailable);
-        return ActivatorUtilities.CreateInstance<ApiCredentialService>(scope.ServiceProvider, reads);
+        return reads;
     }
 
     private static async Task<Page<ApiCredentialListItem>> PageAsync(ApiCredentialService service, int sandboxId, string? search, string? cursor) =>
@@ -183,19 +186,6 @@ public sealed class SqliteReadConnectionsTests(PortalFactory factory) : IClassFi
     private static ChannelConfigurationService ChannelService(AsyncServiceScope scope, bool preparedReads) =>
         ActivatorUtilities.CreateInstance<ChannelConfigurationService>(scope.ServiceProvider, Service(scope, preparedReads),
             ReadsOf(scope, preparedReads));
-
-    private static SqliteReadConnections ReadsOf(AsyncServiceScope scope, bool preparedReads)
-    {
-        var database = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        return preparedReads
-            ? scope.ServiceProvider.GetRequiredService<SqliteReadConnections>()
-            : new SqliteReadConnections(Options.Create(new DatabaseOptions
-            {
-                Provider = database.Provider,
-                ConnectionString = database.ConnectionString,
-                PreparedReads = false,
-            }));
-    }
 
     public static TheoryData<ChannelConfigurationStatus?, SmsType?, string?> ChannelFilters() => new()
     {
