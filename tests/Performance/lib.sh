@@ -38,11 +38,19 @@ sign_in() {
   printf '%s' "$cookie"
 }
 
-# free_port: prints a TCP port on 127.0.0.1 that nothing listens on.
+# free_port: prints a TCP port on 127.0.0.1 that no socket uses. It is taken below the kernel's range of ephemeral ports
+# (/proc/sys/net/ipv4/ip_local_port_range, 32768-60999 here), where outgoing connections take their local ports: a port
+# held by one of them refuses connections, so the old check found it free, and yet the portal could not bind it and
+# exited at start-up (CI, 2026-11-24).
 free_port() {
-  local candidate
+  local candidate low=20000 high
+  high=$(awk '{ print $1 - 1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true)
+  [ -n "$high" ] && [ "$high" -gt $(( low + 1000 )) ] || high=32767
   for _ in $(seq 1 50); do
-    candidate=$(( 20000 + RANDOM % 40000 ))
+    candidate=$(( low + RANDOM % (high - low + 1) ))
+    if command -v ss >/dev/null 2>&1 && [ -n "$(ss -Htan "( sport = :$candidate )" 2>/dev/null)" ]; then
+      continue
+    fi
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then echo "$candidate"; return 0; fi
   done
   return 1
