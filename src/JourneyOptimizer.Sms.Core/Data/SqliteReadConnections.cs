@@ -13,7 +13,8 @@ namespace JourneyOptimizer.Sms.Core.Data;
 /// </summary>
 /// <remarks>
 /// Only for SQLite: on SQL Server <see cref="IsAvailable"/> is false and the services read through EF. The connections
-/// are <c>query_only</c>, so a statement run here cannot write. Disposing a reader resets its statement, which ends
+/// are <c>query_only</c>, so a statement run here cannot write, and they are not pooled by Microsoft.Data.Sqlite, so a
+/// closed one is closed for good instead of being handed to EF. Disposing a reader resets its statement, which ends
 /// the statement's read transaction: an idle connection holds no snapshot, so the next read sees every committed write
 /// and WAL checkpoints are not held back.
 /// </remarks>
@@ -44,7 +45,9 @@ public sealed class SqliteReadConnections(IOptions<DatabaseOptions> options) : I
             throw new InvalidOperationException("Prepared reads are off, or the portal's database is not SQLite.");
         }
 
-        var connection = new SqliteConnection(options.Value.ConnectionString);
+        // Not from (nor back to) Microsoft.Data.Sqlite's pool: a connection closed here is query-only, and from that pool
+        // EF would get it for a write ("attempt to write a readonly database").
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(options.Value.ConnectionString) { Pooling = false }.ToString());
         try
         {
             connection.Open();

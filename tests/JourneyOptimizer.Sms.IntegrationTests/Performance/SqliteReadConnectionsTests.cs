@@ -346,6 +346,33 @@ public sealed class SqliteReadConnectionsTests(PortalFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Connections_closed_beyond_the_idle_limit_leave_EF_no_read_only_connection()
+    {
+        var sandboxId = await SeedAsync("prepared-burst");
+        var reads = factory.Services.GetRequiredService<SqliteReadConnections>();
+
+        // A burst of readers: all but MaxIdle of their connections are closed when given back.
+        var leases = Enumerable.Range(0, SqliteReadConnections.MaxIdle + 8).Select(_ => reads.Rent()).ToList();
+        foreach (var lease in leases)
+        {
+            lease.Dispose();
+        }
+
+        // EF opens its connections afterwards, from the same connection string: none may be one of them, query-only.
+        for (var i = 0; i < 10; i++)
+        {
+            var modifiedBy = $"burst{i}@example.com";
+            var saved = await factory.WithDbAsync(async db =>
+            {
+                var credential = await db.ApiCredentials.FirstAsync(c => c.SandboxId == sandboxId);
+                credential.ModifiedBy = modifiedBy;
+                return await db.SaveChangesAsync();
+            });
+            Assert.Equal(1, saved);
+        }
+    }
+
+    [Fact]
     public void Lease_CannotWrite()
     {
         using var scope = factory.Services.CreateScope();
