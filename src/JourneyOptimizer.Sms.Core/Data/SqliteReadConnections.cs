@@ -24,11 +24,19 @@ public sealed class SqliteReadConnections(IOptions<DatabaseOptions> options) : I
     public const int MaxIdle = 32;
 
     private readonly ConcurrentQueue<Lease> idle = new();
+    private readonly Lazy<bool> isAvailable = new(() => options.Value is { Provider: DatabaseProvider.Sqlite, PreparedReads: true } database
+        && new SqliteConnectionStringBuilder(database.ConnectionString) is var builder
+        && builder.Mode != SqliteOpenMode.Memory
+        && builder.DataSource is { Length: > 0 } dataSource
+        && !string.Equals(dataSource, ":memory:", StringComparison.OrdinalIgnoreCase));
     private int idleCount;
     private volatile bool disposed;
 
-    /// <summary>True when the portal's database is SQLite and <see cref="DatabaseOptions.PreparedReads"/> is on.</summary>
-    public bool IsAvailable => options.Value is { Provider: DatabaseProvider.Sqlite, PreparedReads: true };
+    /// <summary>
+    /// True when the portal's database is a SQLite file and <see cref="DatabaseOptions.PreparedReads"/> is on. An
+    /// in-memory database exists only on the connection that opened it, so connections of its own would see none.
+    /// </summary>
+    public bool IsAvailable => isAvailable.Value;
 
     /// <summary>A connection for one read; dispose it (or the <c>using</c> around it) to give it back.</summary>
     public Lease Rent()

@@ -384,6 +384,18 @@ public sealed class SqliteReadConnectionsTests(PortalFactory factory) : IClassFi
         Assert.Equal(8, error.SqliteErrorCode); // SQLITE_READONLY
     }
 
+    [Theory]
+    [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source=portal;Mode=Memory;Cache=Shared")]
+    [InlineData("")]
+    public void An_in_memory_database_IsNotAvailable(string connectionString)
+    {
+        using var reads = new SqliteReadConnections(Options.Create(new DatabaseOptions { ConnectionString = connectionString }));
+
+        Assert.False(reads.IsAvailable);
+        Assert.True(new SqliteReadConnections(Options.Create(new DatabaseOptions { ConnectionString = "Data Source=portal.db" })).IsAvailable);
+    }
+
     [Fact]
     public void SqlServer_IsNotAvailable_AndRentRefuses()
     {
