@@ -8,8 +8,8 @@ namespace JourneyOptimizer.Sms.Core.Data;
 /// Open, read-only SQLite connections for the portal's busiest reads (the lists, the credential of the Edit page), each
 /// keeping the statements it has prepared. Through EF, every such read opened a connection (which registers EF's SQL
 /// functions on it again), parsed and planned its SQL, ran it through EF's query pipeline and closed the connection:
-/// about 100 µs of CPU per query before the first row (docs/performance.md, eighth round; docs/decisions/0009). Here a request rents a connection, runs a statement prepared the
-/// first time that connection ran it, and gives the connection back.
+/// about 100 µs of CPU per query before the first row (docs/performance.md, eighth round; docs/decisions/0009). Here a
+/// request rents a connection, runs a statement prepared the first time that connection ran it, and gives it back.
 /// </summary>
 /// <remarks>
 /// Only for SQLite: on SQL Server <see cref="IsAvailable"/> is false and the services read through EF. The connections
@@ -50,7 +50,7 @@ public sealed class SqliteReadConnections(IOptions<DatabaseOptions> options) : I
 
         if (!IsAvailable)
         {
-            throw new InvalidOperationException("Prepared reads are off, or the portal's database is not SQLite.");
+            throw new InvalidOperationException("Prepared reads are off, or the portal's database is not a SQLite file.");
         }
 
         // Not from (nor back to) Microsoft.Data.Sqlite's pool: a connection closed here is query-only, and from that pool
