@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace JourneyOptimizer.Sms.Core.Data;
 
@@ -62,6 +63,16 @@ public sealed class SqliteReadConnections(IOptions<DatabaseOptions> options) : I
             using var queryOnly = connection.CreateCommand();
             queryOnly.CommandText = "PRAGMA query_only = ON;";
             queryOnly.ExecuteNonQuery();
+
+            // The query planner stability guarantee: a plan chosen from the SQL alone. Without it SQLite (3.47 and
+            // later) plans "LIMIT $take" with the bound value, marks the statement as depending on it, and prepares
+            // the statement again on every run after its parameters are bound: the parse and plan these connections
+            // exist to save (docs/performance.md, ninth round).
+            var rc = raw.sqlite3_db_config(connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out var enabled);
+            if (rc != raw.SQLITE_OK || enabled != 1)
+            {
+                throw new InvalidOperationException($"SQLite refused the query planner stability guarantee (result code {rc}).");
+            }
         }
         catch
         {
@@ -137,6 +148,9 @@ public sealed class SqliteReadConnections(IOptions<DatabaseOptions> options) : I
             commands[sql] = command;
             return command;
         }
+
+        /// <summary>The commands this connection has prepared (for the tests).</summary>
+        internal IReadOnlyCollection<SqliteCommand> PreparedCommands => commands.Values;
 
         public void Dispose() => owner.Return(this);
 

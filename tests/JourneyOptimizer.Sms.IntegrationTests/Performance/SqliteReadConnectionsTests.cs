@@ -1,3 +1,4 @@
+using System.Reflection;
 using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
@@ -9,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Performance;
 
@@ -20,6 +22,9 @@ namespace JourneyOptimizer.Sms.IntegrationTests.Performance;
 public sealed class SqliteReadConnectionsTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const int PageSize = 7;
+
+    /// <summary><c>SQLITE_STMTSTATUS_REPREPARE</c> and <c>SQLITE_STMTSTATUS_RUN</c>, which SQLitePCLRaw does not name.</summary>
+    private const int StatementReprepares = 5, StatementRuns = 6;
 
     private static readonly DateTime Start = new(2026, 3, 1, 9, 30, 15, DateTimeKind.Utc);
 
@@ -301,6 +306,73 @@ public sealed class SqliteReadConnectionsTests(PortalFactory factory) : IClassFi
         Assert.Equal([typeof(CustomCredential), typeof(TwilioCredential)], vendors.OrderBy(t => t.Name));
         Assert.Null(await prepared.FindAsync(otherSandbox, ids[0], CancellationToken.None));
         Assert.Null(await prepared.FindAsync(sandboxId, -1, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PreparedStatements_RunAgain_AreNotPreparedAgain()
+    {
+        var credentialSandbox = await SeedAsync("prepared-once");
+        var channelSandbox = await SeedChannelsAsync("prepared-once-ch");
+        var database = factory.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        using var reads = new SqliteReadConnections(Options.Create(database));
+        await using var scope = factory.CreateScope();
+        var credentials = ActivatorUtilities.CreateInstance<ApiCredentialService>(scope.ServiceProvider, reads);
+        var channels = ActivatorUtilities.CreateInstance<ChannelConfigurationService>(scope.ServiceProvider, reads);
+
+        // Every statement of both lists runs several times with other values bound: other sandboxes, cursors, searches,
+        // page sizes (LIMIT $take), filters. One request at a time, so all of it runs on one connection.
+        string?[] searches = [null, "alpha", "beta", "zzz"];
+        int[] sizes = [3, PageSize, 50];
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var size in sizes)
+            {
+                foreach (var search in searches)
+                {
+                    foreach (var sandboxId in new[] { credentialSandbox, channelSandbox })
+                    {
+                        var page = await credentials.ListAsync(sandboxId, search, null, size, CancellationToken.None);
+                        if (page.NextCursor is { } next && (await credentials.ListAsync(sandboxId, search, next, size, CancellationToken.None))
+                            .PreviousCursor is { } previous)
+                        {
+                            await credentials.ListAsync(sandboxId, search, previous, size, CancellationToken.None);
+                        }
+                    }
+
+                    var filter = new ChannelConfigurationFilter(round == 0 ? null : ChannelConfigurationStatus.Draft, null, search);
+                    var channelPage = await channels.ListAsync(channelSandbox, filter, null, size, CancellationToken.None);
+                    if (channelPage.NextCursor is { } channelNext)
+                    {
+                        await channels.ListAsync(channelSandbox, filter, channelNext, size, CancellationToken.None);
+                    }
+                }
+            }
+
+            _ = await credentials.FindAsync(credentialSandbox, round + 1, CancellationToken.None);
+        }
+
+        using var lease = reads.Rent();
+        var statements = lease.PreparedCommands.SelectMany(command => StatementsOf(command).Select(statement => (command.CommandText, statement)))
+            .ToList();
+        Assert.True(statements.Count >= 8, $"the lists prepared {statements.Count} statements on the connection");
+        foreach (var (sql, statement) in statements)
+        {
+            var runs = raw.sqlite3_stmt_status(statement, StatementRuns, 0);
+            var reprepared = raw.sqlite3_stmt_status(statement, StatementReprepares, 0);
+            Assert.True(runs >= 2 || sql.Contains("\"Id\" = $id", StringComparison.Ordinal), $"ran {runs} times: {sql}");
+            Assert.True(reprepared == 0, $"prepared again {reprepared} times in {runs} runs: {sql}");
+        }
+    }
+
+    /// <summary>The SQLite statements behind a prepared command (Microsoft.Data.Sqlite keeps them in a private field).</summary>
+    private static IEnumerable<sqlite3_stmt> StatementsOf(SqliteCommand command)
+    {
+        var field = typeof(SqliteCommand).GetField("_preparedStatements", BindingFlags.NonPublic | BindingFlags.Instance)
+            ?? throw new InvalidOperationException("Microsoft.Data.Sqlite no longer keeps its statements in _preparedStatements.");
+        foreach (var item in (System.Collections.IEnumerable)field.GetValue(command)!)
+        {
+            yield return (sqlite3_stmt)item.GetType().GetField("Item1")!.GetValue(item)!;
+        }
     }
 
     [Fact]
