@@ -54,9 +54,7 @@ try
     builder.Services.AddSmsCore(builder.Environment.ContentRootPath);
     builder.Services.AddWebhookIngestion();
 
-    builder.Services.AddDataProtection()
-        .SetApplicationName(DataProtectionSecretProtector.ApplicationName)
-        .PersistKeysToDbContext<SmsDbContext>();
+    builder.Services.AddPortalDataProtection();
 
     builder.Services.AddIdentity<PortalUser, IdentityRole>(options =>
         {

@@ -6,8 +6,10 @@
 # machine at the same moment. Prints req/s and the portal's CPU time per request for each run, and B/A per path.
 #
 #   tests/Performance/ab.sh [--base REV] [--rounds N] [--duration S] [--warmup S] [--connections N] [--count N]
-#                           [--env-a NAME=VALUE]... [--env-b NAME=VALUE]... [PATH_KEY...]
+#                           [--seed-each] [--env-a NAME=VALUE]... [--env-b NAME=VALUE]... [PATH_KEY...]
 #
+# --seed-each: seed each portal's database with its own revision's seeder (for a change to what the seeder writes, such
+# as the Data Protection key ring), instead of one database from this working tree's seeder for both.
 # --env-a/--env-b: extra environment for one portal, to compare a setting on the same build (--base HEAD with a clean
 # working tree), e.g. --env-b Kestrel__Limits__MaxResponseBufferSize=262144.
 # PATH_KEY: live, first, edit, channels, floor (default: first edit channels live). Before its rounds, each path is
@@ -28,6 +30,7 @@ COUNT=100000
 KEYS=()
 ENV_A=()
 ENV_B=()
+SEED_EACH=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --base) BASE_REV=$2; shift ;;
@@ -36,9 +39,10 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; shift ;;
     --connections) CONNECTIONS=$2; shift ;;
     --count) COUNT=$2; shift ;;
+    --seed-each) SEED_EACH=1 ;;
     --env-a) ENV_A+=("$2"); shift ;;
     --env-b) ENV_B+=("$2"); shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) KEYS+=("$1") ;;
   esac
@@ -69,14 +73,19 @@ git -C "$ROOT" worktree add --detach -q "$WORK/base" "$BASE_REV"
 echo "== publish A and B"
 publish "$WORK/base" "$WORK/a"
 publish "$ROOT" "$WORK/b"
-SEEDER="$HERE/JourneyOptimizer.Sms.Performance.Seeder"
-timeout 900 dotnet build "$SEEDER/JourneyOptimizer.Sms.Performance.Seeder.csproj" -c Release -nologo -v q -o "$WORK/seeder" >/dev/null \
-  || fail "seeder build"
-
-echo "== seed: $COUNT credentials in prod, 1,000 channel configurations"
-timeout 600 dotnet "$WORK/seeder/JourneyOptimizer.Sms.Performance.Seeder.dll" --db "$WORK/seed.db" --sandbox "prod:$COUNT" \
-  --page 2 --channels 1000 --info "$WORK/seed.txt" 2>&1 | grep -v 'No XML encryptor' || fail "seeding"
+seed() {  # seed SOURCE_ROOT NAME: builds that tree's seeder and seeds $WORK/NAME.db
+  timeout 900 dotnet build "$1/tests/Performance/JourneyOptimizer.Sms.Performance.Seeder/JourneyOptimizer.Sms.Performance.Seeder.csproj" \
+    -c Release -nologo -v q -o "$WORK/seeder-$2" >/dev/null || fail "seeder build ($1)"
+  timeout 600 dotnet "$WORK/seeder-$2/JourneyOptimizer.Sms.Performance.Seeder.dll" --db "$WORK/$2.db" --sandbox "prod:$COUNT" \
+    --page 2 --channels 1000 --info "$WORK/$2.txt" 2>&1 | grep -v 'No XML encryptor' || fail "seeding ($1)"
+}
+echo "== seed: $COUNT credentials in prod, 1,000 channel configurations$([ "$SEED_EACH" = 1 ] && echo ", each side with its own seeder")"
+seed "$ROOT" seed
+[ "$SEED_EACH" = 0 ] || seed "$WORK/base" seed-a
 EDIT_ID=$(grep -m1 '^prod.edit_id=' "$WORK/seed.txt" | cut -d= -f2-)
+if [ "$SEED_EACH" = 1 ] && [ "$(grep -m1 '^prod.edit_id=' "$WORK/seed-a.txt" | cut -d= -f2-)" != "$EDIT_ID" ]; then
+  fail "the two seeders chose different credentials for the Edit page"
+fi
 
 LIST=/sandboxes/prod/administration/channels/smssettings/apicredentials
 declare -A URL=(
@@ -90,7 +99,7 @@ for k in "${KEYS[@]}"; do [ -n "${URL[$k]:-}" ] || fail "unknown path key $k (li
 
 declare -A BASEURL COOKIE PID
 for side in a b; do
-  cp "$WORK/seed.db" "$WORK/$side.db"
+  if [ "$side" = a ] && [ "$SEED_EACH" = 1 ]; then cp "$WORK/seed-a.db" "$WORK/a.db"; else cp "$WORK/seed.db" "$WORK/$side.db"; fi
   if [ "$side" = a ]; then extra=("${ENV_A[@]}"); else extra=("${ENV_B[@]}"); fi
   port=$(free_port) || fail "no free port"
   BASEURL[$side]="http://127.0.0.1:$port"

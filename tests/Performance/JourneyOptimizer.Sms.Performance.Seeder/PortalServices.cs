@@ -29,9 +29,7 @@ public static class PortalServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(minimumLevel));
         services.AddSmsCore(AppContext.BaseDirectory);
-        services.AddDataProtection()
-            .SetApplicationName(DataProtectionSecretProtector.ApplicationName)
-            .PersistKeysToDbContext<SmsDbContext>();
+        services.AddPortalDataProtection();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

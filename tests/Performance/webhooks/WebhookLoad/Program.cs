@@ -78,7 +78,7 @@ public static class WebhookLoadProgram
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Critical));
         services.AddSmsCore(AppContext.BaseDirectory);
-        services.AddDataProtection().SetApplicationName(DataProtectionSecretProtector.ApplicationName).PersistKeysToDbContext<SmsDbContext>();
+        services.AddPortalDataProtection();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmsDbContext>();
