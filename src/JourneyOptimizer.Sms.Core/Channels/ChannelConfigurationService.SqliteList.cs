@@ -68,7 +68,7 @@ public sealed partial class ChannelConfigurationService
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 reader.IsDBNull(7) ? null : Enum.Parse<ChangeCheckStatus>(reader.GetString(7)),
                 reader.GetString(8),
-                reader.GetDateTime(9)));
+                SqliteDates.Read(reader, 9)));
         }
 
         return rows;

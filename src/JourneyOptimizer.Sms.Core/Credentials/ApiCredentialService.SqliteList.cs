@@ -59,9 +59,9 @@ public sealed partial class ApiCredentialService
                 Enum.Parse<SmsVendor>(reader.GetString(2)),
                 reader.GetString(3),
                 Enum.Parse<VerificationStatus>(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : reader.GetDateTime(5),
+                reader.IsDBNull(5) ? null : SqliteDates.Read(reader, 5),
                 reader.GetString(6),
-                reader.GetDateTime(7),
+                SqliteDates.Read(reader, 7),
                 reader.IsDBNull(8) ? null : reader.GetString(8)));
         }
 
@@ -126,10 +126,10 @@ public sealed partial class ApiCredentialService
         credential.NormalizedName = reader.GetString(4);
         credential.Address = reader.GetString(5);
         credential.VerificationStatus = Enum.Parse<VerificationStatus>(reader.GetString(6));
-        credential.LastVerifiedAtUtc = reader.IsDBNull(7) ? null : reader.GetDateTime(7);
+        credential.LastVerifiedAtUtc = reader.IsDBNull(7) ? null : SqliteDates.Read(reader, 7);
         credential.LastVerificationError = NullableString(reader, 8);
-        credential.CreatedAtUtc = reader.GetDateTime(9);
-        credential.ModifiedAtUtc = reader.GetDateTime(11);
+        credential.CreatedAtUtc = SqliteDates.Read(reader, 9);
+        credential.ModifiedAtUtc = SqliteDates.Read(reader, 11);
         credential.Version = reader.GetInt32(13);
         return credential;
     }
