@@ -43,9 +43,10 @@ public sealed class SandboxPageFilter(SandboxService sandboxes, SandboxAccessSer
             return;
         }
 
-        var writes = (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
-                     || context.ActionDescriptor.HandlerTypeInfo.IsDefined(typeof(RequiresManageAttribute), inherit: true);
-        if (writes && level < SandboxAccess.Manage)
+        // Only a user without Manage needs the question (the attribute lookup is reflection, on every request else).
+        if (level < SandboxAccess.Manage
+            && ((!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+                || context.ActionDescriptor.HandlerTypeInfo.IsDefined(typeof(RequiresManageAttribute), inherit: true)))
         {
             context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             return;
