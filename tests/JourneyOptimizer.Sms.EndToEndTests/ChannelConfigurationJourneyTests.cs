@@ -7,7 +7,8 @@ namespace JourneyOptimizer.Sms.EndToEndTests;
 
 /// <summary>
 /// An administrator connects Twilio (the fake Twilio, a real local HTTP server), creates a channel configuration on it,
-/// submits it and watches it turn Active in the list without reloading the page; in English and in Simplified Chinese.
+/// submits it, watches it turn Active in the list without reloading the page and deactivates it from the row's "More
+/// actions" menu (by mouse, then opened by keyboard); in English and in Simplified Chinese.
 /// </summary>
 public sealed class ChannelConfigurationJourneyTests
 {
@@ -17,15 +18,16 @@ public sealed class ChannelConfigurationJourneyTests
     {
         // language menu entry (null: English), journey name, labels: Create new API credentials, Name, Account SID, Auth Token,
         // Message SID, Inbound Number, Submit, Channel configurations, Create channel configuration, SMS Type, Marketing,
-        // Mobile configuration, Sender number, Processing, Active
+        // Mobile configuration, Sender number, Processing, Active, More actions, Deactivate, Activate, Deactivated
         {
             null, "channel-en",
             ["Create new API credentials", "Name", "Account SID", "Auth Token", "Message SID", "Inbound Number", "Submit",
-                "Channel configurations", "Create channel configuration", "SMS Type", "Marketing", "Mobile configuration", "Sender number", "Processing", "Active"]
+                "Channel configurations", "Create channel configuration", "SMS Type", "Marketing", "Mobile configuration", "Sender number", "Processing", "Active",
+                "More actions", "Deactivate", "Activate", "Deactivated"]
         },
         {
             "简体中文", "channel-zh-Hans",
-            ["创建新API凭据", "名称", "帐户SID", "身份验证令牌", "消息SID", "入站编号", "提交", "渠道配置", "创建渠道配置", "短信类型", "营销", "移动设备配置", "发件人号码", "正在处理", "活动"]
+            ["创建新API凭据", "名称", "帐户SID", "身份验证令牌", "消息SID", "入站编号", "提交", "渠道配置", "创建渠道配置", "短信类型", "营销", "移动设备配置", "发件人号码", "正在处理", "活动", "更多操作", "停用", "激活", "已停用"]
         },
     };
 
@@ -98,6 +100,24 @@ public sealed class ChannelConfigurationJourneyTests
             Assert.Equal(0, navigations);
             Assert.Contains("badge-status-Active", await badge.GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
             await Browser.ScreenshotAsync(page, journey, "05-active");
+
+            // "More actions" on the Active row: the page's one menu, copied into the row by site.js, offers what an Active
+            // configuration allows; Deactivate posts this row's id.
+            var row = page.Locator("[data-testid=configurations-table] tr", new() { HasText = name });
+            await row.GetByRole(AriaRole.Button, new() { Name = labels[15] + " " + name, Exact = true }).ClickAsync();
+            var menu = row.Locator(".dropdown-menu.show");
+            await Assertions.Expect(menu.GetByRole(AriaRole.Button, new() { Name = labels[16], Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(menu.GetByRole(AriaRole.Button, new() { Name = labels[17], Exact = true })).ToBeHiddenAsync();
+            await Browser.ScreenshotAsync(page, journey, "06-more-actions");
+            await menu.GetByRole(AriaRole.Button, new() { Name = labels[16], Exact = true }).ClickAsync();
+            await Assertions.Expect(badge).ToHaveTextAsync(labels[18], new() { Timeout = 10_000 });
+
+            // After the reload, by keyboard: the menu now offers Activate and not Deactivate.
+            await row.GetByRole(AriaRole.Button, new() { Name = labels[15] + " " + name, Exact = true }).FocusAsync();
+            await page.Keyboard.PressAsync("ArrowDown");
+            await Assertions.Expect(menu.GetByRole(AriaRole.Button, new() { Name = labels[17], Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(menu.GetByRole(AriaRole.Button, new() { Name = labels[16], Exact = true })).ToBeHiddenAsync();
+            await Browser.ScreenshotAsync(page, journey, "07-deactivated");
         }
         finally
         {

@@ -29,6 +29,30 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         ["Intent"] = intent,
     };
 
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The item of the page's "More actions" template (site.js copies it into the row whose button is used).</summary>
+    private static AngleSharp.Dom.IElement MenuItem(AngleSharp.Html.Dom.IHtmlDocument list, string action) =>
+        ((AngleSharp.Html.Dom.IHtmlTemplateElement)list.GetElementById("row-menu")!).Content.QuerySelector($"[data-testid={action}]")
+        ?? throw new InvalidOperationException($"No {action} in the row menu.");
+
+    /// <summary>Whether site.js shows the action for the row: its item has no data-when, or one naming the row's status.</summary>
+    private static bool Offered(AngleSharp.Html.Dom.IHtmlDocument list, int id, string action) =>
+        MenuItem(list, action).Closest("li")!.GetAttribute("data-when") is not { } when
+        || when.Split(' ').Contains(Row(list, id).GetAttribute("data-status"));
+
+    /// <summary>
+    /// A row action as the browser sends it: the row has a "More actions" button, the menu offers the action for the
+    /// row's status, and its button submits its form with the row's id.
+    /// </summary>
+    private static async Task<HttpResponseMessage> RowActionAsync(PortalClient client, AngleSharp.Html.Dom.IHtmlDocument list, int id, string action)
+    {
+        Assert.NotNull(Row(list, id).QuerySelector("[data-row-menu]"));
+        Assert.True(Offered(list, id, action), $"{action} is not offered for a {Row(list, id).GetAttribute("data-status")} row");
+        var button = MenuItem(list, action);
+        return await client.SubmitAsync(list, "#" + button.GetAttribute("form"), new Dictionary<string, string> { [button.GetAttribute("name")!] = Id(id) });
+    }
+
     private static AngleSharp.Dom.IElement Row(AngleSharp.Html.Dom.IHtmlDocument list, int id) =>
         list.QuerySelector($"[data-testid=configurations-table] tr[data-id='{id}']") ?? throw new InvalidOperationException($"No row {id}");
 
@@ -50,7 +74,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         var row = Row(list, stored.Id);
         Assert.Equal("Draft", row.QuerySelector("[data-status-badge]")!.TextContent.Trim());
         Assert.Contains(PortalFactory.AdminEmail, row.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(row.QuerySelector("[data-testid=delete]:not([hidden])"));
+        Assert.NotNull(row.QuerySelector("a[data-confirm]:not([hidden])"));
     }
 
     [Fact]
@@ -217,27 +241,26 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         var (_, id, _) = await portal.ActiveAsync(await ProdIdAsync(), name);
         using var client = await PortalClient.SignedInAsync(portal);
         var list = await client.GetDocumentAsync(Prod + "?q=" + name);
-        Assert.NotNull(Row(list, id).QuerySelector("[data-when=Active]:not([hidden]) [data-testid=deactivate]"));
-        Assert.NotNull(Row(list, id).QuerySelector("[data-testid=delete][hidden]"));
+        Assert.NotNull(Row(list, id).QuerySelector("a[data-confirm][hidden]"));
 
-        var deactivated = await client.SubmitAsync(list, "#row-deactivate-form", new Dictionary<string, string>(),
-            $"tr[data-id='{id}'] [data-testid=deactivate]");
+        var deactivated = await RowActionAsync(client, list, id, "deactivate");
         Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
         Assert.Equal(ChannelConfigurationStatus.Deactivated, (await portal.LoadAsync(id)).Status);
 
         list = await client.GetDocumentAsync(Prod + "?q=" + name);
-        Assert.NotNull(Row(list, id).QuerySelector("[data-when=Deactivated]:not([hidden]) [data-testid=activate]"));
-        await client.SubmitAsync(list, "#row-activate-form", new Dictionary<string, string>(), $"tr[data-id='{id}'] [data-testid=activate]");
+        Assert.False(Offered(list, id, "deactivate"));
+        await RowActionAsync(client, list, id, "activate");
         Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadAsync(id)).Status);
 
         list = await client.GetDocumentAsync(Prod + "?q=" + name);
-        var duplicated = await client.SubmitAsync(list, "#row-duplicate-form", new Dictionary<string, string>(), $"tr[data-id='{id}'] [data-testid=duplicate]");
+        Assert.False(Offered(list, id, "activate"));
+        var duplicated = await RowActionAsync(client, list, id, "duplicate");
         Assert.Equal(HttpStatusCode.Redirect, duplicated.StatusCode);
         var copy = await portal.LoadAsync(name + "_copy");
         Assert.Equal(ChannelConfigurationStatus.Draft, copy.Status);
 
         // Activating an Active configuration (a forged or stale row action) is refused with a message, not a 500.
-        var refused = await client.SubmitAsync(list, "#row-activate-form", new Dictionary<string, string>(), $"tr[data-id='{id}'] [data-testid=activate]");
+        var refused = await client.SubmitAsync(list, "#row-activate-form", new Dictionary<string, string> { ["id"] = Id(id) });
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         var after = await client.GetDocumentAsync(refused.Headers.Location!.OriginalString);
         Assert.Contains(ChannelConfigurationService.NotAllowedActivate, after.QuerySelector("[data-testid=error-message]")!.TextContent, StringComparison.Ordinal);
@@ -389,8 +412,9 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         var list = await client.GetDocumentAsync(url);
         Assert.NotNull(list.QuerySelector($"tr[data-id='{id}']"));
         Assert.Null(list.QuerySelector("[data-testid=create]"));
-        Assert.Null(list.QuerySelector("[data-testid=more-actions]"));
-        Assert.Null(list.QuerySelector("[data-testid=delete]"));
+        Assert.Null(list.QuerySelector("[data-row-menu]"));
+        Assert.Null(list.GetElementById("row-menu"));
+        Assert.Null(list.QuerySelector("a[data-confirm]"));
         Assert.Empty(list.QuerySelectorAll("form[method=post][id^=row-]"));
         var edit = await client.GetDocumentAsync($"{url}/edit/{id}");
         Assert.Null(edit.QuerySelector("[data-testid=submit]"));

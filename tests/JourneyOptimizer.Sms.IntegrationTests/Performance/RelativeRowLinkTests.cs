@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using AngleSharp.Html.Dom;
 using JourneyOptimizer.Sms.IntegrationTests.Channels;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
 using JourneyOptimizer.Sms.Web.Infrastructure;
@@ -45,7 +47,7 @@ public sealed class RelativeRowLinkTests(ChannelPortal portal) : IClassFixture<C
                  })
         {
             var href = page.QuerySelector("[data-testid=credentials-table] tbody tr " + selector)!.GetAttribute("href")!;
-            Assert.False(href.StartsWith('/'), $"{selector}: {href} is not relative");
+            Assert.False(href.StartsWith('/'), $"{target}: {href} is not relative");
             var resolved = PortalClient.Resolve(page, href);
             Assert.Equal($"{list}/{target}/{id}", resolved);
             using var response = await client.Http.GetAsync(new Uri(resolved, UriKind.Relative));
@@ -91,11 +93,19 @@ public sealed class RelativeRowLinkTests(ChannelPortal portal) : IClassFixture<C
 
         var page = await client.GetDocumentAsync(list + slash + "?q=" + name);
 
-        var row = $"[data-testid=configurations-table] tr[data-id='{id}'] ";
-        foreach (var (selector, target) in new[] { ("td:first-child a", "edit"), ("a[data-testid=delete]", "delete"), ("a.dropdown-item", "sendtest") })
+        var row = page.QuerySelector($"[data-testid=configurations-table] tr[data-id='{id}']")!;
+
+        // The "More actions" menu is the page's template; site.js appends the row's id to its links.
+        var menu = ((IHtmlTemplateElement)page.GetElementById("row-menu")!).Content;
+        var sendTest = menu.QuerySelector("a[data-append-id]")!.GetAttribute("href") + id.ToString(CultureInfo.InvariantCulture);
+        foreach (var (href, target) in new[]
+                 {
+                     (row.QuerySelector("td:first-child a")!.GetAttribute("href")!, "edit"),
+                     (row.QuerySelector("a[data-confirm]")!.GetAttribute("href")!, "delete"),
+                     (sendTest, "sendtest"),
+                 })
         {
-            var href = page.QuerySelector(row + selector)!.GetAttribute("href")!;
-            Assert.False(href.StartsWith('/'), $"{selector}: {href} is not relative");
+            Assert.False(href.StartsWith('/'), $"{target}: {href} is not relative");
             var resolved = PortalClient.Resolve(page, href);
             Assert.Equal($"{list}/{target}/{id}", resolved);
             using var response = await client.Http.GetAsync(new Uri(resolved, UriKind.Relative));

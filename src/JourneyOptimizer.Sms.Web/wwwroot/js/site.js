@@ -318,6 +318,44 @@
     }
 })();
 
+// Row menus: a list's "More actions" buttons (data-row-menu) share one <template id="row-menu">. The row's copy is made
+// when its button is first clicked or used by keyboard, before Bootstrap's dropdown looks for the menu next to the
+// button (Bootstrap listens on the document in the capture phase, so this listens on the window, which comes first).
+// Links with data-append-id get the row's id at the end of their href, buttons named "id" get it as their value, and
+// items with data-when show only for the row's current status.
+(function () {
+    'use strict';
+    var template = document.getElementById('row-menu');
+    if (!template || !('content' in template)) {
+        return;
+    }
+    function ensureMenu(event) {
+        var toggle = event.target.closest ? event.target.closest('[data-row-menu]') : null;
+        var row = toggle ? toggle.closest('tr[data-id]') : null;
+        if (!row) {
+            return;
+        }
+        var id = row.getAttribute('data-id');
+        var menu = toggle.nextElementSibling;
+        if (!menu || !menu.classList.contains('dropdown-menu')) {
+            menu = template.content.firstElementChild.cloneNode(true);
+            menu.querySelectorAll('a[data-append-id]').forEach(function (link) {
+                link.setAttribute('href', link.getAttribute('href') + id);
+            });
+            menu.querySelectorAll('button[name=id]').forEach(function (button) { button.value = id; });
+            toggle.parentNode.insertBefore(menu, toggle.nextSibling);
+            // Fixed positioning: the table's scroll container (.table-responsive) would clip the menu of a low row.
+            toggle.setAttribute('data-bs-popper-config', '{"strategy":"fixed"}');
+        }
+        var status = row.getAttribute('data-status');
+        menu.querySelectorAll('[data-when]').forEach(function (item) {
+            item.hidden = item.getAttribute('data-when').split(' ').indexOf(status) < 0;
+        });
+    }
+    window.addEventListener('click', ensureMenu, true);
+    window.addEventListener('keydown', ensureMenu, true);
+})();
+
 // Channel configurations list: rows still being checked (status or pending change Processing) are polled until
 // decided; their badge, reason and row actions follow without a reload. Without JavaScript a reload shows the same.
 (function () {
