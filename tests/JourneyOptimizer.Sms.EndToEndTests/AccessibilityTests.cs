@@ -102,8 +102,6 @@ public sealed class AccessibilityTests
             await bin.ClickAsync();
             var dialog = page.Locator("#confirm-dialog");
             await page.GetByRole(AriaRole.Dialog).WaitForAsync();
-            await Assertions.Expect(page.Locator("#confirm-dialog-body")).ToHaveTextAsync($"Delete the API credential “{name}”? This cannot be undone.");
-            await Assertions.Expect(page.Locator("#confirm-dialog-ok")).ToHaveTextAsync("Delete");
             await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.closest('#confirm-dialog') !== null");
             problems.AddRange(await ViolationsAsync(page, "confirmation dialog"));
             foreach (var key in Enumerable.Repeat("Tab", 7).Concat(Enumerable.Repeat("Shift+Tab", 7)))

@@ -10,7 +10,7 @@ namespace JourneyOptimizer.Sms.Web.Infrastructure;
 /// encoder changes and one for every number and date; this writes the same markup without any of them. Used only where
 /// it was measured to pay: the same rewrite of the credentials list's (already lean) rows gained nothing measurable.
 /// Markup goes through <see cref="Raw"/> (literal, trusted), everything else through <see cref="Text"/>,
-/// <see cref="Number"/> and <see cref="Time"/>, which encode it with the page's
+/// <see cref="Number"/>, <see cref="Time"/> and <see cref="Format"/>, which encode it with the page's
 /// <see cref="HtmlEncoder"/> as Razor would.
 /// </summary>
 public readonly struct HtmlOut(TextWriter writer, HtmlEncoder encoder)
@@ -55,9 +55,15 @@ public readonly struct HtmlOut(TextWriter writer, HtmlEncoder encoder)
         return Raw(Display.TimeSuffix);
     }
 
+    /// <summary>Text that a translation gives as a template with one <c>{0}</c>: the parts and the value, each encoded.</summary>
+    public HtmlOut Format(CompositeTemplate template, string value) =>
+        template.Slot < 0
+            ? Text(string.Format(CultureInfo.CurrentCulture, template.Text, value))
+            : Encode(template.Text.AsSpan(0, template.Slot)).Text(value).Encode(template.Text.AsSpan(template.Slot + 3));
+
     private HtmlOut Encode(ReadOnlySpan<char> text)
     {
-        // Every character encodes to at most 10 ("&#x10FFFF;"); dates are short.
+        // Every character encodes to at most 10 ("&#x10FFFF;"); dates and template parts are short.
         var rented = ArrayPool<char>.Shared.Rent(text.Length * 10);
         try
         {
@@ -70,5 +76,20 @@ public readonly struct HtmlOut(TextWriter writer, HtmlEncoder encoder)
         }
 
         return this;
+    }
+}
+
+/// <summary>
+/// A translated sentence with one <c>{0}</c> (for <see cref="HtmlOut.Format"/>), split once per page. A template with
+/// any other brace is left to <see cref="string.Format(IFormatProvider, string, object)"/>.
+/// </summary>
+public readonly record struct CompositeTemplate(string Text, int Slot)
+{
+    public static CompositeTemplate Of(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var slot = text.IndexOf("{0}", StringComparison.Ordinal);
+        var simple = slot >= 0 && text.AsSpan(0, slot).IndexOfAny('{', '}') < 0 && text.AsSpan(slot + 3).IndexOfAny('{', '}') < 0;
+        return new CompositeTemplate(text, simple ? slot : -1);
     }
 }

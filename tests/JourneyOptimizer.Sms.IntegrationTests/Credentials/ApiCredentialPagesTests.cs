@@ -143,12 +143,7 @@ public sealed class ApiCredentialPagesTests(PortalFactory factory) : IClassFixtu
 
         var list = await client.GetDocumentAsync(Prod + "?q=" + Uri.EscapeDataString(input.Name!));
         var bin = list.QuerySelector("a[data-confirm] .bi-trash")!.ParentElement!;
-        // The question is the table's, with the row's name, as site.js puts it together (the link's own is empty).
-        Assert.Equal("", bin.GetAttribute("data-confirm"));
-        var question = bin.Closest("table")!.GetAttribute("data-confirm-template")!
-            .Replace("{0}", bin.Closest("tr")!.QuerySelector("td a")!.TextContent.Trim(), StringComparison.Ordinal);
-        Assert.Equal($"Delete the API credential “{input.Name}”? This cannot be undone.", question);
-        Assert.Equal("Delete", bin.Closest("table")!.GetAttribute("data-confirm-ok"));
+        Assert.Contains(input.Name!, bin.GetAttribute("data-confirm"), StringComparison.Ordinal);
         var confirmation = await client.GetDocumentAsync(PortalClient.Resolve(list, bin.GetAttribute("href")!));
         var response = await client.SubmitAsync(confirmation, "main form", new Dictionary<string, string>());
 

@@ -2,9 +2,7 @@
 (function () {
     'use strict';
 
-    // Confirmation dialogs: <a href="...delete-url" data-confirm="Question?" data-confirm-ok="Delete">. In a list, the
-    // row's link has an empty data-confirm and the table the question once (data-confirm-template, "{0}" for the
-    // row's name, which is the text of the row's first link) and data-confirm-ok.
+    // Confirmation dialogs: <a href="...delete-url" data-confirm="Question?" data-confirm-ok="Delete">.
     // Without JavaScript the link opens a confirmation page at the same URL.
     document.addEventListener('click', function (event) {
         var trigger = event.target.closest('[data-confirm]');
@@ -15,22 +13,10 @@
         if (!dialogElement || !window.bootstrap) {
             return;
         }
-        var question = trigger.getAttribute('data-confirm');
-        var okText = trigger.getAttribute('data-confirm-ok');
-        if (!question) {
-            var list = trigger.closest('[data-confirm-template]');
-            var nameLink = trigger.closest('tr') ? trigger.closest('tr').querySelector('td a') : null;
-            if (!list || !nameLink) {
-                return;
-            }
-            var name = nameLink.textContent.trim();
-            question = list.getAttribute('data-confirm-template').replace('{0}', function () { return name; });
-            okText = okText || list.getAttribute('data-confirm-ok');
-        }
         event.preventDefault();
-        document.getElementById('confirm-dialog-body').textContent = question;
+        document.getElementById('confirm-dialog-body').textContent = trigger.getAttribute('data-confirm');
         var ok = document.getElementById('confirm-dialog-ok');
-        ok.textContent = okText || ok.textContent;
+        ok.textContent = trigger.getAttribute('data-confirm-ok') || ok.textContent;
         var form = document.getElementById('confirm-dialog-form');
         form.setAttribute('action', trigger.getAttribute('href') || trigger.getAttribute('data-confirm-url'));
         var modal = window.bootstrap.Modal.getOrCreateInstance(dialogElement);

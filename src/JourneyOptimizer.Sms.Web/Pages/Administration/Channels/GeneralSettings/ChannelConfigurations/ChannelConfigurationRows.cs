@@ -35,6 +35,7 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
         var edit = Label("Edit");
         var delete = Label("Delete");
         var more = Label("More actions");
+        var deleteConfirm = CompositeTemplate.Of(localizer["Delete the channel configuration “{0}”? This cannot be undone."].Value);
         var editUrl = encoder.Encode(page.EditUrlPrefix);
         var deleteUrl = encoder.Encode(page.DeleteUrlPrefix);
         var canManage = page.CanManage;
@@ -78,7 +79,8 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
                     .Raw(c.Status is ChannelConfigurationStatus.Draft or ChannelConfigurationStatus.Failed
                         ? "\" data-when=\"Draft Failed\""
                         : "\" data-when=\"Draft Failed\" hidden")
-                    .Raw(" data-confirm><i class=\"bi bi-trash\" aria-hidden=\"true\"></i></a>\n")
+                    .Raw(" data-confirm=\"").Format(deleteConfirm, c.Name).Raw("\" data-confirm-ok=\"").Raw(delete)
+                    .Raw("\"><i class=\"bi bi-trash\" aria-hidden=\"true\"></i></a>\n")
                     .Raw("<div class=\"dropdown d-inline-block\"><button class=\"btn btn-sm btn-outline-secondary dropdown-toggle\" type=\"button\"")
                     .Raw(" data-bs-toggle=\"dropdown\" aria-expanded=\"false\" data-row-menu aria-label=\"").Raw(more).Raw(" ").Text(c.Name)
                     .Raw("\"><i class=\"bi bi-three-dots\" aria-hidden=\"true\"></i></button></div>");
