@@ -157,6 +157,9 @@ try
         .AddViewLocalization()
         .AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+    // A finished view's values go straight into the PipeResponseWriter, not first into MVC's paged buffer
+    // (PipeViewBufferScope; docs/performance.md, tenth round).
+    PipeViewBufferScope.Decorate(builder.Services);
     builder.Services.Configure<RouteOptions>(options =>
     {
         options.LowercaseUrls = true;
