@@ -5,10 +5,11 @@ using System.Text.Encodings.Web;
 namespace JourneyOptimizer.Sms.Web.Infrastructure;
 
 /// <summary>
-/// Writes HTML straight to the view's writer, for the rows of the channel configurations list (docs/performance.md,
-/// third round). A Razor row costs one view-buffer entry per literal and per value, a new string for every value the
-/// encoder changes and one for every number and date; this writes the same markup without any of them. Used only where
-/// it was measured to pay: the same rewrite of the credentials list's (already lean) rows gained nothing measurable.
+/// Writes HTML straight to the view's writer, for the rows of the two lists (docs/performance.md, third and tenth
+/// rounds). A Razor row costs one view-buffer entry per literal and per value, a new string for every value the encoder
+/// changes and one for every number and date; this writes the same markup without any of them. The credentials list's
+/// rows gained nothing measurable from it while MVC copied every value through its paged buffer on the way out; once
+/// that copy was gone (<see cref="PipeViewBufferScope"/>) they did.
 /// Markup goes through <see cref="Raw"/> (literal, trusted), everything else through <see cref="Text"/>,
 /// <see cref="Number"/>, <see cref="Time"/> and <see cref="Format"/>, which encode it with the page's
 /// <see cref="HtmlEncoder"/> as Razor would.

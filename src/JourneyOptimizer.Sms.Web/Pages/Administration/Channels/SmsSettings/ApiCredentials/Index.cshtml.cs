@@ -84,5 +84,8 @@ public sealed class IndexModel(ApiCredentialService credentials, IStringLocalize
         VerifyAction = Url.Page("Index", "Verify", new { sandbox = Sandbox.Name, q = Search, cursor = Cursor })!;
     }
 
+    /// <summary>The table's rows (<see cref="ApiCredentialRows"/>).</summary>
+    public IHtmlContent Rows => new ApiCredentialRows(this, localizer);
+
     private HtmlString Encoded(string url) => new(htmlEncoder.Encode(url));
 }

@@ -1,0 +1,139 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using JourneyOptimizer.Sms.Core.Common;
+using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
+using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
+using JourneyOptimizer.Sms.IntegrationTests.Localization;
+using JourneyOptimizer.Sms.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyOptimizer.Sms.IntegrationTests.Credentials;
+
+/// <summary>
+/// The API credentials list's rows (<c>ApiCredentialRows</c>, written without Razor): every state a row can show, in
+/// English and Chinese, with a name full of markup characters that must stay text in the cell and in every attribute.
+/// </summary>
+public sealed class ApiCredentialRowsTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private const string Sandbox = "rows";
+    private const string Markup = "<b>&\"x'y</b>";
+    private static readonly DateTime VerifiedAt = new(2026, 11, 20, 10, 11, 12, DateTimeKind.Utc);
+    private static readonly DateTime ModifiedAt = new(2026, 11, 21, 8, 9, 0, DateTimeKind.Utc);
+
+    private async Task<(int Verified, int Failed, int Custom)> SeedAsync()
+    {
+        var sandbox = await TestData.SandboxAsync(factory, Sandbox);
+        var existing = await factory.WithDbAsync(db => db.ApiCredentials.Where(c => c.SandboxId == sandbox.Id)
+            .OrderBy(c => c.Name).Select(c => c.Id).ToListAsync());
+        if (existing.Count == 3)
+        {
+            return (existing[0], existing[1], existing[2]);
+        }
+
+        var verified = await TestData.CreateTwilioAsync(factory, sandbox.Id, TestData.Twilio("a1 " + Markup));
+        var failed = await TestData.CreateTwilioAsync(factory, sandbox.Id, TestData.Twilio("a2 failed"));
+        await using (var scope = factory.CreateScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>().CreateCustomAsync(sandbox.Id,
+                new CustomCredentialInput
+                {
+                    Name = "a3 custom",
+                    ProviderName = "acme",
+                    ProviderUrl = "https://sms.example.com/send",
+                    ChannelType = CustomChannelType.Sms,
+                    AuthType = CustomAuthType.ApiKey,
+                    ApiToken = "api-token-abcdef9876",
+                    ApiKeyHeaderName = "X-Key",
+                    Headers =
+                    [
+                        new() { Name = CustomCredentialInput.ContentTypeHeaderName, Value = CustomCredentialInput.DefaultContentType },
+                        new() { Name = CustomCredentialInput.CharsetHeaderName, Value = CustomCredentialInput.DefaultCharset },
+                    ],
+                    ProviderPayload = CustomCredentialInput.ExampleProviderPayload,
+                    MessageIdExtractor = "messages.0.id",
+                }, new Actor("test", "seed@example.com"), CancellationToken.None);
+            Assert.True(result.Outcome == CredentialOutcome.Created, string.Join("; ", result.FieldErrors.Select(e => e.Field + " " + e.Message)));
+        }
+
+        await factory.WithDbAsync(async db =>
+        {
+            await db.ApiCredentials.Where(c => c.SandboxId == sandbox.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ModifiedAtUtc, ModifiedAt).SetProperty(c => c.ModifiedBy, "a<b>&\"'c@example.com"));
+            await db.ApiCredentials.Where(c => c.Id == verified)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastVerifiedAtUtc, VerifiedAt).SetProperty(c => c.VerificationStatus, VerificationStatus.Verified));
+            await db.TwilioCredentials.Where(c => c.Id == verified).ExecuteUpdateAsync(s => s.SetProperty(c => c.AccountType, "Trial"));
+            await db.ApiCredentials.Where(c => c.Id == failed)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.VerificationStatus, VerificationStatus.Failed).SetProperty(c => c.LastVerifiedAtUtc, (DateTime?)null));
+            return 0;
+        });
+        return await SeedAsync();
+    }
+
+    [Theory]
+    [InlineData(PortalCultures.English)]
+    [InlineData(PortalCultures.ChineseSimplified)]
+    public async Task Each_row_shows_its_state_in_the_users_language_and_keeps_markup_as_text(string culture)
+    {
+        var (verifiedId, failedId, customId) = await SeedAsync();
+        using var client = await LocalizedClient.SignedInAsync(factory, culture);
+        var page = await LocalizedClient.GetPageAsync(client, TestData.CredentialsUrl(Sandbox));
+        var rows = page.QuerySelectorAll("[data-testid=credentials-table] tbody > tr");
+        Assert.Equal(3, rows.Length);
+        string T(string key) => LocalizedClient.T(culture, key);
+        var c = CultureInfo.GetCultureInfo(culture);
+        string Time(DateTime utc) => utc.ToString(Display.TimeFormat, c) + " UTC";
+
+        // A verified Twilio trial account, named with markup characters.
+        var name = "a1 " + Markup;
+        var verified = rows[0];
+        Assert.Empty(verified.QuerySelectorAll("td b"));
+        var link = verified.Cells(0).QuerySelector("a")!;
+        Assert.Equal(name, link.TextContent);
+        Assert.EndsWith("/edit/" + verifiedId, PortalClient.Resolve(page, link.GetAttribute("href")!), StringComparison.Ordinal);
+        Assert.Equal("Twilio", verified.Cells(1).TextContent);
+        var badges = verified.Cells(3).QuerySelectorAll(".badge");
+        Assert.Equal(["badge", "badge-status-Verified"], badges[0].ClassList);
+        Assert.Equal(T("Verified"), badges[0].TextContent);
+        Assert.Equal(T("Trial account"), badges[1].TextContent);
+        Assert.Equal(T("A trial account can only send to verified numbers."), badges[1].GetAttribute("title"));
+        Assert.Equal(Time(VerifiedAt), verified.Cells(3).QuerySelector("div.small")!.TextContent);
+        Assert.Equal("a<b>&\"'c@example.com", verified.Cells(4).TextContent);
+        Assert.Equal(Time(ModifiedAt), verified.Cells(5).TextContent);
+        var actions = verified.Cells(6);
+        Assert.Equal(T("Edit") + " " + name, actions.QuerySelector("a.btn-outline-secondary")!.GetAttribute("aria-label"));
+        var verify = actions.QuerySelector("button[type=submit]")!;
+        Assert.Equal(("row-actions-form", "id", verifiedId.ToString(CultureInfo.InvariantCulture), T("Verify") + " " + name),
+            (verify.GetAttribute("form"), verify.GetAttribute("name"), verify.GetAttribute("value"), verify.GetAttribute("aria-label")));
+        Assert.NotNull(page.GetElementById("row-actions-form"));
+        var send = actions.QuerySelector("a[href*='verifyconnection/']")!;
+        Assert.Equal(T("Verify SMS connection") + " " + name, send.GetAttribute("aria-label"));
+        Assert.EndsWith("/verifyconnection/" + verifiedId, PortalClient.Resolve(page, send.GetAttribute("href")!), StringComparison.Ordinal);
+        var delete = actions.QuerySelector("a[data-confirm]")!;
+        Assert.EndsWith("/delete/" + verifiedId, PortalClient.Resolve(page, delete.GetAttribute("href")!), StringComparison.Ordinal);
+        Assert.Equal(LocalizedClient.T(culture, "Delete the API credential “{0}”? This cannot be undone.", name), delete.GetAttribute("data-confirm"));
+        Assert.Equal((T("Delete"), T("Delete") + " " + name), (delete.GetAttribute("data-confirm-ok"), delete.GetAttribute("aria-label")));
+
+        // A failed Twilio credential: no trial badge, no verification time.
+        var failed = rows[1];
+        Assert.Equal(["badge", "badge-status-Failed"], Assert.Single(failed.Cells(3).QuerySelectorAll(".badge")).ClassList);
+        Assert.Equal(T("Failed"), failed.Cells(3).TextContent.Trim());
+        Assert.Null(failed.Cells(3).QuerySelector("div"));
+        Assert.Equal(failedId.ToString(CultureInfo.InvariantCulture), failed.Cells(6).QuerySelector("button")!.GetAttribute("value"));
+
+        // A Custom credential: not verified, and no "Verify" (only Twilio credentials are verified from the list).
+        var custom = rows[2];
+        Assert.Equal(T("Custom"), custom.Cells(1).TextContent);
+        Assert.Equal(T("Not verified"), custom.Cells(3).TextContent.Trim());
+        Assert.Equal(["badge", "badge-status-NotVerified"], custom.Cells(3).QuerySelector(".badge")!.ClassList);
+        Assert.Null(custom.Cells(6).QuerySelector("button"));
+        Assert.Equal(3, custom.Cells(6).QuerySelectorAll("a").Length);
+        Assert.EndsWith("/edit/" + customId, PortalClient.Resolve(page, custom.Cells(0).QuerySelector("a")!.GetAttribute("href")!), StringComparison.Ordinal);
+    }
+}
+
+internal static class RowCells
+{
+    public static IElement Cells(this IElement row, int index) => row.Children[index];
+}
