@@ -48,8 +48,6 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
     /// <summary>A row's "Send test message" page without its id.</summary>
     public string SendTestUrlPrefix { get; private set; } = "";
 
-    private string _actionQuery = "";
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Search = Search is { Length: > ChannelConfiguration.NameMaxLength } ? Search[..ChannelConfiguration.NameMaxLength] : Search;
@@ -58,7 +56,7 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
         EditUrlPrefix = RelativeToRequest(RowUrlPrefix("Edit"));
         DeleteUrlPrefix = RelativeToRequest(RowUrlPrefix("Delete"));
         SendTestUrlPrefix = RelativeToRequest(RowUrlPrefix("SendTest"));
-        _actionQuery = Url.Page("Index", new { sandbox = Sandbox.Name, q = Search, status = StatusFilter, type = TypeFilter, cursor = Cursor })!;
+
     }
 
     /// <summary>The list's polling: the state of the given rows, with translated labels, as JSON.</summary>
@@ -110,7 +108,11 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
     /// sends its id as its value, so no row repeats the URL (docs/performance.md, sixth round).
     /// </summary>
     public string ActionUrl(string handler) =>
-        _actionQuery + (_actionQuery.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler;
+        LayoutUrls.Page(Url, "Index", Sandbox.Name, handler, ("q", Search), ("status", StatusFilter), ("type", TypeFilter), ("cursor", Cursor))!;
+
+    /// <summary>The list with its filters at another page (<paramref name="cursor"/>).</summary>
+    public string PageUrl(string? cursor) =>
+        LayoutUrls.Page(Url, "Index", Sandbox.Name, null, ("q", Search), ("status", StatusFilter), ("type", TypeFilter), ("cursor", cursor))!;
 
     /// <summary>The table's rows (<see cref="ChannelConfigurationRows"/>).</summary>
     public IHtmlContent Rows => new ChannelConfigurationRows(this, localizer);

@@ -81,7 +81,7 @@ public sealed class IndexModel(ApiCredentialService credentials, IStringLocalize
         EditUrlPrefix = Encoded(RelativeToRequest(RowUrlPrefix("Edit")));
         DeleteUrlPrefix = Encoded(RelativeToRequest(RowUrlPrefix("Delete")));
         VerifyConnectionUrlPrefix = Encoded(RelativeToRequest(RowUrlPrefix("VerifyConnection")));
-        VerifyAction = Url.Page("Index", "Verify", new { sandbox = Sandbox.Name, q = Search, cursor = Cursor })!;
+        VerifyAction = LayoutUrls.Page(Url, "Index", Sandbox.Name, "Verify", ("q", Search), ("cursor", Cursor))!;
     }
 
     /// <summary>The table's rows (<see cref="ApiCredentialRows"/>).</summary>
