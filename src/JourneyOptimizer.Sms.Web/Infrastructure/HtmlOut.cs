@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
+using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Infrastructure;
 
@@ -92,5 +93,27 @@ public readonly record struct CompositeTemplate(string Text, int Slot)
         var slot = text.IndexOf("{0}", StringComparison.Ordinal);
         var simple = slot >= 0 && text.AsSpan(0, slot).IndexOfAny('{', '}') < 0 && text.AsSpan(slot + 3).IndexOfAny('{', '}') < 0;
         return new CompositeTemplate(text, simple ? slot : -1);
+    }
+}
+
+/// <summary>
+/// The translations a table's rows repeat (action names, statuses, vendors), each looked up and HTML-encoded once per
+/// page, ready for <see cref="HtmlOut.Raw"/>.
+/// </summary>
+public sealed class EncodedLabels(IStringLocalizer localizer, HtmlEncoder encoder)
+{
+    private readonly Dictionary<string, string> labels = new(StringComparer.Ordinal);
+
+    public string this[string key]
+    {
+        get
+        {
+            if (!labels.TryGetValue(key, out var label))
+            {
+                labels[key] = label = encoder.Encode(localizer[key].Value);
+            }
+
+            return label;
+        }
     }
 }

@@ -20,7 +20,7 @@ public sealed class PipeResponseWriterTests
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // The tests read only after writing: a pipe that never makes the writer wait.
-    private static Pipe NewPipe() => new(new PipeOptions(pauseWriterThreshold: 0, resumeWriterThreshold: 0));
+    internal static Pipe NewPipe() => new(new PipeOptions(pauseWriterThreshold: 0, resumeWriterThreshold: 0));
 
     private static async Task<byte[]> ReadAllAsync(Pipe pipe)
     {
@@ -30,7 +30,7 @@ public sealed class PipeResponseWriterTests
         return bytes.ToArray();
     }
 
-    private static bool HasSent(Pipe pipe)
+    internal static bool HasSent(Pipe pipe)
     {
         if (!pipe.Reader.TryRead(out var result))
         {

@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using System.Text;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
 using JourneyOptimizer.Sms.Web.Infrastructure;
@@ -14,19 +13,6 @@ namespace JourneyOptimizer.Sms.IntegrationTests.Performance;
 /// </summary>
 public sealed class PipeViewBufferScopeTests
 {
-    private static Pipe NewPipe() => new(new PipeOptions(pauseWriterThreshold: 0, resumeWriterThreshold: 0));
-
-    private static bool HasSent(Pipe pipe)
-    {
-        if (!pipe.Reader.TryRead(out var result))
-        {
-            return false;
-        }
-
-        pipe.Reader.AdvanceTo(result.Buffer.Start);
-        return !result.Buffer.IsEmpty;
-    }
-
     [Fact]
     public async Task The_portal_copies_a_view_straight_into_the_response_writer_and_any_other_writer_through_MVCs()
     {
@@ -35,7 +21,7 @@ public sealed class PipeViewBufferScopeTests
         var buffers = scope.ServiceProvider.GetRequiredService<IViewBufferScope>();
         Assert.IsType<PipeViewBufferScope>(buffers);
 
-        var pipe = NewPipe();
+        var pipe = PipeResponseWriterTests.NewPipe();
         await using var response = new PipeResponseWriter(pipe.Writer, Encoding.UTF8);
         Assert.IsType<PipeViewWriter>(buffers.CreateWriter(response));
 
@@ -51,7 +37,7 @@ public sealed class PipeViewBufferScopeTests
     [Fact]
     public async Task Writes_reach_the_response_writer_in_order_and_are_sent_only_by_its_own_flush()
     {
-        var pipe = NewPipe();
+        var pipe = PipeResponseWriterTests.NewPipe();
         var response = new PipeResponseWriter(pipe.Writer, Encoding.UTF8);
         var expected = new StringBuilder();
         await using (var view = new PipeViewWriter(response))
@@ -71,7 +57,7 @@ public sealed class PipeViewBufferScopeTests
             view.Flush();
             await view.FlushAsync();
             await view.FlushAsync(CancellationToken.None);
-            Assert.False(HasSent(pipe));
+            Assert.False(PipeResponseWriterTests.HasSent(pipe));
             Assert.Equal(0, pipe.Writer.UnflushedBytes);
         }
 

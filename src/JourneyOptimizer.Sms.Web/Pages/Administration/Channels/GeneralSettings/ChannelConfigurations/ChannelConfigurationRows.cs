@@ -21,20 +21,11 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
         ArgumentNullException.ThrowIfNull(encoder);
 
         var culture = CultureInfo.CurrentCulture;
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Label(string key)
-        {
-            if (!labels.TryGetValue(key, out var label))
-            {
-                labels[key] = label = encoder.Encode(localizer[key].Value);
-            }
+        var labels = new EncodedLabels(localizer, encoder);
 
-            return label;
-        }
-
-        var edit = Label("Edit");
-        var delete = Label("Delete");
-        var more = Label("More actions");
+        var edit = labels["Edit"];
+        var delete = labels["Delete"];
+        var more = labels["More actions"];
         var deleteConfirm = CompositeTemplate.Of(localizer["Delete the channel configuration “{0}”? This cannot be undone."].Value);
         var editUrl = encoder.Encode(page.EditUrlPrefix);
         var deleteUrl = encoder.Encode(page.DeleteUrlPrefix);
@@ -47,14 +38,14 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
             html.Raw("<tr data-id=\"").Number(c.Id).Raw("\" data-status=\"").Raw(status).Raw("\" data-pending=\"")
                 .Raw(c.PendingCheck?.ToString() ?? "").Raw("\">\n<td><a href=\"").Raw(editUrl).Number(c.Id).Raw("\">").Text(c.Name)
                 .Raw("</a> <span class=\"badge text-bg-light border\">").Raw(Channel(c.Channel)).Raw("</span></td>\n<td>")
-                .Raw("<span class=\"badge badge-status-").Raw(status).Raw("\" data-status-badge>").Raw(Label(status)).Raw("</span>");
+                .Raw("<span class=\"badge badge-status-").Raw(status).Raw("\" data-status-badge>").Raw(labels[status]).Raw("</span>");
             if (c.PendingCheck == ChangeCheckStatus.Processing)
             {
-                html.Raw("\n<span class=\"badge badge-status-Processing\" data-pending-badge>").Raw(Label("Change being checked")).Raw("</span>");
+                html.Raw("\n<span class=\"badge badge-status-Processing\" data-pending-badge>").Raw(labels["Change being checked"]).Raw("</span>");
             }
             else if (c.PendingCheck == ChangeCheckStatus.Failed)
             {
-                html.Raw("\n<span class=\"badge badge-status-Failed\" data-pending-badge>").Raw(Label("Change refused")).Raw("</span>");
+                html.Raw("\n<span class=\"badge badge-status-Failed\" data-pending-badge>").Raw(labels["Change refused"]).Raw("</span>");
             }
 
             // Only a row still being checked can get a reason without a reload (the list's polling fills it in).
@@ -63,7 +54,7 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
                 : "</td>\n<td>");
             if (c.SmsType is { } type)
             {
-                html.Raw(Label(type.ToString()));
+                html.Raw(labels[type.ToString()]);
             }
 
             html.Raw("</td>\n<td>").Text(c.CredentialName).Raw("</td>\n<td>").Text(c.SenderNumber).Raw("</td>\n<td>").Text(c.ModifiedBy)

@@ -21,21 +21,12 @@ internal sealed class ApiCredentialRows(IndexModel page, IStringLocalizer locali
         ArgumentNullException.ThrowIfNull(encoder);
 
         var culture = CultureInfo.CurrentCulture;
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Label(string key)
-        {
-            if (!labels.TryGetValue(key, out var label))
-            {
-                labels[key] = label = encoder.Encode(localizer[key].Value);
-            }
+        var labels = new EncodedLabels(localizer, encoder);
 
-            return label;
-        }
-
-        var edit = Label("Edit");
-        var delete = Label("Delete");
-        var verify = Label("Verify");
-        var verifyConnection = Label("Verify SMS connection");
+        var edit = labels["Edit"];
+        var delete = labels["Delete"];
+        var verify = labels["Verify"];
+        var verifyConnection = labels["Verify SMS connection"];
         var deleteConfirm = CompositeTemplate.Of(localizer["Delete the API credential “{0}”? This cannot be undone."].Value);
         var editUrl = page.EditUrlPrefix.Value ?? "";
         var deleteUrl = page.DeleteUrlPrefix.Value ?? "";
@@ -47,12 +38,12 @@ internal sealed class ApiCredentialRows(IndexModel page, IStringLocalizer locali
         {
             var status = Display.Status(c.VerificationStatus);
             html.Raw("<tr>\n<td><a href=\"").Raw(editUrl).Number(c.Id).Raw("\">").Text(c.Name).Raw("</a></td>\n<td>")
-                .Raw(Label(c.Vendor.ToString())).Raw("</td>\n<td>").Text(c.Address)
-                .Raw("</td>\n<td><span class=\"badge badge-status-").Raw(Token(c.VerificationStatus)).Raw("\">").Raw(Label(status)).Raw("</span>\n");
+                .Raw(labels[c.Vendor.ToString()]).Raw("</td>\n<td>").Text(c.Address)
+                .Raw("</td>\n<td><span class=\"badge badge-status-").Raw(Token(c.VerificationStatus)).Raw("\">").Raw(labels[status]).Raw("</span>\n");
             if (c.IsTrial)
             {
-                html.Raw("<span class=\"badge text-bg-warning\" title=\"").Raw(Label("A trial account can only send to verified numbers."))
-                    .Raw("\">").Raw(Label("Trial account")).Raw("</span>\n");
+                html.Raw("<span class=\"badge text-bg-warning\" title=\"").Raw(labels["A trial account can only send to verified numbers."])
+                    .Raw("\">").Raw(labels["Trial account"]).Raw("</span>\n");
             }
 
             if (c.LastVerifiedAtUtc is { } verified)
