@@ -56,7 +56,6 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
         EditUrlPrefix = RelativeToRequest(RowUrlPrefix("Edit"));
         DeleteUrlPrefix = RelativeToRequest(RowUrlPrefix("Delete"));
         SendTestUrlPrefix = RelativeToRequest(RowUrlPrefix("SendTest"));
-
     }
 
     /// <summary>The list's polling: the state of the given rows, with translated labels, as JSON.</summary>
