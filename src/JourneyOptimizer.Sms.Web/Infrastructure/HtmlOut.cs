@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Infrastructure;
@@ -116,4 +117,22 @@ public sealed class EncodedLabels(IStringLocalizer localizer, HtmlEncoder encode
             return label;
         }
     }
+}
+
+/// <summary>
+/// A table's rows as HTML content, written with <see cref="HtmlOut"/> when the page is sent (decision 0011): each list
+/// writes its rows in <see cref="Write"/>, with the page's labels and culture.
+/// </summary>
+public abstract class HtmlRows(IStringLocalizer localizer) : IHtmlContent
+{
+    protected IStringLocalizer Localizer => localizer;
+
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(encoder);
+        Write(new HtmlOut(writer, encoder), new EncodedLabels(localizer, encoder), encoder, CultureInfo.CurrentCulture);
+    }
+
+    protected abstract void Write(HtmlOut html, EncodedLabels labels, HtmlEncoder encoder, CultureInfo culture);
 }

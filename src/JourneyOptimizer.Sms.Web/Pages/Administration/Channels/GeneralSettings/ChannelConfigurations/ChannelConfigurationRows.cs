@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Web.Infrastructure;
-using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings.ChannelConfigurations;
@@ -13,25 +12,18 @@ namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings
 /// rows this list answers 1.09-1.36x the requests (docs/performance.md). The list's script (status polling, the rows'
 /// "More actions" menu) and the tests read its data attributes.
 /// </summary>
-internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer localizer) : IHtmlContent
+internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer localizer) : HtmlRows(localizer)
 {
-    public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+    protected override void Write(HtmlOut html, EncodedLabels labels, HtmlEncoder encoder, CultureInfo culture)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(encoder);
-
-        var culture = CultureInfo.CurrentCulture;
-        var labels = new EncodedLabels(localizer, encoder);
-
         var edit = labels["Edit"];
         var delete = labels["Delete"];
         var more = labels["More actions"];
-        var deleteConfirm = CompositeTemplate.Of(localizer["Delete the channel configuration “{0}”? This cannot be undone."].Value);
+        var deleteConfirm = CompositeTemplate.Of(Localizer["Delete the channel configuration “{0}”? This cannot be undone."].Value);
         var editUrl = encoder.Encode(page.EditUrlPrefix);
         var deleteUrl = encoder.Encode(page.DeleteUrlPrefix);
         var canManage = page.CanManage;
 
-        var html = new HtmlOut(writer, encoder);
         foreach (var c in page.Results.Items)
         {
             var status = c.Status.ToString();

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Web.Infrastructure;
-using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
@@ -13,27 +12,20 @@ namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.Api
 /// value, and three or four more for each attribute with a value), each copied once more on its way out. The markup is
 /// the Razor rows'; the tests and the list's script read it.
 /// </summary>
-internal sealed class ApiCredentialRows(IndexModel page, IStringLocalizer localizer) : IHtmlContent
+internal sealed class ApiCredentialRows(IndexModel page, IStringLocalizer localizer) : HtmlRows(localizer)
 {
-    public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+    protected override void Write(HtmlOut html, EncodedLabels labels, HtmlEncoder encoder, CultureInfo culture)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(encoder);
-
-        var culture = CultureInfo.CurrentCulture;
-        var labels = new EncodedLabels(localizer, encoder);
-
         var edit = labels["Edit"];
         var delete = labels["Delete"];
         var verify = labels["Verify"];
         var verifyConnection = labels["Verify SMS connection"];
-        var deleteConfirm = CompositeTemplate.Of(localizer["Delete the API credential “{0}”? This cannot be undone."].Value);
+        var deleteConfirm = CompositeTemplate.Of(Localizer["Delete the API credential “{0}”? This cannot be undone."].Value);
         var editUrl = page.EditUrlPrefix.Value ?? "";
         var deleteUrl = page.DeleteUrlPrefix.Value ?? "";
         var verifyConnectionUrl = page.VerifyConnectionUrlPrefix.Value ?? "";
         var canManage = page.CanManage;
 
-        var html = new HtmlOut(writer, encoder);
         foreach (var c in page.Results.Items)
         {
             var status = Display.Status(c.VerificationStatus);
