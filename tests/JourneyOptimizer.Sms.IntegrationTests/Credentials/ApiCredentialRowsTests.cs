@@ -62,7 +62,8 @@ public sealed class ApiCredentialRowsTests(PortalFactory factory) : IClassFixtur
             await db.ApiCredentials.Where(c => c.SandboxId == sandbox.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ModifiedAtUtc, ModifiedAt).SetProperty(c => c.ModifiedBy, "a<b>&\"'c@example.com"));
             await db.ApiCredentials.Where(c => c.Id == verified)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastVerifiedAtUtc, VerifiedAt).SetProperty(c => c.VerificationStatus, VerificationStatus.Verified));
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastVerifiedAtUtc, VerifiedAt).SetProperty(c => c.VerificationStatus, VerificationStatus.Verified)
+                    .SetProperty(c => c.Address, "+1 " + Markup));
             await db.TwilioCredentials.Where(c => c.Id == verified).ExecuteUpdateAsync(s => s.SetProperty(c => c.AccountType, "Trial"));
             await db.ApiCredentials.Where(c => c.Id == failed)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.VerificationStatus, VerificationStatus.Failed).SetProperty(c => c.LastVerifiedAtUtc, (DateTime?)null));
@@ -93,6 +94,7 @@ public sealed class ApiCredentialRowsTests(PortalFactory factory) : IClassFixtur
         Assert.Equal(name, link.TextContent);
         Assert.EndsWith("/edit/" + verifiedId, PortalClient.Resolve(page, link.GetAttribute("href")!), StringComparison.Ordinal);
         Assert.Equal("Twilio", verified.Cells(1).TextContent);
+        Assert.Equal("+1 " + Markup, verified.Cells(2).TextContent);
         var badges = verified.Cells(3).QuerySelectorAll(".badge");
         Assert.Equal(["badge", "badge-status-Verified"], badges[0].ClassList);
         Assert.Equal(T("Verified"), badges[0].TextContent);
