@@ -277,14 +277,14 @@ measure() {
 # pages' shares 0.13 in one run and 0.15 in the next. Its own row shows the median run; LIVE_RUNS lists them all.
 LIVE_RUNS=()
 live_errors=0
-measure live
-prev_rps=$M_RPS; prev_cpu=$M_CPU; LIVE_RUNS+=("$M_RPS|$M_P50|$M_P99|$M_CPU"); live_errors=$(( live_errors + M_ERR ))
+measure_live() { measure live; LIVE_RUNS+=("$M_RPS|$M_P50|$M_P99|$M_CPU"); live_errors=$(( live_errors + M_ERR )); }
+measure_live
+prev_rps=$M_RPS; prev_cpu=$M_CPU
 for k in "${KEYS[@]}"; do
   [ "$k" != live ] || continue
   measure "$k"
   RPS[$k]=$M_RPS; P50[$k]=$M_P50; P99[$k]=$M_P99; ERR[$k]=$M_ERR; CPU[$k]=$M_CPU
-  measure live
-  LIVE_RUNS+=("$M_RPS|$M_P50|$M_P99|$M_CPU"); live_errors=$(( live_errors + M_ERR ))
+  measure_live
   REF_RPS[$k]=$(awk -v a="$prev_rps" -v b="$M_RPS" 'BEGIN { printf "%.2f", (a + b) / 2 }')
   REF_CPU[$k]=$(awk -v a="$prev_cpu" -v b="$M_CPU" 'BEGIN { printf "%.4f", (a + b) / 2 }')
   prev_rps=$M_RPS; prev_cpu=$M_CPU
@@ -306,8 +306,7 @@ if [ "$LOG_ERRORS" -gt 0 ]; then
 fi
 stop_portal
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-# A budget's share is compared unrounded and printed with three decimals (0.146 is not 0.15).
+# Shares are printed with three decimals, and a budget compares them unrounded (0.146 is not 0.15).
 ratio3() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
 verdict() { awk -v v="$1" -v op="$2" -v limit="$3" 'BEGIN { ok = (op == ">=" ? v >= limit : v <= limit); print (ok ? "met" : "MISSED") }'; }
 has() { [ -n "${RPS[$1]:-}" ]; }

@@ -106,8 +106,14 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
     /// Where a row action posts: this page's handler, keeping filters and page. One form per action; each row's button
     /// sends its id as its value, so no row repeats the URL (docs/performance.md, sixth round).
     /// </summary>
-    public string ActionUrl(string handler) =>
-        LayoutUrls.Page(Url, "Index", Sandbox.Name, handler, ("q", Search), ("status", StatusFilter), ("type", TypeFilter), ("cursor", Cursor))!;
+    public string ActionUrl(string handler)
+    {
+        // The list as it is shown, built once for the page's three forms; the handler (a name of this page) goes last.
+        _listUrl ??= PageUrl(Cursor);
+        return _listUrl + (_listUrl.Contains('?', StringComparison.Ordinal) ? "&handler=" : "?handler=") + handler;
+    }
+
+    private string? _listUrl;
 
     /// <summary>The list with its filters at another page (<paramref name="cursor"/>).</summary>
     public string PageUrl(string? cursor) =>
