@@ -170,6 +170,8 @@ try
     SimpleValueValidation.AddSimpleValueValidation(builder.Services);
     builder.Services.AddFluentValidationClientsideAdapters();
     ReusableFluentClientValidators.AddReusableFluentClientValidators(builder.Services);
+    // The client-validation attributes of the fields FormFields writes, built once per field and language (decision 0012).
+    builder.Services.AddSingleton<ClientValidationAttributes>();
     builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
     builder.Services.AddHealthChecks()
