@@ -11,6 +11,9 @@ public sealed partial class ChannelConfigurationService
     /// </summary>
     internal static readonly string[] SqliteListSql = BuildSqliteListSql();
 
+    // The parameters of each of those texts, in the order ReadListPage binds them.
+    private static readonly string[][] SqliteListParameters = [.. Enumerable.Range(0, SqliteListSql.Length).Select(ParameterNames)];
+
     private static string[] BuildSqliteListSql()
     {
         var sql = new string[24];
@@ -38,6 +41,32 @@ public sealed partial class ChannelConfigurationService
         return sql;
     }
 
+    private static string[] ParameterNames(int index)
+    {
+        var names = new List<string> { "$sandbox", "$take" };
+        if ((index & 1) != 0)
+        {
+            names.Add("$status");
+        }
+
+        if ((index & 2) != 0)
+        {
+            names.Add("$type");
+        }
+
+        if ((index & 4) != 0)
+        {
+            names.AddRange(["$prefix", "$upper"]);
+        }
+
+        if (index >= 8)
+        {
+            names.Add("$key");
+        }
+
+        return [.. names];
+    }
+
     /// <summary>The page's rows through a prepared statement on an open connection (<see cref="SqliteReadConnections"/>).</summary>
     private static List<ChannelConfigurationListItem> ReadListPage(SqliteReadConnections reads, int sandboxId,
         ChannelConfigurationFilter filter, string? prefix, string? upper, bool? before, string key, int take)
@@ -45,17 +74,33 @@ public sealed partial class ChannelConfigurationService
         var index = (filter.Status is null ? 0 : 1) + (filter.SmsType is null ? 0 : 2) + (prefix is null ? 0 : 4)
             + (before switch { false => 8, true => 16, null => 0 });
         using var lease = reads.Rent();
-        var command = lease.Command(SqliteListSql[index], "$sandbox", "$take", "$status", "$type", "$prefix", "$upper", "$key");
-        var parameters = command.Parameters;
-        parameters[0].Value = sandboxId;
-        parameters[1].Value = take;
-        parameters[2].Value = filter.Status?.ToString() ?? (object)DBNull.Value;
-        parameters[3].Value = filter.SmsType?.ToString() ?? (object)DBNull.Value;
-        parameters[4].Value = prefix ?? (object)DBNull.Value;
-        parameters[5].Value = upper ?? (object)DBNull.Value;
-        parameters[6].Value = key;
+        var statement = lease.Statement(SqliteListSql[index], SqliteListParameters[index]);
+        statement.Bind(0, sandboxId);
+        statement.Bind(1, take);
+        var next = 2;
+        if (filter.Status is { } status)
+        {
+            statement.Bind(next++, status.ToString());
+        }
+
+        if (filter.SmsType is { } type)
+        {
+            statement.Bind(next++, type.ToString());
+        }
+
+        if (prefix is not null)
+        {
+            statement.Bind(next++, prefix);
+            statement.Bind(next++, upper);
+        }
+
+        if (before is not null)
+        {
+            statement.Bind(next, key);
+        }
+
         var rows = new List<ChannelConfigurationListItem>(take);
-        using var reader = command.ExecuteReader();
+        using var reader = statement.Run();
         while (reader.Read())
         {
             rows.Add(new ChannelConfigurationListItem(
@@ -64,11 +109,11 @@ public sealed partial class ChannelConfigurationService
                 Enum.Parse<ChannelConfigurationStatus>(reader.GetString(2)),
                 Enum.Parse<MobileChannel>(reader.GetString(3)),
                 reader.IsDBNull(4) ? null : Enum.Parse<SmsType>(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.GetStringOrNull(5),
+                reader.GetStringOrNull(6),
                 reader.IsDBNull(7) ? null : Enum.Parse<ChangeCheckStatus>(reader.GetString(7)),
                 reader.GetString(8),
-                SqliteDates.Read(reader, 9)));
+                reader.GetDateTime(9)));
         }
 
         return rows;

@@ -42,15 +42,25 @@ public sealed partial class ApiCredentialService
         };
 
         using var lease = reads.Rent();
-        var command = lease.Command(sql, "$sandbox", "$take", "$prefix", "$upper", "$key");
-        var parameters = command.Parameters;
-        parameters[0].Value = sandboxId;
-        parameters[1].Value = take;
-        parameters[2].Value = prefix ?? (object)DBNull.Value;
-        parameters[3].Value = upper;
-        parameters[4].Value = key;
+        var statement = prefix is null
+            ? lease.Statement(sql, direction == CursorDirection.None ? ["$sandbox", "$take"] : ["$sandbox", "$take", "$key"])
+            : lease.Statement(sql, direction == CursorDirection.None ? ["$sandbox", "$take", "$prefix", "$upper"] : ["$sandbox", "$take", "$prefix", "$upper", "$key"]);
+        statement.Bind(0, sandboxId);
+        statement.Bind(1, take);
+        var next = 2;
+        if (prefix is not null)
+        {
+            statement.Bind(next++, prefix);
+            statement.Bind(next++, upper);
+        }
+
+        if (direction != CursorDirection.None)
+        {
+            statement.Bind(next, key);
+        }
+
         var rows = new List<ApiCredentialListItem>(take);
-        using var reader = command.ExecuteReader();
+        using var reader = statement.Run();
         while (reader.Read())
         {
             rows.Add(new ApiCredentialListItem(
@@ -59,10 +69,10 @@ public sealed partial class ApiCredentialService
                 Enum.Parse<SmsVendor>(reader.GetString(2)),
                 reader.GetString(3),
                 Enum.Parse<VerificationStatus>(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : SqliteDates.Read(reader, 5),
+                reader.GetDateTimeOrNull(5),
                 reader.GetString(6),
-                SqliteDates.Read(reader, 7),
-                reader.IsDBNull(8) ? null : reader.GetString(8)));
+                reader.GetDateTime(7),
+                reader.GetStringOrNull(8)));
         }
 
         return rows;

@@ -25,6 +25,28 @@ public static class SqliteDates
         return TryParseFixed(text, out var value) ? value : DateTime.Parse(text, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// A date stored as a Julian day number (REAL or INTEGER), as Microsoft.Data.Sqlite reads it: SQLite's own conversion
+    /// (computeYMD and computeHMS in its date.c), to the millisecond, kind unspecified.
+    /// </summary>
+    public static DateTime FromJulianDay(double julianDay)
+    {
+        var iJD = (long)((julianDay * 86400000.0) + 0.5);
+        var z = (int)((iJD + 43200000) / 86400000);
+        var a = (int)((z - 1867216.25) / 36524.25);
+        a = z + 1 + a - (a / 4);
+        var b = a + 1524;
+        var c = (int)((b - 122.1) / 365.25);
+        var d = 36525 * (c & 32767) / 100;
+        var e = (int)((b - d) / 30.6001);
+        var x1 = (int)(30.6001 * e);
+        var day = b - d - x1;
+        var month = e < 14 ? e - 1 : e - 13;
+        var year = month > 2 ? c - 4716 : c - 4715;
+        var milliseconds = (iJD + 43200000) % 86400000;
+        return new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified).AddMilliseconds(milliseconds);
+    }
+
     private static bool TryParseFixed(ReadOnlySpan<char> s, out DateTime value)
     {
         value = default;

@@ -119,6 +119,7 @@ public sealed class SqliteReadConnections(IOptions<DatabaseOptions> options) : I
         private readonly SqliteReadConnections owner;
         private readonly SqliteConnection connection;
         private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SqliteStatement> statements = new(StringComparer.Ordinal);
 
         internal Lease(SqliteReadConnections owner, SqliteConnection connection)
         {
@@ -149,8 +150,26 @@ public sealed class SqliteReadConnections(IOptions<DatabaseOptions> options) : I
             return command;
         }
 
+        /// <summary>
+        /// The statement for <paramref name="sql"/> on this connection, prepared the first time, its parameters named in
+        /// <paramref name="parameterNames"/> (bound by their index in it); for reads of many rows (<see cref="SqliteStatement"/>).
+        /// </summary>
+        public SqliteStatement Statement(string sql, params ReadOnlySpan<string> parameterNames)
+        {
+            if (!statements.TryGetValue(sql, out var statement))
+            {
+                statement = new SqliteStatement(connection, sql, parameterNames);
+                statements[sql] = statement;
+            }
+
+            return statement;
+        }
+
         /// <summary>The commands this connection has prepared (for the tests).</summary>
         internal IReadOnlyCollection<SqliteCommand> PreparedCommands => commands.Values;
+
+        /// <summary>The statements this connection has prepared (for the tests).</summary>
+        internal IReadOnlyCollection<SqliteStatement> PreparedStatements => statements.Values;
 
         public void Dispose() => owner.Return(this);
 
@@ -162,6 +181,12 @@ public sealed class SqliteReadConnections(IOptions<DatabaseOptions> options) : I
             }
 
             commands.Clear();
+            foreach (var statement in statements.Values)
+            {
+                statement.Dispose();
+            }
+
+            statements.Clear();
             connection.Dispose();
         }
     }

@@ -353,8 +353,10 @@ public sealed class SqliteReadConnectionsTests(PortalFactory factory) : IClassFi
 
         using var lease = reads.Rent();
         var statements = lease.PreparedCommands.SelectMany(command => StatementsOf(command).Select(statement => (command.CommandText, statement)))
+            .Concat(lease.PreparedStatements.Select(statement => (statement.Sql, statement.Handle)))
             .ToList();
         Assert.True(statements.Count >= 8, $"the lists prepared {statements.Count} statements on the connection");
+        Assert.True(lease.PreparedStatements.Count >= 8, $"the lists prepared {lease.PreparedStatements.Count} row statements on the connection");
         foreach (var (sql, statement) in statements)
         {
             var runs = raw.sqlite3_stmt_status(statement, StatementRuns, 0);
