@@ -113,6 +113,8 @@ try
 
     builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
     builder.Services.AddPortalLocalization();
+    // The pages' texts looked up once per language (CachedStringLocalizer); preferred to AddLocalization's open generic.
+    builder.Services.AddSingleton<IStringLocalizer<SharedResource>, CachedStringLocalizer>();
     builder.Services.AddScoped<SandboxContext>();
     builder.Services.AddScoped<SandboxPageFilter>();
     builder.Services.AddSingleton<PendingSecrets>();
