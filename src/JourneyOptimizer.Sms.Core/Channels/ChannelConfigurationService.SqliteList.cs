@@ -1,3 +1,4 @@
+using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Data;
 
 namespace JourneyOptimizer.Sms.Core.Channels;
@@ -106,12 +107,12 @@ public sealed partial class ChannelConfigurationService
             rows.Add(new ChannelConfigurationListItem(
                 reader.GetInt32(0),
                 reader.GetString(1),
-                Enum.Parse<ChannelConfigurationStatus>(reader.GetString(2)),
-                Enum.Parse<MobileChannel>(reader.GetString(3)),
-                reader.IsDBNull(4) ? null : Enum.Parse<SmsType>(reader.GetString(4)),
+                EnumNames.Parse<ChannelConfigurationStatus>(reader.GetString(2)),
+                EnumNames.Parse<MobileChannel>(reader.GetString(3)),
+                reader.IsDBNull(4) ? null : EnumNames.Parse<SmsType>(reader.GetString(4)),
                 reader.GetStringOrNull(5),
                 reader.GetStringOrNull(6),
-                reader.IsDBNull(7) ? null : Enum.Parse<ChangeCheckStatus>(reader.GetString(7)),
+                reader.IsDBNull(7) ? null : EnumNames.Parse<ChangeCheckStatus>(reader.GetString(7)),
                 reader.GetString(8),
                 reader.GetDateTime(9)));
         }

@@ -1,3 +1,4 @@
+using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
@@ -66,9 +67,9 @@ public sealed partial class ApiCredentialService
             rows.Add(new ApiCredentialListItem(
                 reader.GetInt32(0),
                 reader.GetString(1),
-                Enum.Parse<SmsVendor>(reader.GetString(2)),
+                EnumNames.Parse<SmsVendor>(reader.GetString(2)),
                 reader.GetString(3),
-                Enum.Parse<VerificationStatus>(reader.GetString(4)),
+                EnumNames.Parse<VerificationStatus>(reader.GetString(4)),
                 reader.GetDateTimeOrNull(5),
                 reader.GetString(6),
                 reader.GetDateTime(7),

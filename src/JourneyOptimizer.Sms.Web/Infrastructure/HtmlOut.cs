@@ -58,24 +58,29 @@ public readonly struct HtmlOut(TextWriter writer, HtmlEncoder encoder)
         return Raw(Display.TimeSuffix);
     }
 
-    /// <summary>Text that a translation gives as a template with one <c>{0}</c>: the parts and the value, each encoded.</summary>
+    /// <summary>Text that a translation gives as a template with one <c>{0}</c>: the parts (encoded once per page) and the value, encoded.</summary>
     public HtmlOut Format(CompositeTemplate template, string value) =>
         template.Slot < 0
             ? Text(string.Format(CultureInfo.CurrentCulture, template.Text, value))
-            : Encode(template.Text.AsSpan(0, template.Slot)).Text(value).Encode(template.Text.AsSpan(template.Slot + 3));
+            : Raw(template.EncodedBefore).Text(value).Raw(template.EncodedAfter);
 
     private HtmlOut Encode(ReadOnlySpan<char> text)
     {
-        // Every character encodes to at most 10 ("&#x10FFFF;"); dates and template parts are short.
-        var rented = ArrayPool<char>.Shared.Rent(text.Length * 10);
+        // Every character encodes to at most 10 ("&#x10FFFF;"); a date is at most 64 characters.
+        const int MaxOnStack = 64;
+        var rented = text.Length > MaxOnStack ? ArrayPool<char>.Shared.Rent(text.Length * 10) : null;
         try
         {
-            encoder.Encode(text, rented, out _, out var written);
-            writer.Write(rented, 0, written);
+            Span<char> encoded = rented ?? stackalloc char[MaxOnStack * 10];
+            encoder.Encode(text, encoded, out _, out var written);
+            writer.Write(encoded[..written]);
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(rented);
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
         }
 
         return this;
@@ -83,17 +88,20 @@ public readonly struct HtmlOut(TextWriter writer, HtmlEncoder encoder)
 }
 
 /// <summary>
-/// A translated sentence with one <c>{0}</c> (for <see cref="HtmlOut.Format"/>), split once per page. A template with
-/// any other brace is left to <see cref="string.Format(IFormatProvider, string, object)"/>.
+/// A translated sentence with one <c>{0}</c> (for <see cref="HtmlOut.Format"/>), split and its two parts HTML-encoded once
+/// per page. A template with any other brace is left to <see cref="string.Format(IFormatProvider, string, object)"/>.
 /// </summary>
-public readonly record struct CompositeTemplate(string Text, int Slot)
+public readonly record struct CompositeTemplate(string Text, int Slot, string EncodedBefore, string EncodedAfter)
 {
-    public static CompositeTemplate Of(string text)
+    public static CompositeTemplate Of(string text, HtmlEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(encoder);
         var slot = text.IndexOf("{0}", StringComparison.Ordinal);
         var simple = slot >= 0 && text.AsSpan(0, slot).IndexOfAny('{', '}') < 0 && text.AsSpan(slot + 3).IndexOfAny('{', '}') < 0;
-        return new CompositeTemplate(text, simple ? slot : -1);
+        return simple
+            ? new CompositeTemplate(text, slot, encoder.Encode(text[..slot]), encoder.Encode(text[(slot + 3)..]))
+            : new CompositeTemplate(text, -1, string.Empty, string.Empty);
     }
 }
 

@@ -69,7 +69,7 @@ public sealed class HtmlOutTests
     {
         const string name = "<b>Acme & Co</b>";
 
-        var written = Write(html => html.Format(CompositeTemplate.Of(template), name));
+        var written = Write(html => html.Format(CompositeTemplate.Of(template, Encoder), name));
 
         Assert.Equal(Encoder.Encode(string.Format(CultureInfo.CurrentCulture, template, name)), written);
     }

@@ -4,6 +4,7 @@ using System.Text;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -152,6 +153,94 @@ public sealed class PipeResponseWriterTests
 
         Assert.True(writes * chunk.Length >= PipeResponseWriter.SendThreshold, $"sent after {writes} writes");
         await writer.DisposeAsync();
+    }
+
+    /// <summary>A response body over a test pipe that records when it was started.</summary>
+    private sealed class StartableBody(PipeWriter writer) : HttpResponseFeature, IHttpResponseBodyFeature
+    {
+        private bool started;
+
+        /// <summary>Bytes in the pipe when the response started (none, if the page was kept until then).</summary>
+        public long? UnflushedAtStart { get; private set; }
+
+        public override bool HasStarted => started;
+
+        public PipeWriter Writer => writer;
+
+        Stream IHttpResponseBodyFeature.Stream => writer.AsStream();
+
+        public Task StartAsync(CancellationToken cancellationToken = default)
+        {
+            UnflushedAtStart ??= writer.UnflushedBytes;
+            started = true;
+            return Task.CompletedTask;
+        }
+
+        public void DisableBuffering()
+        {
+        }
+
+        public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task CompleteAsync() => writer.CompleteAsync().AsTask();
+    }
+
+    private static (DefaultHttpContext Context, StartableBody Body) NewResponse(Pipe pipe)
+    {
+        var body = new StartableBody(pipe.Writer);
+        var context = new DefaultHttpContext();
+        context.Features.Set<IHttpResponseFeature>(body);
+        context.Features.Set<IHttpResponseBodyFeature>(body);
+        return (context, body);
+    }
+
+    [Fact]
+    public async Task Given_the_response_it_keeps_the_page_until_the_flush_that_starts_it()
+    {
+        // More than one buffer of text, in writes of every size, then MVC's flush at the end of the view.
+        var pipe = NewPipe();
+        var (context, body) = NewResponse(pipe);
+        var text = string.Concat(Enumerable.Repeat("渠道配置 <td>Ação</td> ", 2500));
+        var writer = new PipeResponseWriter(pipe.Writer, Utf8, context.Response);
+        await writer.WriteAsync(text);
+        writer.Write('x');
+        writer.Write(text.AsSpan(0, 20_000));
+        await writer.WriteLineAsync("😀");
+
+        Assert.False(body.HasStarted);
+        Assert.Equal(0, pipe.Writer.UnflushedBytes);
+
+        await writer.FlushAsync();
+        Assert.True(body.HasStarted);
+        Assert.Equal(0, body.UnflushedAtStart);
+        Assert.True(HasSent(pipe));
+        await writer.DisposeAsync();
+        Assert.Equal(Utf8.GetBytes(text + "x" + text[..20_000] + "😀" + Environment.NewLine), await ReadAllAsync(pipe));
+    }
+
+    [Fact]
+    public async Task Given_the_response_a_view_that_wrote_nothing_leaves_it_unstarted_and_a_large_one_starts_it_once_enough_is_waiting()
+    {
+        var pipe = NewPipe();
+        var (context, body) = NewResponse(pipe);
+        await new PipeResponseWriter(pipe.Writer, Utf8, context.Response).DisposeAsync();
+        Assert.False(body.HasStarted);
+
+        var writer = new PipeResponseWriter(pipe.Writer, Utf8, context.Response);
+        var chunk = new string('y', 1000);
+        var writes = 0;
+        while (!body.HasStarted)
+        {
+            await writer.WriteAsync(chunk);
+            writes++;
+            Assert.True(writes * chunk.Length <= PipeResponseWriter.SendThreshold + chunk.Length, "never started");
+        }
+
+        Assert.True(writes * chunk.Length >= PipeResponseWriter.SendThreshold, $"started after {writes} writes");
+        Assert.True(HasSent(pipe));
+        await writer.DisposeAsync();
+        Assert.Equal(writes * chunk.Length, (await ReadAllAsync(pipe)).Length);
     }
 
     [Fact]

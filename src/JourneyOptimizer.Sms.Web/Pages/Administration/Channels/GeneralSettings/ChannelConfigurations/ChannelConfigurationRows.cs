@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using JourneyOptimizer.Sms.Core.Channels;
+using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
@@ -19,16 +20,16 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
         var edit = labels["Edit"];
         var delete = labels["Delete"];
         var more = labels["More actions"];
-        var deleteConfirm = CompositeTemplate.Of(Localizer["Delete the channel configuration “{0}”? This cannot be undone."].Value);
+        var deleteConfirm = CompositeTemplate.Of(Localizer["Delete the channel configuration “{0}”? This cannot be undone."].Value, encoder);
         var editUrl = encoder.Encode(page.EditUrlPrefix);
         var deleteUrl = encoder.Encode(page.DeleteUrlPrefix);
         var canManage = page.CanManage;
 
         foreach (var c in page.Results.Items)
         {
-            var status = c.Status.ToString();
+            var status = EnumNames.Name<ChannelConfigurationStatus>(c.Status);
             html.Raw("<tr data-id=\"").Number(c.Id).Raw("\" data-status=\"").Raw(status).Raw("\" data-pending=\"")
-                .Raw(c.PendingCheck?.ToString() ?? "").Raw("\">\n<td><a href=\"").Raw(editUrl).Number(c.Id).Raw("\">").Text(c.Name)
+                .Raw(c.PendingCheck is { } pending ? EnumNames.Name<ChangeCheckStatus>(pending) : "").Raw("\">\n<td><a href=\"").Raw(editUrl).Number(c.Id).Raw("\">").Text(c.Name)
                 .Raw("</a> <span class=\"badge text-bg-light border\">").Raw(Channel(c.Channel)).Raw("</span></td>\n<td>")
                 .Raw("<span class=\"badge badge-status-").Raw(status).Raw("\" data-status-badge>").Raw(labels[status]).Raw("</span>");
             if (c.PendingCheck == ChangeCheckStatus.Processing)
@@ -46,7 +47,7 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
                 : "</td>\n<td>");
             if (c.SmsType is { } type)
             {
-                html.Raw(labels[type.ToString()]);
+                html.Raw(labels[EnumNames.Name<SmsType>(type)]);
             }
 
             html.Raw("</td>\n<td>").Text(c.CredentialName).Raw("</td>\n<td>").Text(c.SenderNumber).Raw("</td>\n<td>").Text(c.ModifiedBy)

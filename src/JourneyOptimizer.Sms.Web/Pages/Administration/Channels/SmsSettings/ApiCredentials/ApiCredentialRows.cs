@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
@@ -20,7 +21,7 @@ internal sealed class ApiCredentialRows(IndexModel page, IStringLocalizer locali
         var delete = labels["Delete"];
         var verify = labels["Verify"];
         var verifyConnection = labels["Verify SMS connection"];
-        var deleteConfirm = CompositeTemplate.Of(Localizer["Delete the API credential “{0}”? This cannot be undone."].Value);
+        var deleteConfirm = CompositeTemplate.Of(Localizer["Delete the API credential “{0}”? This cannot be undone."].Value, encoder);
         var editUrl = page.EditUrlPrefix.Value ?? "";
         var deleteUrl = page.DeleteUrlPrefix.Value ?? "";
         var verifyConnectionUrl = page.VerifyConnectionUrlPrefix.Value ?? "";
@@ -30,7 +31,7 @@ internal sealed class ApiCredentialRows(IndexModel page, IStringLocalizer locali
         {
             var status = Display.Status(c.VerificationStatus);
             html.Raw("<tr>\n<td><a href=\"").Raw(editUrl).Number(c.Id).Raw("\">").Text(c.Name).Raw("</a></td>\n<td>")
-                .Raw(labels[c.Vendor.ToString()]).Raw("</td>\n<td>").Text(c.Address)
+                .Raw(labels[EnumNames.Name<SmsVendor>(c.Vendor)]).Raw("</td>\n<td>").Text(c.Address)
                 .Raw("</td>\n<td><span class=\"badge badge-status-").Raw(Token(c.VerificationStatus)).Raw("\">").Raw(labels[status]).Raw("</span>\n");
             if (c.IsTrial)
             {
