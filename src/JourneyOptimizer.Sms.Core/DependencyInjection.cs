@@ -89,6 +89,8 @@ public static class DependencyInjection
                 options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
                 break;
             default:
+                // Before the first connection opens: SQLite takes its threading mode only then (SqliteThreading).
+                SqliteThreading.Configure();
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
                 break;
         }

@@ -22,7 +22,8 @@ namespace JourneyOptimizer.Sms.Core.Data;
 /// </remarks>
 public sealed class SqliteStatement : IDisposable
 {
-    private const string Library = "e_sqlite3";
+    /// <summary>The native library SQLitePCL loads (bundle_e_sqlite3).</summary>
+    internal const string Library = "e_sqlite3";
     private const int BusyRetryMilliseconds = 150;
     private const int BusyTimeoutMilliseconds = 30_000;
 
@@ -170,7 +171,8 @@ public sealed class SqliteStatement : IDisposable
     }
 
     // SQLite's column functions on the statement's pointer, from the same native library SQLitePCL loads. Only these:
-    // each runs in constant time on the current row, takes no lock and cannot call back into .NET.
+    // each runs in constant time on the current row, takes no lock other than its connection's uncontended mutex (none in
+    // multi-thread mode, SqliteThreading) and cannot call back into .NET.
     private static class Native
     {
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
