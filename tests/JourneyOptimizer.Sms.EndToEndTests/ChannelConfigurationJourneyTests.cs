@@ -7,8 +7,9 @@ namespace JourneyOptimizer.Sms.EndToEndTests;
 
 /// <summary>
 /// An administrator connects Twilio (the fake Twilio, a real local HTTP server), creates a channel configuration on it,
-/// submits it, watches it turn Active in the list without reloading the page and deactivates it from the row's "More
-/// actions" menu (by mouse, then opened by keyboard); in English and in Simplified Chinese.
+/// submits it, watches it turn Active in the list without reloading the page, deactivates it from the row's "More
+/// actions" menu (by mouse, then opened by keyboard), duplicates it and deletes the draft copy after the confirmation
+/// dialog's question; in English and in Simplified Chinese.
 /// </summary>
 public sealed class ChannelConfigurationJourneyTests
 {
@@ -18,16 +19,19 @@ public sealed class ChannelConfigurationJourneyTests
     {
         // language menu entry (null: English), journey name, labels: Create new API credentials, Name, Account SID, Auth Token,
         // Message SID, Inbound Number, Submit, Channel configurations, Create channel configuration, SMS Type, Marketing,
-        // Mobile configuration, Sender number, Processing, Active, More actions, Deactivate, Activate, Deactivated
+        // Mobile configuration, Sender number, Processing, Active, More actions, Deactivate, Activate, Deactivated, Duplicate,
+        // Delete, the delete question
         {
             null, "channel-en",
             ["Create new API credentials", "Name", "Account SID", "Auth Token", "Message SID", "Inbound Number", "Submit",
                 "Channel configurations", "Create channel configuration", "SMS Type", "Marketing", "Mobile configuration", "Sender number", "Processing", "Active",
-                "More actions", "Deactivate", "Activate", "Deactivated"]
+                "More actions", "Deactivate", "Activate", "Deactivated",
+                "Duplicate", "Delete", "Delete the channel configuration “{0}”? This cannot be undone."]
         },
         {
             "简体中文", "channel-zh-Hans",
-            ["创建新API凭据", "名称", "帐户SID", "身份验证令牌", "消息SID", "入站编号", "提交", "渠道配置", "创建渠道配置", "短信类型", "营销", "移动设备配置", "发件人号码", "正在处理", "活动", "更多操作", "停用", "激活", "已停用"]
+            ["创建新API凭据", "名称", "帐户SID", "身份验证令牌", "消息SID", "入站编号", "提交", "渠道配置", "创建渠道配置", "短信类型", "营销", "移动设备配置", "发件人号码", "正在处理", "活动", "更多操作", "停用", "激活", "已停用",
+                "复制", "删除", "删除渠道配置“{0}”？此操作无法撤消。"]
         },
     };
 
@@ -118,6 +122,23 @@ public sealed class ChannelConfigurationJourneyTests
             await Assertions.Expect(menu.GetByRole(AriaRole.Button, new() { Name = labels[17], Exact = true })).ToBeVisibleAsync();
             await Assertions.Expect(menu.GetByRole(AriaRole.Button, new() { Name = labels[16], Exact = true })).ToBeHiddenAsync();
             await Browser.ScreenshotAsync(page, journey, "07-deactivated");
+
+            // Duplicate from the same menu: a Draft copy, which the bin deletes after the table's question, with the
+            // copy's name in it (the rows share one question; site.js puts the name in).
+            await menu.GetByRole(AriaRole.Button, new() { Name = labels[19], Exact = true }).ClickAsync();
+            var copy = page.Locator("[data-testid=configurations-table] tr[data-status=Draft]");
+            await Assertions.Expect(copy).ToHaveCountAsync(1);
+            var copyName = (await copy.Locator("td a").First.InnerTextAsync()).Trim();
+            Assert.StartsWith(name, copyName, StringComparison.Ordinal);
+            Assert.NotEqual(name, copyName);
+            await Assertions.Expect(copy.GetByRole(AriaRole.Button, new() { Name = labels[15] + " " + copyName, Exact = true })).ToBeVisibleAsync();
+            await copy.GetByRole(AriaRole.Link, new() { Name = labels[20] + " " + copyName, Exact = true }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await Assertions.Expect(dialog).ToContainTextAsync(labels[21].Replace("{0}", copyName, StringComparison.Ordinal));
+            await Browser.ScreenshotAsync(page, journey, "08-delete-copy");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = labels[20], Exact = true }).ClickAsync();
+            await Assertions.Expect(copy).ToHaveCountAsync(0);
+            await Assertions.Expect(row.Locator("[data-status-badge]")).ToHaveTextAsync(labels[18]);
         }
         finally
         {

@@ -42,12 +42,14 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         || when.Split(' ').Contains(Row(list, id).GetAttribute("data-status"));
 
     /// <summary>
-    /// A row action as the browser sends it: the row has a "More actions" button, the menu offers the action for the
-    /// row's status, and its button submits its form with the row's id.
+    /// A row action as the browser sends it: the page has the "More actions" button that site.js adds to the row's
+    /// actions cell, the menu offers the action for the row's status, and its button submits its form with the row's id.
     /// </summary>
     private static async Task<HttpResponseMessage> RowActionAsync(PortalClient client, AngleSharp.Html.Dom.IHtmlDocument list, int id, string action)
     {
-        Assert.NotNull(Row(list, id).QuerySelector("[data-row-menu]"));
+        var toggle = ((AngleSharp.Html.Dom.IHtmlTemplateElement)list.GetElementById("row-menu-toggle")!).Content.QuerySelector("button[data-row-menu]");
+        Assert.Equal("More actions", toggle?.GetAttribute("aria-label"));
+        Assert.NotNull(Row(list, id).QuerySelector("td.row-actions"));
         Assert.True(Offered(list, id, action), $"{action} is not offered for a {Row(list, id).GetAttribute("data-status")} row");
         var button = MenuItem(list, action);
         return await client.SubmitAsync(list, "#" + button.GetAttribute("form"), new Dictionary<string, string> { [button.GetAttribute("name")!] = Id(id) });
@@ -55,6 +57,36 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
 
     private static AngleSharp.Dom.IElement Row(AngleSharp.Html.Dom.IHtmlDocument list, int id) =>
         list.QuerySelector($"[data-testid=configurations-table] tr[data-id='{id}']") ?? throw new InvalidOperationException($"No row {id}");
+
+    /// <summary>
+    /// The rows share one delete question, the table's (site.js puts the row's name in when the bin is used, see the
+    /// end-to-end journey), in the user's language; each bin says whose it is and shows only for a Draft or Failed row.
+    /// </summary>
+    [Theory]
+    [InlineData(JourneyOptimizer.Sms.Web.Infrastructure.PortalCultures.English)]
+    [InlineData(JourneyOptimizer.Sms.Web.Infrastructure.PortalCultures.ChineseSimplified)]
+    public async Task TheRowsShareTheTablesDeleteQuestion_InTheUsersLanguage(string culture)
+    {
+        var prefix = Name("ask");
+        var sandbox = await ProdIdAsync();
+        var (credential, active, _) = await portal.ActiveAsync(sandbox, prefix + "a");
+        var draft = await portal.CreateAsync(sandbox, new ChannelConfigurationInput { Name = prefix + "b", ApiCredentialId = credential }, submit: false);
+        using var client = await Localization.LocalizedClient.SignedInAsync(portal, culture);
+
+        var list = await Localization.LocalizedClient.GetPageAsync(client, Prod + "?q=" + prefix);
+        var table = list.QuerySelector("table[data-testid=configurations-table]")!;
+        Assert.Equal(Localization.LocalizedClient.T(culture, "Delete the channel configuration “{0}”? This cannot be undone."),
+            table.GetAttribute("data-confirm-template"));
+        Assert.Equal(Localization.LocalizedClient.T(culture, "Delete"), table.GetAttribute("data-confirm-ok"));
+        foreach (var (id, shown) in new[] { (draft, true), (active, false) })
+        {
+            var bin = Row(list, id).QuerySelector("a[data-confirm]")!;
+            Assert.Equal("", bin.GetAttribute("data-confirm"));
+            Assert.Equal(Localization.LocalizedClient.T(culture, "Delete") + " " + Row(list, id).QuerySelector("td a")!.TextContent, bin.GetAttribute("aria-label"));
+            Assert.EndsWith($"{Prod}/delete/{Id(id)}", PortalClient.Resolve(list, bin.GetAttribute("href")!), StringComparison.Ordinal);
+            Assert.Equal(shown, !bin.HasAttribute("hidden"));
+        }
+    }
 
     [Fact]
     public async Task CanSaveDraft_AndSeeItListedAsDraft()
@@ -413,6 +445,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         Assert.NotNull(list.QuerySelector($"tr[data-id='{id}']"));
         Assert.Null(list.QuerySelector("[data-testid=create]"));
         Assert.Null(list.QuerySelector("[data-row-menu]"));
+        Assert.Null(list.GetElementById("row-menu-toggle"));
         Assert.Null(list.GetElementById("row-menu"));
         Assert.Null(list.QuerySelector("a[data-confirm]"));
         Assert.Empty(list.QuerySelectorAll("form[method=post][id^=row-]"));

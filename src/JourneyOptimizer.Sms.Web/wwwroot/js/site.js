@@ -2,7 +2,9 @@
 (function () {
     'use strict';
 
-    // Confirmation dialogs: <a href="...delete-url" data-confirm="Question?" data-confirm-ok="Delete">.
+    // Confirmation dialogs: <a href="...delete-url" data-confirm="Question?" data-confirm-ok="Delete">. A list's rows can
+    // share one question instead: an empty data-confirm takes its table's data-confirm-template, with {0} the row's name
+    // (the text of the row's first link), and the table's data-confirm-ok.
     // Without JavaScript the link opens a confirmation page at the same URL.
     document.addEventListener('click', function (event) {
         var trigger = event.target.closest('[data-confirm]');
@@ -13,10 +15,21 @@
         if (!dialogElement || !window.bootstrap) {
             return;
         }
+        var question = trigger.getAttribute('data-confirm');
+        var source = trigger;
+        if (!question) {
+            source = trigger.closest('[data-confirm-template]');
+            var row = trigger.closest('tr');
+            var name = row ? row.querySelector('td a') : null;
+            if (!source || !name) {
+                return;
+            }
+            question = source.getAttribute('data-confirm-template').split('{0}').join(name.textContent);
+        }
         event.preventDefault();
-        document.getElementById('confirm-dialog-body').textContent = trigger.getAttribute('data-confirm');
+        document.getElementById('confirm-dialog-body').textContent = question;
         var ok = document.getElementById('confirm-dialog-ok');
-        ok.textContent = trigger.getAttribute('data-confirm-ok') || ok.textContent;
+        ok.textContent = source.getAttribute('data-confirm-ok') || ok.textContent;
         var form = document.getElementById('confirm-dialog-form');
         form.setAttribute('action', trigger.getAttribute('href') || trigger.getAttribute('data-confirm-url'));
         var modal = window.bootstrap.Modal.getOrCreateInstance(dialogElement);
@@ -328,6 +341,22 @@
     var template = document.getElementById('row-menu');
     if (!template || !('content' in template)) {
         return;
+    }
+    // The "More actions" button of every row, from <template id="row-menu-toggle">, its label followed by the row's name
+    // (the text of the row's first link).
+    var toggleTemplate = document.getElementById('row-menu-toggle');
+    if (toggleTemplate) {
+        document.querySelectorAll('tr[data-id] > td.row-actions').forEach(function (cell) {
+            var name = cell.parentNode.querySelector('td a');
+            if (cell.querySelector('[data-row-menu]') || !name) {
+                return;
+            }
+            var toggle = toggleTemplate.content.firstElementChild.cloneNode(true);
+            var button = toggle.querySelector('[data-row-menu]');
+            button.setAttribute('aria-label', button.getAttribute('aria-label') + ' ' + name.textContent);
+            cell.appendChild(document.createTextNode(' '));
+            cell.appendChild(toggle);
+        });
     }
     function ensureMenu(event) {
         var toggle = event.target.closest ? event.target.closest('[data-row-menu]') : null;

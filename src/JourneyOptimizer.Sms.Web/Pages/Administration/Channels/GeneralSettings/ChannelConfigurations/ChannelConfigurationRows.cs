@@ -19,8 +19,6 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
     {
         var edit = labels["Edit"];
         var delete = labels["Delete"];
-        var more = labels["More actions"];
-        var deleteConfirm = CompositeTemplate.Of(Localizer["Delete the channel configuration “{0}”? This cannot be undone."].Value, encoder);
         var editUrl = encoder.Encode(page.EditUrlPrefix);
         var deleteUrl = encoder.Encode(page.DeleteUrlPrefix);
         var canManage = page.CanManage;
@@ -56,18 +54,15 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
                 .Raw("\" href=\"").Raw(editUrl).Number(c.Id).Raw("\"><i class=\"bi bi-pencil\" aria-hidden=\"true\"></i></a>");
             if (canManage)
             {
-                // "More actions" opens the page's one menu (<template id="row-menu">), which site.js copies into the row
-                // the first time: a menu in every row was a third of the page.
+                // The delete question is the table's (data-confirm-template, with this row's name), and the "More
+                // actions" button comes from the page's <template id="row-menu-toggle">: site.js adds both, and the
+                // menus are only of use with it. In every row they were a quarter of the page (twelfth round).
                 html.Raw("\n<a class=\"btn btn-sm btn-outline-danger\" title=\"").Raw(delete).Raw("\" aria-label=\"").Raw(delete).Raw(" ").Text(c.Name)
                     .Raw("\" href=\"").Raw(deleteUrl).Number(c.Id)
                     .Raw(c.Status is ChannelConfigurationStatus.Draft or ChannelConfigurationStatus.Failed
-                        ? "\" data-when=\"Draft Failed\""
-                        : "\" data-when=\"Draft Failed\" hidden")
-                    .Raw(" data-confirm=\"").Format(deleteConfirm, c.Name).Raw("\" data-confirm-ok=\"").Raw(delete)
-                    .Raw("\"><i class=\"bi bi-trash\" aria-hidden=\"true\"></i></a>\n")
-                    .Raw("<div class=\"dropdown d-inline-block\"><button class=\"btn btn-sm btn-outline-secondary dropdown-toggle\" type=\"button\"")
-                    .Raw(" data-bs-toggle=\"dropdown\" aria-expanded=\"false\" data-row-menu aria-label=\"").Raw(more).Raw(" ").Text(c.Name)
-                    .Raw("\"><i class=\"bi bi-three-dots\" aria-hidden=\"true\"></i></button></div>");
+                        ? "\" data-when=\"Draft Failed\" data-confirm"
+                        : "\" data-when=\"Draft Failed\" hidden data-confirm")
+                    .Raw("><i class=\"bi bi-trash\" aria-hidden=\"true\"></i></a>");
             }
 
             html.Raw("</td></tr>\n");
