@@ -11,7 +11,6 @@ using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 using JourneyOptimizer.Sms.Web;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using JourneyOptimizer.Sms.Web.Webhooks;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +19,6 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -108,10 +106,6 @@ try
             return Task.CompletedTask;
         };
     });
-
-    // The sign-in cookie decrypted once per cookie value, not on every request (CachedTicketDataFormat). Registered after
-    // AddIdentity, so that it wraps the format the cookie handler's own post-configuration sets.
-    builder.Services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, CachedTicketDataFormatSetup>();
 
     builder.Services.AddAuthorizationBuilder()
         .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
