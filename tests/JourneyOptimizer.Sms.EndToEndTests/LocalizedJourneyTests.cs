@@ -65,6 +65,8 @@ public sealed class LocalizedJourneyTests
             await row.GetByRole(AriaRole.Link, new() { Name = labels[10] + " " + name }).ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
             await dialog.WaitForAsync();
+            // The table's question in the user's language, with this row's name put in by site.js.
+            Assert.Contains("“" + name + "”", await dialog.InnerTextAsync(), StringComparison.Ordinal);
             await Browser.ScreenshotAsync(page, journey, "04-confirm");
             await dialog.GetByRole(AriaRole.Button, new() { Name = labels[10] }).ClickAsync();
             await page.WaitForURLAsync("**/apicredentials");

@@ -13,7 +13,7 @@ namespace JourneyOptimizer.Sms.Web.Infrastructure;
 /// rows gained nothing measurable from it while MVC copied every value through its paged buffer on the way out; once
 /// that copy was gone (<see cref="PipeViewBufferScope"/>) they did.
 /// Markup goes through <see cref="Raw"/> (literal, trusted), everything else through <see cref="Text"/>,
-/// <see cref="Number"/>, <see cref="Time"/> and <see cref="Format"/>, which encode it with the page's
+/// <see cref="Number"/> and <see cref="Time"/>, which encode it with the page's
 /// <see cref="HtmlEncoder"/> as Razor would.
 /// </summary>
 public readonly struct HtmlOut(TextWriter writer, HtmlEncoder encoder)
@@ -58,12 +58,6 @@ public readonly struct HtmlOut(TextWriter writer, HtmlEncoder encoder)
         return Raw(Display.TimeSuffix);
     }
 
-    /// <summary>Text that a translation gives as a template with one <c>{0}</c>: the parts (encoded once per page) and the value, encoded.</summary>
-    public HtmlOut Format(CompositeTemplate template, string value) =>
-        template.Slot < 0
-            ? Text(string.Format(CultureInfo.CurrentCulture, template.Text, value))
-            : Raw(template.EncodedBefore).Text(value).Raw(template.EncodedAfter);
-
     private HtmlOut Encode(ReadOnlySpan<char> text)
     {
         // Every character encodes to at most 10 ("&#x10FFFF;"); a date is at most 64 characters.
@@ -84,24 +78,6 @@ public readonly struct HtmlOut(TextWriter writer, HtmlEncoder encoder)
         }
 
         return this;
-    }
-}
-
-/// <summary>
-/// A translated sentence with one <c>{0}</c> (for <see cref="HtmlOut.Format"/>), split and its two parts HTML-encoded once
-/// per page. A template with any other brace is left to <see cref="string.Format(IFormatProvider, string, object)"/>.
-/// </summary>
-public readonly record struct CompositeTemplate(string Text, int Slot, string EncodedBefore, string EncodedAfter)
-{
-    public static CompositeTemplate Of(string text, HtmlEncoder encoder)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(encoder);
-        var slot = text.IndexOf("{0}", StringComparison.Ordinal);
-        var simple = slot >= 0 && text.AsSpan(0, slot).IndexOfAny('{', '}') < 0 && text.AsSpan(slot + 3).IndexOfAny('{', '}') < 0;
-        return simple
-            ? new CompositeTemplate(text, slot, encoder.Encode(text[..slot]), encoder.Encode(text[(slot + 3)..]))
-            : new CompositeTemplate(text, -1, string.Empty, string.Empty);
     }
 }
 
@@ -133,8 +109,6 @@ public sealed class EncodedLabels(IStringLocalizer localizer, HtmlEncoder encode
 /// </summary>
 public abstract class HtmlRows(IStringLocalizer localizer) : IHtmlContent
 {
-    protected IStringLocalizer Localizer => localizer;
-
     public void WriteTo(TextWriter writer, HtmlEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(writer);

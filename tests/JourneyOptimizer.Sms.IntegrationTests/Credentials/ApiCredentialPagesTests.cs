@@ -143,7 +143,8 @@ public sealed class ApiCredentialPagesTests(PortalFactory factory) : IClassFixtu
 
         var list = await client.GetDocumentAsync(Prod + "?q=" + Uri.EscapeDataString(input.Name!));
         var bin = list.QuerySelector("a[data-confirm] .bi-trash")!.ParentElement!;
-        Assert.Contains(input.Name!, bin.GetAttribute("data-confirm"), StringComparison.Ordinal);
+        Assert.Equal("Delete " + input.Name, bin.GetAttribute("aria-label"));
+        Assert.Contains("{0}", list.QuerySelector("table[data-confirm-template]")!.GetAttribute("data-confirm-template"), StringComparison.Ordinal);
         var confirmation = await client.GetDocumentAsync(PortalClient.Resolve(list, bin.GetAttribute("href")!));
         var response = await client.SubmitAsync(confirmation, "main form", new Dictionary<string, string>());
 

@@ -58,19 +58,4 @@ public sealed class HtmlOutTests
             CultureInfo.CurrentCulture = previous;
         }
     }
-
-    [Theory]
-    [InlineData("Delete the API credential “{0}”? This cannot be undone.")]
-    [InlineData("删除 API 凭据“{0}”？此操作无法撤消。")]
-    [InlineData("{0}")]
-    [InlineData("No placeholder")]
-    [InlineData("Braces {{escaped}} and {0}")]
-    public void Format_matches_string_Format_then_encoding(string template)
-    {
-        const string name = "<b>Acme & Co</b>";
-
-        var written = Write(html => html.Format(CompositeTemplate.Of(template, Encoder), name));
-
-        Assert.Equal(Encoder.Encode(string.Format(CultureInfo.CurrentCulture, template, name)), written);
-    }
 }

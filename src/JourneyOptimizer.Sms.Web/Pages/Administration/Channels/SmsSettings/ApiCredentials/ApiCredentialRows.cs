@@ -21,7 +21,6 @@ internal sealed class ApiCredentialRows(IndexModel page, IStringLocalizer locali
         var delete = labels["Delete"];
         var verify = labels["Verify"];
         var verifyConnection = labels["Verify SMS connection"];
-        var deleteConfirm = CompositeTemplate.Of(Localizer["Delete the API credential “{0}”? This cannot be undone."].Value, encoder);
         var editUrl = page.EditUrlPrefix.Value ?? "";
         var deleteUrl = page.DeleteUrlPrefix.Value ?? "";
         var verifyConnectionUrl = page.VerifyConnectionUrlPrefix.Value ?? "";
@@ -52,7 +51,8 @@ internal sealed class ApiCredentialRows(IndexModel page, IStringLocalizer locali
             {
                 if (c.Vendor == SmsVendor.Twilio)
                 {
-                    // The page's one form (one antiforgery token) posts the row's id as the button's value.
+                    // The page's one form (one antiforgery token) posts the row's id as the button's value. The delete
+                    // question below is the table's, with the row's name put in by site.js (data-confirm-template).
                     html.Raw("<button type=\"submit\" form=\"row-actions-form\" name=\"id\" value=\"").Number(c.Id)
                         .Raw("\" class=\"btn btn-sm btn-outline-secondary\" title=\"").Raw(verify).Raw("\" aria-label=\"").Raw(verify).Raw(" ")
                         .Text(c.Name).Raw("\"><i class=\"bi bi-shield-check\" aria-hidden=\"true\"></i></button>\n");
@@ -62,8 +62,8 @@ internal sealed class ApiCredentialRows(IndexModel page, IStringLocalizer locali
                     .Raw("\" title=\"").Raw(verifyConnection).Raw("\" aria-label=\"").Raw(verifyConnection).Raw(" ").Text(c.Name)
                     .Raw("\"><i class=\"bi bi-send\" aria-hidden=\"true\"></i></a>\n")
                     .Raw("<a class=\"btn btn-sm btn-outline-danger\" title=\"").Raw(delete).Raw("\" aria-label=\"").Raw(delete).Raw(" ").Text(c.Name)
-                    .Raw("\" href=\"").Raw(deleteUrl).Number(c.Id).Raw("\" data-confirm=\"").Format(deleteConfirm, c.Name)
-                    .Raw("\" data-confirm-ok=\"").Raw(delete).Raw("\"><i class=\"bi bi-trash\" aria-hidden=\"true\"></i></a>\n");
+                    .Raw("\" href=\"").Raw(deleteUrl).Number(c.Id)
+                    .Raw("\" data-confirm><i class=\"bi bi-trash\" aria-hidden=\"true\"></i></a>\n");
             }
 
             html.Raw("</td>\n</tr>\n");
