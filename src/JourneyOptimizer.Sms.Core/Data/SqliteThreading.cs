@@ -19,14 +19,18 @@ namespace JourneyOptimizer.Sms.Core.Data;
 /// </remarks>
 public static class SqliteThreading
 {
+    // SQLITE_OK, or SQLITE_MISUSE when SQLite had already initialized.
     private static readonly Lazy<int> Result = new(() =>
     {
         Batteries_V2.Init();
         return raw.sqlite3_config(raw.SQLITE_CONFIG_MULTITHREAD);
     });
 
-    /// <summary>Asks for multi-thread mode once per process; true when SQLite took it (now or on an earlier call).</summary>
-    public static bool Configure() => Result.Value == raw.SQLITE_OK;
+    /// <summary>
+    /// Asks for multi-thread mode once per process. Whether SQLite took it shows on a connection (<see cref="IsMultiThread"/>),
+    /// which the start-up logs.
+    /// </summary>
+    public static void Configure() => _ = Result.Value;
 
     /// <summary>True when the open connection <paramref name="database"/> has no mutex of its own (multi-thread mode).</summary>
     public static bool IsMultiThread(sqlite3 database)
