@@ -23,7 +23,6 @@ public sealed partial class ChannelConfigurationService(
     AuditLog audit,
     TimeProvider time,
     IValidator<ChannelConfigurationInput> validator,
-    SqliteReadConnections reads,
     ILogger<ChannelConfigurationService> logger)
 {
     public const string AuditObjectType = "ChannelConfiguration";
@@ -75,21 +74,13 @@ public sealed partial class ChannelConfigurationService(
         }
 
         var (before, key) = DecodeCursor(cursor);
-        List<ChannelConfigurationListItem> rows;
-        if (reads.IsAvailable)
+        var rows = new List<ChannelConfigurationListItem>(pageSize + 1);
+        var query = before == true
+            ? ListBefore(db, sandboxId, filter.Status, filter.SmsType, prefix, upper, key, pageSize + 1)
+            : ListAfter(db, sandboxId, filter.Status, filter.SmsType, prefix, upper, before == false ? key : null, pageSize + 1);
+        await foreach (var row in query.WithCancellation(cancellationToken))
         {
-            rows = ReadListPage(reads, sandboxId, filter, prefix, upper, before, key, pageSize + 1);
-        }
-        else
-        {
-            rows = new List<ChannelConfigurationListItem>(pageSize + 1);
-            var query = before == true
-                ? ListBefore(db, sandboxId, filter.Status, filter.SmsType, prefix, upper, key, pageSize + 1)
-                : ListAfter(db, sandboxId, filter.Status, filter.SmsType, prefix, upper, before == false ? key : null, pageSize + 1);
-            await foreach (var row in query.WithCancellation(cancellationToken))
-            {
-                rows.Add(row);
-            }
+            rows.Add(row);
         }
 
         if (before == true)

@@ -25,7 +25,6 @@ public sealed partial class ApiCredentialService(
     TwilioCredentialVerifier twilioVerifier,
     IValidator<CustomCredentialInput> customValidator,
     ICustomProviderClient customClient,
-    SqliteReadConnections reads,
     ILogger<ApiCredentialService> logger)
 {
     public const string AuditObjectType = "ApiCredential";
@@ -53,9 +52,7 @@ public sealed partial class ApiCredentialService(
 
         var (direction, key) = DecodeCursor(cursor);
         var take = pageSize + 1;
-        var rows = reads.IsAvailable
-            ? ReadListPage(reads, sandboxId, prefix, upper, direction, key, take)
-            : await ReadListPageAsync(sandboxId, prefix, upper, direction, key, take, cancellationToken);
+        var rows = await ReadListPageAsync(sandboxId, prefix, upper, direction, key, take, cancellationToken);
         if (direction == CursorDirection.Before)
         {
             var hasMoreBefore = rows.Count > pageSize;
@@ -83,7 +80,7 @@ public sealed partial class ApiCredentialService(
                 : null);
     }
 
-    /// <summary>The page's rows through EF's compiled queries: on SQL Server (SQLite reads them in <see cref="ReadListPage"/>).</summary>
+    /// <summary>The page's rows through the compiled query of its direction and search.</summary>
     private async Task<List<ApiCredentialListItem>> ReadListPageAsync(int sandboxId, string? prefix, string upper,
         CursorDirection direction, string key, int take, CancellationToken cancellationToken)
     {
@@ -150,7 +147,7 @@ public sealed partial class ApiCredentialService(
 
     /// <summary>The credential, without tracking; null when it does not exist in this sandbox.</summary>
     public Task<ApiCredential?> FindAsync(int sandboxId, int id, CancellationToken cancellationToken) =>
-        reads.IsAvailable ? Task.FromResult(ReadCredential(reads, sandboxId, id)) : FindQuery(db, sandboxId, id, cancellationToken);
+        FindQuery(db, sandboxId, id, cancellationToken);
 
     /// <summary>
     /// Compiled once: every Edit, Delete and Verify page runs it, and a LINQ query pays for parameter extraction and the

@@ -23,12 +23,6 @@ public sealed class DatabaseOptions
     /// default), off in production (appsettings.json). Measured in docs/performance.md (fifth round).
     /// </summary>
     public bool ThreadSafetyChecks { get; set; } = true;
-
-    /// <summary>
-    /// On SQLite, read the lists through <see cref="SqliteReadConnections"/> (open connections, prepared statements)
-    /// instead of EF. On by default; off runs the same queries through EF, as on SQL Server.
-    /// </summary>
-    public bool PreparedReads { get; set; } = true;
 }
 
 public enum DatabaseProvider

@@ -16,16 +16,10 @@ namespace JourneyOptimizer.Sms.IntegrationTests.Performance;
 public sealed class SqlStatementCountTests(SqlStatementCountTests.CountingPortalFactory factory)
     : IClassFixture<SqlStatementCountTests.CountingPortalFactory>
 {
-    /// <summary>
-    /// The portal with every EF command recorded. Its lists read through EF, as on SQL Server: with SQLite's prepared
-    /// reads on (the default) the list's one query runs outside EF (<c>SqliteReadConnectionsTests</c>).
-    /// </summary>
+    /// <summary>The portal with every EF command recorded.</summary>
     public sealed class CountingPortalFactory : PortalFactory
     {
         public CommandRecorder Commands { get; } = new();
-
-        protected override IEnumerable<KeyValuePair<string, string?>> ExtraConfiguration() =>
-            [new("Database:PreparedReads", "false")];
 
         protected override void ConfigureTestServices(IServiceCollection services)
         {

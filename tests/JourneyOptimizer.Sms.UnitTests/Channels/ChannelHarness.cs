@@ -30,7 +30,7 @@ public sealed class ChannelHarness : IAsyncDisposable
         services.AddScoped(sp => Database.CredentialService(sp.GetRequiredService<SmsDbContext>(), Time));
         services.AddScoped(sp => new ChannelConfigurationService(sp.GetRequiredService<SmsDbContext>(),
             sp.GetRequiredService<ApiCredentialService>(), sp.GetRequiredService<AuditLog>(), Time,
-            new ChannelConfigurationInputValidator(), SqliteDatabase.EfReads, NullLogger<ChannelConfigurationService>.Instance));
+            new ChannelConfigurationInputValidator(), NullLogger<ChannelConfigurationService>.Instance));
         _services = services.BuildServiceProvider();
     }
 

@@ -25,9 +25,9 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
 
         foreach (var c in page.Results.Items)
         {
-            var status = EnumNames.Name<ChannelConfigurationStatus>(c.Status);
+            var status = c.Status.ToString();
             html.Raw("<tr data-id=\"").Number(c.Id).Raw("\" data-status=\"").Raw(status).Raw("\" data-pending=\"")
-                .Raw(c.PendingCheck is { } pending ? EnumNames.Name<ChangeCheckStatus>(pending) : "").Raw("\">\n<td><a href=\"").Raw(editUrl).Number(c.Id).Raw("\">").Text(c.Name)
+                .Raw(c.PendingCheck is { } pending ? pending.ToString() : "").Raw("\">\n<td><a href=\"").Raw(editUrl).Number(c.Id).Raw("\">").Text(c.Name)
                 .Raw("</a> <span class=\"badge text-bg-light border\">").Raw(Channel(c.Channel)).Raw("</span></td>\n<td>")
                 .Raw("<span class=\"badge badge-status-").Raw(status).Raw("\" data-status-badge>").Raw(labels[status]).Raw("</span>");
             if (c.PendingCheck == ChangeCheckStatus.Processing)
@@ -45,7 +45,7 @@ internal sealed class ChannelConfigurationRows(IndexModel page, IStringLocalizer
                 : "</td>\n<td>");
             if (c.SmsType is { } type)
             {
-                html.Raw(labels[EnumNames.Name<SmsType>(type)]);
+                html.Raw(labels[type.ToString()]);
             }
 
             html.Raw("</td>\n<td>").Text(c.CredentialName).Raw("</td>\n<td>").Text(c.SenderNumber).Raw("</td>\n<td>").Text(c.ModifiedBy)

@@ -30,7 +30,7 @@ internal sealed class ApiCredentialRows(IndexModel page, IStringLocalizer locali
         {
             var status = Display.Status(c.VerificationStatus);
             html.Raw("<tr>\n<td><a href=\"").Raw(editUrl).Number(c.Id).Raw("\">").Text(c.Name).Raw("</a></td>\n<td>")
-                .Raw(labels[EnumNames.Name<SmsVendor>(c.Vendor)]).Raw("</td>\n<td>").Text(c.Address)
+                .Raw(labels[c.Vendor.ToString()]).Raw("</td>\n<td>").Text(c.Address)
                 .Raw("</td>\n<td><span class=\"badge badge-status-").Raw(Token(c.VerificationStatus)).Raw("\">").Raw(labels[status]).Raw("</span>\n");
             if (c.IsTrial)
             {
