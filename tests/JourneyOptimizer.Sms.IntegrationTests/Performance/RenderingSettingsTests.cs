@@ -1,18 +1,13 @@
-using System.Buffers;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
 using JourneyOptimizer.Sms.IntegrationTests.Localization;
 using JourneyOptimizer.Sms.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Performance;
 
-/// <summary>
-/// The settings the fifth performance round changed (docs/performance.md): what each one must still do, and that it
-/// is in force.
-/// </summary>
+/// <summary>The rendering and database settings of production: what each one must still do, and that it is in force.</summary>
 public sealed class RenderingSettingsTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
@@ -32,19 +27,6 @@ public sealed class RenderingSettingsTests(PortalFactory factory) : IClassFixtur
         Assert.Contains("渠道 &lt;b&gt;&amp;&quot;Ação&quot;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>&", html, StringComparison.Ordinal);
         Assert.DoesNotContain("&#x6E20;", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Razor_pages_rent_their_buffers_from_the_portal_pool_not_the_shared_one()
-    {
-        var pool = factory.Services.GetRequiredService<ArrayPool<ViewBufferValue>>();
-
-        Assert.NotSame(ArrayPool<ViewBufferValue>.Shared, pool);
-        // What ten list pages rendering at once hold (about 20 arrays each) is kept and given out again.
-        var rented = Enumerable.Range(0, 10 * 20).Select(_ => pool.Rent(256)).ToList();
-        rented.ForEach(array => pool.Return(array));
-        var again = Enumerable.Range(0, 10 * 20).Select(_ => pool.Rent(256)).ToHashSet();
-        Assert.True(rented.All(again.Contains), "every returned page is rented again");
     }
 
     [Fact]
