@@ -143,7 +143,6 @@ try
 
     builder.Services.AddFluentValidationAutoValidation();
     builder.Services.AddFluentValidationClientsideAdapters();
-    builder.Services.AddSingleton<ClientValidationAttributes>();
     builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
     builder.Services.AddHealthChecks()

@@ -31,27 +31,26 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
 
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The item of the page's "More actions" template (site.js copies it into the row whose button is used).</summary>
-    private static AngleSharp.Dom.IElement MenuItem(AngleSharp.Html.Dom.IHtmlDocument list, string action) =>
-        ((AngleSharp.Html.Dom.IHtmlTemplateElement)list.GetElementById("row-menu")!).Content.QuerySelector($"[data-testid={action}]")
-        ?? throw new InvalidOperationException($"No {action} in the row menu.");
+    /// <summary>The item of the row's "More actions" menu.</summary>
+    private static AngleSharp.Dom.IElement MenuItem(AngleSharp.Html.Dom.IHtmlDocument list, int id, string action) =>
+        Row(list, id).QuerySelector($".dropdown-menu [data-testid={action}]")
+        ?? throw new InvalidOperationException($"No {action} in the row menu of {id}.");
 
-    /// <summary>Whether site.js shows the action for the row: its item has no data-when, or one naming the row's status.</summary>
+    /// <summary>Whether the row's menu shows the action: its item is not hidden (site.js keeps it so as the status changes).</summary>
     private static bool Offered(AngleSharp.Html.Dom.IHtmlDocument list, int id, string action) =>
-        MenuItem(list, action).Closest("li")!.GetAttribute("data-when") is not { } when
-        || when.Split(' ').Contains(Row(list, id).GetAttribute("data-status"));
+        !MenuItem(list, id, action).Closest("li")!.HasAttribute("hidden");
 
     /// <summary>
-    /// A row action as the browser sends it: the page has the "More actions" button that site.js adds to the row's
-    /// actions cell, the menu offers the action for the row's status, and its button submits its form with the row's id.
+    /// A row action as the browser sends it: the row has its "More actions" button, the menu offers the action for the
+    /// row's status, and its button submits its form with the row's id.
     /// </summary>
     private static async Task<HttpResponseMessage> RowActionAsync(PortalClient client, AngleSharp.Html.Dom.IHtmlDocument list, int id, string action)
     {
-        var toggle = ((AngleSharp.Html.Dom.IHtmlTemplateElement)list.GetElementById("row-menu-toggle")!).Content.QuerySelector("button[data-row-menu]");
-        Assert.Equal("More actions", toggle?.GetAttribute("aria-label"));
-        Assert.NotNull(Row(list, id).QuerySelector("td.row-actions"));
+        var name = Row(list, id).QuerySelector("td a")!.TextContent;
+        Assert.NotNull(Row(list, id).QuerySelector($"td.row-actions button.dropdown-toggle[aria-label='More actions {name}']"));
         Assert.True(Offered(list, id, action), $"{action} is not offered for a {Row(list, id).GetAttribute("data-status")} row");
-        var button = MenuItem(list, action);
+        var button = MenuItem(list, id, action);
+        Assert.Equal(Id(id), button.GetAttribute("value"));
         return await client.SubmitAsync(list, "#" + button.GetAttribute("form"), new Dictionary<string, string> { [button.GetAttribute("name")!] = Id(id) });
     }
 
@@ -59,13 +58,13 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         list.QuerySelector($"[data-testid=configurations-table] tr[data-id='{id}']") ?? throw new InvalidOperationException($"No row {id}");
 
     /// <summary>
-    /// The rows share one delete question, the table's (site.js puts the row's name in when the bin is used, see the
-    /// end-to-end journey), in the user's language; each bin says whose it is and shows only for a Draft or Failed row.
+    /// Each row's bin asks its own question, naming the row, in the user's language, says whose it
+    /// is, and shows only for a Draft or Failed row.
     /// </summary>
     [Theory]
     [InlineData(JourneyOptimizer.Sms.Web.Infrastructure.PortalCultures.English)]
     [InlineData(JourneyOptimizer.Sms.Web.Infrastructure.PortalCultures.ChineseSimplified)]
-    public async Task TheRowsShareTheTablesDeleteQuestion_InTheUsersLanguage(string culture)
+    public async Task EachRowsDeleteQuestion_NamesTheRow_InTheUsersLanguage(string culture)
     {
         var prefix = Name("ask");
         var sandbox = await ProdIdAsync();
@@ -74,15 +73,14 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         using var client = await Localization.LocalizedClient.SignedInAsync(portal, culture);
 
         var list = await Localization.LocalizedClient.GetPageAsync(client, Prod + "?q=" + prefix);
-        var table = list.QuerySelector("table[data-testid=configurations-table]")!;
-        Assert.Equal(Localization.LocalizedClient.T(culture, "Delete the channel configuration “{0}”? This cannot be undone."),
-            table.GetAttribute("data-confirm-template"));
-        Assert.Equal(Localization.LocalizedClient.T(culture, "Delete"), table.GetAttribute("data-confirm-ok"));
-        foreach (var (id, shown) in new[] { (draft, true), (active, false) })
+        foreach (var (id, name, shown) in new[] { (draft, prefix + "b", true), (active, prefix + "a", false) })
         {
             var bin = Row(list, id).QuerySelector("a[data-confirm]")!;
-            Assert.Equal("", bin.GetAttribute("data-confirm"));
-            Assert.Equal(Localization.LocalizedClient.T(culture, "Delete") + " " + Row(list, id).QuerySelector("td a")!.TextContent, bin.GetAttribute("aria-label"));
+            Assert.Equal(name, Row(list, id).QuerySelector("td a")!.TextContent);
+            Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                Localization.LocalizedClient.T(culture, "Delete the channel configuration “{0}”? This cannot be undone."), name), bin.GetAttribute("data-confirm"));
+            Assert.Equal(Localization.LocalizedClient.T(culture, "Delete"), bin.GetAttribute("data-confirm-ok"));
+            Assert.Equal(Localization.LocalizedClient.T(culture, "Delete") + " " + name, bin.GetAttribute("aria-label"));
             Assert.EndsWith($"{Prod}/delete/{Id(id)}", PortalClient.Resolve(list, bin.GetAttribute("href")!), StringComparison.Ordinal);
             Assert.Equal(shown, !bin.HasAttribute("hidden"));
         }
@@ -444,9 +442,8 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         var list = await client.GetDocumentAsync(url);
         Assert.NotNull(list.QuerySelector($"tr[data-id='{id}']"));
         Assert.Null(list.QuerySelector("[data-testid=create]"));
-        Assert.Null(list.QuerySelector("[data-row-menu]"));
-        Assert.Null(list.GetElementById("row-menu-toggle"));
-        Assert.Null(list.GetElementById("row-menu"));
+        Assert.Null(list.QuerySelector("[data-testid=configurations-table] .dropdown-toggle"));
+        Assert.Null(list.QuerySelector("[data-testid=configurations-table] .dropdown-menu"));
         Assert.Null(list.QuerySelector("a[data-confirm]"));
         Assert.Empty(list.QuerySelectorAll("form[method=post][id^=row-]"));
         var edit = await client.GetDocumentAsync($"{url}/edit/{id}");

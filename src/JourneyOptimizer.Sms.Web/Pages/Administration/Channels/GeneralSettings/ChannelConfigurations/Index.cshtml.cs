@@ -1,7 +1,6 @@
 using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Web.Infrastructure;
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -39,23 +38,11 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
 
     public bool Filtered => Status is not null || Type is not null || !string.IsNullOrEmpty(Search);
 
-    /// <summary>A row's Edit page without its id, relative to this page (<see cref="SandboxPageModel.RelativeToRequest"/>).</summary>
-    public string EditUrlPrefix { get; private set; } = "";
-
-    /// <summary>A row's Delete page without its id.</summary>
-    public string DeleteUrlPrefix { get; private set; } = "";
-
-    /// <summary>A row's "Send test message" page without its id.</summary>
-    public string SendTestUrlPrefix { get; private set; } = "";
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Search = Search is { Length: > ChannelConfiguration.NameMaxLength } ? Search[..ChannelConfiguration.NameMaxLength] : Search;
         Results = await configurations.ListAsync(Sandbox.Id, new ChannelConfigurationFilter(Status, Type, Search), Cursor,
             ChannelConfigurationService.DefaultPageSize, cancellationToken);
-        EditUrlPrefix = RelativeToRequest(RowUrlPrefix("Edit"));
-        DeleteUrlPrefix = RelativeToRequest(RowUrlPrefix("Delete"));
-        SendTestUrlPrefix = RelativeToRequest(RowUrlPrefix("SendTest"));
     }
 
     /// <summary>The list's polling: the state of the given rows, with translated labels, as JSON.</summary>
@@ -101,24 +88,4 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
 
         return RedirectToPage(new { sandbox = Sandbox.Name, q = Search, status = StatusFilter, type = TypeFilter, cursor = Cursor });
     }
-
-    /// <summary>
-    /// Where a row action posts: this page's handler, keeping filters and page. One form per action; each row's button
-    /// sends its id as its value, so no row repeats the URL (docs/performance.md, sixth round).
-    /// </summary>
-    public string ActionUrl(string handler)
-    {
-        // The list as it is shown, built once for the page's three forms; the handler (a name of this page) goes last.
-        _listUrl ??= PageUrl(Cursor);
-        return _listUrl + (_listUrl.Contains('?', StringComparison.Ordinal) ? "&handler=" : "?handler=") + handler;
-    }
-
-    private string? _listUrl;
-
-    /// <summary>The list with its filters at another page (<paramref name="cursor"/>).</summary>
-    public string PageUrl(string? cursor) =>
-        LayoutUrls.Page(Url, "Index", Sandbox.Name, null, ("q", Search), ("status", StatusFilter), ("type", TypeFilter), ("cursor", cursor))!;
-
-    /// <summary>The table's rows (<see cref="ChannelConfigurationRows"/>).</summary>
-    public IHtmlContent Rows => new ChannelConfigurationRows(this, localizer);
 }

@@ -3,8 +3,10 @@ using AngleSharp.Dom;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Custom;
+using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
 using JourneyOptimizer.Sms.IntegrationTests.Localization;
+using JourneyOptimizer.Sms.IntegrationTests.Users;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,10 +14,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyOptimizer.Sms.IntegrationTests.Credentials;
 
 /// <summary>
-/// The API credentials list's rows (<c>ApiCredentialRows</c>, written without Razor): every state a row can show, in
-/// English and Chinese, with a name full of markup characters that must stay text in the cell and in every attribute.
+/// The API credentials list as its users get it: every state a row can show, in English and Chinese, with a name full of
+/// markup characters that must stay text in the cell and in every attribute; the row actions each permission gets; and
+/// the keyset cursor its Next link carries.
 /// </summary>
-public sealed class ApiCredentialRowsTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class ApiCredentialListPageTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const string Sandbox = "rows";
     private const string Markup = "<b>&\"x'y</b>";
@@ -84,7 +87,7 @@ public sealed class ApiCredentialRowsTests(PortalFactory factory) : IClassFixtur
         Assert.Equal(3, rows.Length);
         string T(string key) => LocalizedClient.T(culture, key);
         var c = CultureInfo.GetCultureInfo(culture);
-        string Time(DateTime utc) => utc.ToString(Display.TimeFormat, c) + " UTC";
+        string Time(DateTime utc) => utc.ToString("g", c) + " UTC";
 
         // A verified Twilio trial account, named with markup characters.
         var name = "a1 " + Markup;
@@ -114,12 +117,9 @@ public sealed class ApiCredentialRowsTests(PortalFactory factory) : IClassFixtur
         Assert.EndsWith("/verifyconnection/" + verifiedId, PortalClient.Resolve(page, send.GetAttribute("href")!), StringComparison.Ordinal);
         var delete = actions.QuerySelector("a[data-confirm]")!;
         Assert.EndsWith("/delete/" + verifiedId, PortalClient.Resolve(page, delete.GetAttribute("href")!), StringComparison.Ordinal);
-        // The rows share the table's question; site.js puts the row's name (its first link's text) in.
-        Assert.Equal(("", T("Delete") + " " + name), (delete.GetAttribute("data-confirm"), delete.GetAttribute("aria-label")));
-        var table = page.QuerySelector("[data-testid=credentials-table]")!;
-        Assert.Equal((T("Delete the API credential “{0}”? This cannot be undone."), T("Delete")),
-            (table.GetAttribute("data-confirm-template"), table.GetAttribute("data-confirm-ok")));
-        Assert.Same(link, delete.Closest("tr")!.QuerySelector("td a"));
+        // The delete question names the row, as text in the user's language.
+        Assert.Equal((string.Format(c, T("Delete the API credential “{0}”? This cannot be undone."), name), T("Delete"), T("Delete") + " " + name),
+            (delete.GetAttribute("data-confirm"), delete.GetAttribute("data-confirm-ok"), delete.GetAttribute("aria-label")));
 
         // A failed Twilio credential: no trial badge, no verification time.
         var failed = rows[1];
@@ -136,6 +136,67 @@ public sealed class ApiCredentialRowsTests(PortalFactory factory) : IClassFixtur
         Assert.Null(custom.Cells(6).QuerySelector("button"));
         Assert.Equal(3, custom.Cells(6).QuerySelectorAll("a").Length);
         Assert.EndsWith("/edit/" + customId, PortalClient.Resolve(page, custom.Cells(0).QuerySelector("a")!.GetAttribute("href")!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_user_who_can_only_view_gets_each_rows_Edit_link_and_no_action()
+    {
+        var (verifiedId, _, _) = await SeedAsync();
+        var sandbox = await TestData.SandboxAsync(factory, Sandbox);
+        var email = TestUsers.Email("rows-view");
+        await TestUsers.CreateAsync(factory, email, false, (sandbox.Id, SandboxAccess.View));
+        using var viewer = await PortalClient.SignedInAsync(factory, email, TestUsers.Password);
+        using var manager = await PortalClient.SignedInAsync(factory);
+
+        var viewed = await viewer.GetDocumentAsync(TestData.CredentialsUrl(Sandbox));
+        var managed = await manager.GetDocumentAsync(TestData.CredentialsUrl(Sandbox));
+
+        var row = viewed.QuerySelector("[data-testid=credentials-table] tbody > tr")!;
+        var links = row.Cells(6).QuerySelectorAll("a");
+        Assert.EndsWith("/edit/" + verifiedId, PortalClient.Resolve(viewed, Assert.Single(links).GetAttribute("href")!), StringComparison.Ordinal);
+        Assert.Empty(row.Cells(6).QuerySelectorAll("button"));
+        Assert.Null(viewed.GetElementById("row-actions-form"));
+        Assert.Null(viewed.QuerySelector("[data-confirm]"));
+        Assert.Null(viewed.QuerySelector("main a.btn-primary"));
+
+        // The same row for a user who may manage the sandbox: Verify, Verify SMS connection and Delete too.
+        var managedRow = managed.QuerySelector("[data-testid=credentials-table] tbody > tr")!;
+        Assert.Equal(3, managedRow.Cells(6).QuerySelectorAll("a").Length);
+        Assert.Single(managedRow.Cells(6).QuerySelectorAll("button[form=row-actions-form]"));
+        Assert.NotNull(managed.QuerySelector("main a.btn-primary"));
+    }
+
+    [Fact]
+    public async Task The_Next_link_carries_the_keyset_cursor_of_the_pages_last_row_and_Previous_comes_back()
+    {
+        const string sandboxName = "rows-paging";
+        var sandbox = await TestData.SandboxAsync(factory, sandboxName);
+        for (var i = await factory.WithDbAsync(db => db.ApiCredentials.CountAsync(c => c.SandboxId == sandbox.Id)); i < 52; i++)
+        {
+            await TestData.CreateTwilioAsync(factory, sandbox.Id, TestData.Twilio($"Page é&{i:000}"), saveWithoutVerification: true);
+        }
+
+        Page<ApiCredentialListItem> expected;
+        await using (var scope = factory.CreateScope())
+        {
+            expected = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>()
+                .ListAsync(sandbox.Id, "page é", null, ApiCredentialService.DefaultPageSize, CancellationToken.None);
+        }
+
+        using var client = await PortalClient.SignedInAsync(factory);
+        var first = await client.GetDocumentAsync(TestData.CredentialsUrl(sandboxName) + "?q=" + Uri.EscapeDataString("page é"));
+        var next = PortalClient.Resolve(first, first.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://localhost" + next).Query);
+        Assert.Equal((expected.NextCursor, "page é"), (query["cursor"].ToString(), query["q"].ToString()));
+        Assert.Equal([.. expected.Items.Select(i => i.Name)],
+            first.QuerySelectorAll("[data-testid=credentials-table] tbody > tr").Select(r => r.Cells(0).TextContent).ToArray());
+
+        var second = await client.GetDocumentAsync(next);
+        var secondNames = second.QuerySelectorAll("[data-testid=credentials-table] tbody > tr").Select(r => r.Cells(0).TextContent).ToList();
+        Assert.Equal(["Page é&050", "Page é&051"], secondNames);
+        Assert.Null(second.QuerySelector("a[rel=next]"));
+        var back = await client.GetDocumentAsync(PortalClient.Resolve(second, second.QuerySelector("a[rel=prev]")!.GetAttribute("href")!));
+        Assert.Equal(expected.Items[0].Name, back.QuerySelector("[data-testid=credentials-table] tbody > tr")!.Cells(0).TextContent);
     }
 }
 
