@@ -226,7 +226,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
             Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadAsync(id)).Status);
             var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal(1, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a =>
-                a.ObjectType == ChannelConfigurationService.AuditObjectType && a.ObjectId == key && a.Action == ChannelConfigurationService.Actions.CheckPassed)));
+                a.ObjectType == ChannelConfigurationCommands.AuditObjectType && a.ObjectId == key && a.Action == ChannelConfigurationCommands.Actions.CheckPassed)));
         }
     }
 
@@ -293,7 +293,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         var refused = await client.SubmitAsync(list, "#row-activate-form", new Dictionary<string, string> { ["id"] = Id(id) });
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         var after = await client.GetDocumentAsync(refused.Headers.Location!.OriginalString);
-        Assert.Contains(ChannelConfigurationService.NotAllowedActivate, after.QuerySelector("[data-testid=error-message]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(ChannelConfigurationCommands.NotAllowedActivate, after.QuerySelector("[data-testid=error-message]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -312,7 +312,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         var refused = await client.SubmitAsync(confirmActive, "main form", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync());
-        Assert.Contains(ChannelConfigurationService.NotAllowedDeleteActive, PortalClient.FormError(page), StringComparison.Ordinal);
+        Assert.Contains(ChannelConfigurationCommands.NotAllowedDeleteActive, PortalClient.FormError(page), StringComparison.Ordinal);
         Assert.True(await portal.WithDbAsync(db => db.Set<ChannelConfiguration>().AnyAsync(c => c.Id == activeId)));
     }
 

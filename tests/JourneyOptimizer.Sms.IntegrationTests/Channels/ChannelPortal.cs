@@ -25,7 +25,7 @@ public sealed class ChannelPortal : PortalFactory
     public async Task<int> CreateAsync(int sandboxId, ChannelConfigurationInput input, bool submit)
     {
         await using var scope = CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<ChannelConfigurationService>()
+        var result = await scope.ServiceProvider.GetRequiredService<ChannelConfigurationCommands>()
             .CreateAsync(sandboxId, input, submit, new Actor("test", "seed@example.com"), CancellationToken.None);
         Assert.True(result.Succeeded, $"{result.Outcome}: {string.Join("; ", result.FieldErrors.Select(e => e.Field + " " + e.Message))}");
         return result.Id!.Value;

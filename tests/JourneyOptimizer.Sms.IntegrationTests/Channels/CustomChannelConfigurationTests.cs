@@ -60,11 +60,11 @@ public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) 
         return result.Id!.Value;
     }
 
-    private async Task<(ChannelConfigurationResult Result, ChannelConfigurationService Service, AsyncServiceScope Scope)> CreateAsync(int sandboxId,
+    private async Task<(ChannelConfigurationResult Result, ChannelConfigurationCommands Commands, AsyncServiceScope Scope)> CreateAsync(int sandboxId,
         int credential, string sender, bool submit = true)
     {
         var scope = portal.CreateScope();
-        var service = scope.ServiceProvider.GetRequiredService<ChannelConfigurationService>();
+        var service = scope.ServiceProvider.GetRequiredService<ChannelConfigurationCommands>();
         var result = await service.CreateAsync(sandboxId, new ChannelConfigurationInput
         {
             Name = TestData.Name("rcs").Replace('-', '_'),
@@ -90,7 +90,7 @@ public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) 
 
         await using var sendScope = portal.CreateScope();
         var to = TestData.Number();
-        var sent = await sendScope.ServiceProvider.GetRequiredService<ChannelConfigurationService>()
+        var sent = await sendScope.ServiceProvider.GetRequiredService<ChannelTestMessages>()
             .SendTestMessageAsync(prod, stored.Id, to, "hello", Seed, CancellationToken.None);
         Assert.True(sent.Answer!.Sent);
         var request = Assert.Single(portal.Provider.Requests, r => r.Body.Contains(to, StringComparison.Ordinal));

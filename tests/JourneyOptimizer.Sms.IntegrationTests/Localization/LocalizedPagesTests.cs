@@ -243,7 +243,7 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
     private async Task<int[]> SeedChannelConfigurationsAsync(string tag)
     {
         await using var scope = portal.CreateScope();
-        var service = scope.ServiceProvider.GetRequiredService<Core.Channels.ChannelConfigurationService>();
+        var service = scope.ServiceProvider.GetRequiredService<Core.Channels.ChannelConfigurationCommands>();
         var actor = new Core.Common.Actor("test", "seed@example.com");
         var ids = new int[4];
         for (var i = 0; i < ids.Length; i++)

@@ -50,8 +50,8 @@ public sealed class ChannelListQueryPlanTests : IAsyncLifetime
         await using var db = new SmsDbContext(options);
         var (prefix, upper) = search ? ("alerts", "alerts\U0010FFFF") : ((string?)null, (string?)null);
         var query = cursor == "before"
-            ? ChannelConfigurationService.ListBefore(db, SqliteDatabase.Prod, status, type, prefix, upper, "m", 51)
-            : ChannelConfigurationService.ListAfter(db, SqliteDatabase.Prod, status, type, prefix, upper, cursor == "after" ? "m" : null, 51);
+            ? ChannelConfigurationQueries.ListBefore(db, SqliteDatabase.Prod, status, type, prefix, upper, "m", 51)
+            : ChannelConfigurationQueries.ListAfter(db, SqliteDatabase.Prod, status, type, prefix, upper, cursor == "after" ? "m" : null, 51);
         await foreach (var _ in query.WithCancellation(TestContext.Current.CancellationToken))
         {
         }

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Localization;
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings.ChannelConfigurations;
 
 /// <summary>The sandbox's channel configurations: filters, keyset paging, row actions, status polling.</summary>
-public sealed class IndexModel(ChannelConfigurationService configurations, IStringLocalizer<SharedResource> localizer) : SandboxPageModel
+public sealed class IndexModel(ChannelConfigurationQueries queries, ChannelConfigurationCommands commands,
+    IStringLocalizer<SharedResource> localizer) : SandboxPageModel
 {
     public const string Section = "/Administration/Channels/GeneralSettings/ChannelConfigurations/Index";
 
@@ -41,14 +42,14 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Search = Search is { Length: > ChannelConfiguration.NameMaxLength } ? Search[..ChannelConfiguration.NameMaxLength] : Search;
-        Results = await configurations.ListAsync(Sandbox.Id, new ChannelConfigurationFilter(Status, Type, Search), Cursor,
-            ChannelConfigurationService.DefaultPageSize, cancellationToken);
+        Results = await queries.ListAsync(Sandbox.Id, new ChannelConfigurationFilter(Status, Type, Search), Cursor,
+            ChannelConfigurationQueries.DefaultPageSize, cancellationToken);
     }
 
     /// <summary>The list's polling: the state of the given rows, with translated labels, as JSON.</summary>
     public async Task<IActionResult> OnGetStatesAsync([FromQuery(Name = "ids")] int[]? ids, CancellationToken cancellationToken)
     {
-        var states = await configurations.StatesAsync(Sandbox.Id, ids ?? [], cancellationToken);
+        var states = await queries.StatesAsync(Sandbox.Id, ids ?? [], cancellationToken);
         return new JsonResult(states.Select(s => new
         {
             id = s.Id,
@@ -60,13 +61,13 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, configurations.DeactivateAsync(Sandbox.Id, id, Actor, cancellationToken), "Channel configuration “{0}” deactivated.");
+        ActAsync(id, commands.DeactivateAsync(Sandbox.Id, id, Actor, cancellationToken), "Channel configuration “{0}” deactivated.");
 
     public Task<IActionResult> OnPostActivateAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, configurations.ActivateAsync(Sandbox.Id, id, Actor, cancellationToken), "Channel configuration “{0}” activated.");
+        ActAsync(id, commands.ActivateAsync(Sandbox.Id, id, Actor, cancellationToken), "Channel configuration “{0}” activated.");
 
     public Task<IActionResult> OnPostDuplicateAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, configurations.DuplicateAsync(Sandbox.Id, id, null, Actor, cancellationToken), "Channel configuration “{0}” created as a draft copy.");
+        ActAsync(id, commands.DuplicateAsync(Sandbox.Id, id, null, Actor, cancellationToken), "Channel configuration “{0}” created as a draft copy.");
 
     private async Task<IActionResult> ActAsync(int id, Task<ChannelConfigurationResult> action, string done)
     {
@@ -78,7 +79,7 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
 
         if (result.Succeeded)
         {
-            var configuration = await configurations.FindAsync(Sandbox.Id, result.Id ?? id, HttpContext.RequestAborted);
+            var configuration = await queries.FindAsync(Sandbox.Id, result.Id ?? id, HttpContext.RequestAborted);
             StatusMessage = localizer[done, configuration?.Name ?? ""];
         }
         else

@@ -9,8 +9,8 @@ using static JourneyOptimizer.Sms.UnitTests.Channels.ChannelHarness;
 
 namespace JourneyOptimizer.Sms.UnitTests.Channels;
 
-/// <summary>Every lifecycle transition of PRODUCT.md 5 and every refused one, on real SQLite.</summary>
-public sealed class ChannelConfigurationServiceTests : IAsyncLifetime
+/// <summary>Every lifecycle transition of PRODUCT.md 5 and every refused one, test messages and the list, on real SQLite.</summary>
+public sealed class ChannelConfigurationTests : IAsyncLifetime
 {
     private readonly ChannelHarness _h = new();
 
@@ -18,11 +18,11 @@ public sealed class ChannelConfigurationServiceTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _h.DisposeAsync();
 
-    private Task<ChannelConfigurationResult> Act(Func<ChannelConfigurationService, Task<ChannelConfigurationResult>> action) =>
-        _h.WithServiceAsync(action);
+    private Task<ChannelConfigurationResult> Act(Func<ChannelConfigurationCommands, Task<ChannelConfigurationResult>> action) =>
+        _h.WithCommandsAsync(action);
 
     private Task<List<string>> AuditActionsAsync(int id) => _h.WithDbAsync(db => db.AuditEntries
-        .Where(a => a.ObjectType == ChannelConfigurationService.AuditObjectType && a.ObjectId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .Where(a => a.ObjectType == ChannelConfigurationCommands.AuditObjectType && a.ObjectId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
         .OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
 
     [Fact]
@@ -174,8 +174,8 @@ public sealed class ChannelConfigurationServiceTests : IAsyncLifetime
         var activate = await Act(s => s.ActivateAsync(SqliteDatabase.Prod, id, Alice, CancellationToken.None));
 
         Assert.All([edit, delete, deactivate, activate], r => Assert.Equal(ChannelConfigurationOutcome.NotAllowed, r.Outcome));
-        Assert.Equal(ChannelConfigurationService.NotAllowedProcessing, edit.FieldErrors[0].Message);
-        Assert.Equal(ChannelConfigurationService.NotAllowedDeleteProcessing, delete.FieldErrors[0].Message);
+        Assert.Equal(ChannelConfigurationCommands.NotAllowedProcessing, edit.FieldErrors[0].Message);
+        Assert.Equal(ChannelConfigurationCommands.NotAllowedDeleteProcessing, delete.FieldErrors[0].Message);
         Assert.Equal(ChannelConfigurationStatus.Processing, (await _h.LoadAsync(id)).Status);
     }
 
@@ -186,7 +186,7 @@ public sealed class ChannelConfigurationServiceTests : IAsyncLifetime
         var id = await _h.CreateActiveAsync("promo", credential);
 
         var deleteActive = await Act(s => s.DeleteAsync(SqliteDatabase.Prod, id, Alice, CancellationToken.None));
-        Assert.Equal((ChannelConfigurationOutcome.NotAllowed, ChannelConfigurationService.NotAllowedDeleteActive),
+        Assert.Equal((ChannelConfigurationOutcome.NotAllowed, ChannelConfigurationCommands.NotAllowedDeleteActive),
             (deleteActive.Outcome, deleteActive.FieldErrors[0].Message));
         var activateActive = await Act(s => s.ActivateAsync(SqliteDatabase.Prod, id, Alice, CancellationToken.None));
         Assert.Equal(ChannelConfigurationOutcome.NotAllowed, activateActive.Outcome);
@@ -196,13 +196,13 @@ public sealed class ChannelConfigurationServiceTests : IAsyncLifetime
         Assert.Equal(ChannelConfigurationStatus.Deactivated, (await _h.LoadAsync(id)).Status);
 
         var deleteKept = await Act(s => s.DeleteAsync(SqliteDatabase.Prod, id, Alice, CancellationToken.None));
-        Assert.Equal(ChannelConfigurationService.NotAllowedDeleteKept, deleteKept.FieldErrors[0].Message);
+        Assert.Equal(ChannelConfigurationCommands.NotAllowedDeleteKept, deleteKept.FieldErrors[0].Message);
         var deactivateAgain = await Act(s => s.DeactivateAsync(SqliteDatabase.Prod, id, Alice, CancellationToken.None));
-        Assert.Equal(ChannelConfigurationService.NotAllowedDeactivate, deactivateAgain.FieldErrors[0].Message);
+        Assert.Equal(ChannelConfigurationCommands.NotAllowedDeactivate, deactivateAgain.FieldErrors[0].Message);
         var stored = await _h.LoadAsync(id);
         var editDeactivated = await Act(s => s.UpdateAsync(SqliteDatabase.Prod, id, stored.Version, Input("promo", credential), true, Alice,
             CancellationToken.None));
-        Assert.Equal(ChannelConfigurationService.NotAllowedEditDeactivated, editDeactivated.FieldErrors[0].Message);
+        Assert.Equal(ChannelConfigurationCommands.NotAllowedEditDeactivated, editDeactivated.FieldErrors[0].Message);
 
         Assert.Equal(ChannelConfigurationOutcome.Activated,
             (await Act(s => s.ActivateAsync(SqliteDatabase.Prod, id, Alice, CancellationToken.None))).Outcome);
@@ -402,13 +402,13 @@ public sealed class ChannelConfigurationServiceTests : IAsyncLifetime
         _h.Database.Twilio.Setup(t => t.CreateMessageAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<TwilioMessageRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(TwilioResult.Success(new TwilioMessage("SM" + new string('1', 32), "queued", "+14155550100", "+14155550142", null, 1, null, null, null)));
 
-        var result = await _h.WithServiceAsync(s => s.SendTestMessageAsync(SqliteDatabase.Prod, id, "+1 415 555 0142", "hi", Alice, CancellationToken.None));
+        var result = await _h.WithAsync<ChannelTestMessages, ChannelTestMessageResult>(s => s.SendTestMessageAsync(SqliteDatabase.Prod, id, "+1 415 555 0142", "hi", Alice, CancellationToken.None));
 
         Assert.Equal(sent, result.Answer?.Sent == true);
         if (!sent)
         {
             var error = Assert.Single(result.Errors);
-            Assert.Equal(("Number", ChannelConfigurationService.OptedOut), (error.Field, error.Message));
+            Assert.Equal(("Number", ChannelTestMessages.OptedOut), (error.Field, error.Message));
             _h.Database.Twilio.Verify(t => t.CreateMessageAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<TwilioMessageRequest>(),
                 It.IsAny<CancellationToken>()), Times.Never);
         }
@@ -425,10 +425,10 @@ public sealed class ChannelConfigurationServiceTests : IAsyncLifetime
         var credential = await _h.CreateTwilioCredentialAsync("main");
         var id = (await _h.CreateAsync(Input("promo", credential), submit: false)).Id!.Value;
 
-        var result = await _h.WithServiceAsync(s => s.SendTestMessageAsync(SqliteDatabase.Prod, id, "+14155550142", "hi", Alice, CancellationToken.None));
+        var result = await _h.WithAsync<ChannelTestMessages, ChannelTestMessageResult>(s => s.SendTestMessageAsync(SqliteDatabase.Prod, id, "+14155550142", "hi", Alice, CancellationToken.None));
 
         Assert.Null(result.Answer);
-        Assert.Equal(ChannelConfigurationService.TestNotActive, Assert.Single(result.Errors).Message);
+        Assert.Equal(ChannelTestMessages.TestNotActive, Assert.Single(result.Errors).Message);
     }
 
     [Fact]
@@ -441,11 +441,11 @@ public sealed class ChannelConfigurationServiceTests : IAsyncLifetime
             await _h.CreateAsync(Input($"t{i}", credential, SmsType.Transactional), submit: i % 2 == 0);
         }
 
-        var marketing = await _h.WithServiceAsync(s => s.ListAsync(SqliteDatabase.Prod, new(SmsType: SmsType.Marketing), null, 50, CancellationToken.None));
-        var processing = await _h.WithServiceAsync(s => s.ListAsync(SqliteDatabase.Prod, new(ChannelConfigurationStatus.Processing), null, 50, CancellationToken.None));
-        var byName = await _h.WithServiceAsync(s => s.ListAsync(SqliteDatabase.Prod, new(Search: "T"), null, 3, CancellationToken.None));
-        var next = await _h.WithServiceAsync(s => s.ListAsync(SqliteDatabase.Prod, new(Search: "T"), byName.NextCursor, 3, CancellationToken.None));
-        var back = await _h.WithServiceAsync(s => s.ListAsync(SqliteDatabase.Prod, new(Search: "T"), next.PreviousCursor, 3, CancellationToken.None));
+        var marketing = await _h.WithAsync<ChannelConfigurationQueries, Core.Common.Page<ChannelConfigurationListItem>>(s => s.ListAsync(SqliteDatabase.Prod, new(SmsType: SmsType.Marketing), null, 50, CancellationToken.None));
+        var processing = await _h.WithAsync<ChannelConfigurationQueries, Core.Common.Page<ChannelConfigurationListItem>>(s => s.ListAsync(SqliteDatabase.Prod, new(ChannelConfigurationStatus.Processing), null, 50, CancellationToken.None));
+        var byName = await _h.WithAsync<ChannelConfigurationQueries, Core.Common.Page<ChannelConfigurationListItem>>(s => s.ListAsync(SqliteDatabase.Prod, new(Search: "T"), null, 3, CancellationToken.None));
+        var next = await _h.WithAsync<ChannelConfigurationQueries, Core.Common.Page<ChannelConfigurationListItem>>(s => s.ListAsync(SqliteDatabase.Prod, new(Search: "T"), byName.NextCursor, 3, CancellationToken.None));
+        var back = await _h.WithAsync<ChannelConfigurationQueries, Core.Common.Page<ChannelConfigurationListItem>>(s => s.ListAsync(SqliteDatabase.Prod, new(Search: "T"), next.PreviousCursor, 3, CancellationToken.None));
 
         Assert.Equal(7, marketing.Items.Count);
         Assert.All(marketing.Items, i => Assert.Equal(SmsType.Marketing, i.SmsType));
