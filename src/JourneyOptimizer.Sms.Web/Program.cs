@@ -26,7 +26,11 @@ Log.Logger = new LoggerConfiguration()
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = PortalContentRoot.Resolve(args, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+    });
 
     builder.Services.AddSerilog((services, logger) =>
     {
