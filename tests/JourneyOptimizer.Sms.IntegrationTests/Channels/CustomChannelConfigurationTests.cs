@@ -9,31 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Channels;
 
-/// <summary>The portal with the fake Custom provider (HTTPS on 127.0.0.1) and the background loop off.</summary>
-public sealed class CustomChannelPortal : PortalFactory
-{
-    public FakeProvider Provider { get; } = new();
-
-    protected override IEnumerable<KeyValuePair<string, string?>> ExtraConfiguration() => [new("ChannelChecks:Enabled", "false")];
-
-    protected override void ConfigureTestServices(IServiceCollection services) =>
-        services.AddSingleton(new CustomProviderTestHooks
-        {
-            TrustedRoot = Provider.Certificate,
-            AllowedEndpoints = [new IPEndPoint(IPAddress.Loopback, Provider.Port)],
-            ResolveHost = (host, _) => Task.FromResult(host == FakeProvider.Host ? new[] { IPAddress.Loopback } : []),
-        });
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Provider.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-}
-
 /// <summary>Channel configurations on Custom credentials: the channel comes from the credential, the checks from its configuration.</summary>
-public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) : IClassFixture<CustomChannelPortal>
+public sealed class CustomChannelConfigurationTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private static readonly Actor Seed = new("test", "seed@example.com");
 
@@ -83,7 +60,7 @@ public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) 
         var (created, _, scope) = await CreateAsync(prod, credential, "ACME");
         await using var _ = scope;
 
-        await portal.Services.GetRequiredService<ChannelCheckProcessor>().ProcessPendingAsync(CancellationToken.None);
+        await portal.ChannelChecks.ProcessPendingAsync(CancellationToken.None);
 
         var stored = await portal.WithDbAsync(db => db.Set<ChannelConfiguration>().AsNoTracking().SingleAsync(c => c.Id == created.Id));
         Assert.Equal((MobileChannel.Rcs, ChannelConfigurationStatus.Active), (stored.Channel, stored.Status));
@@ -113,7 +90,7 @@ public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) 
         var (created, _, scope) = await CreateAsync(prod, credential, "+14155550100");
         await using var _ = scope;
 
-        await portal.Services.GetRequiredService<ChannelCheckProcessor>().ProcessPendingAsync(CancellationToken.None);
+        await portal.ChannelChecks.ProcessPendingAsync(CancellationToken.None);
 
         var stored = await portal.WithDbAsync(db => db.Set<ChannelConfiguration>().AsNoTracking().SingleAsync(c => c.Id == created.Id));
         Assert.Equal(ChannelConfigurationStatus.Failed, stored.Status);

@@ -41,7 +41,10 @@ public sealed class RenderingSettingsTests(PortalFactory factory) : IClassFixtur
     [Fact]
     public async Task Production_configuration_turns_EF_thread_safety_checks_off()
     {
-        await using var production = new ConfiguredPortal([new("Database:ThreadSafetyChecks", "false")]);
+        await using var production = new PortalFactory
+        {
+            Options = new() { Settings = new Dictionary<string, string?> { ["Database:ThreadSafetyChecks"] = "false" } },
+        };
         await using var scope = production.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SmsDbContext>();
 
@@ -49,10 +52,5 @@ public sealed class RenderingSettingsTests(PortalFactory factory) : IClassFixtur
         // What production runs: appsettings.json, which every environment reads first, says so.
         var appsettings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
         Assert.Contains("\"ThreadSafetyChecks\": false", await File.ReadAllTextAsync(appsettings), StringComparison.Ordinal);
-    }
-
-    private sealed class ConfiguredPortal(IEnumerable<KeyValuePair<string, string?>> settings) : PortalFactory
-    {
-        protected override IEnumerable<KeyValuePair<string, string?>> ExtraConfiguration() => settings;
     }
 }

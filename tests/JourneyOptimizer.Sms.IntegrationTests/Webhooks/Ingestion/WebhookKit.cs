@@ -12,38 +12,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Webhooks.Ingestion;
 
-/// <summary>The portal with a fake HTTPS Custom provider (for replies) that its Custom client trusts.</summary>
-public class WebhookPortalFactory : PortalFactory
-{
-    public FakeProvider Provider { get; } = new();
-
-    protected override void ConfigureTestServices(IServiceCollection services)
-    {
-        services.AddSingleton(new CustomProviderTestHooks
-        {
-            TrustedRoot = Provider.Certificate,
-            AllowedEndpoints = [new IPEndPoint(IPAddress.Loopback, Provider.Port)],
-            ResolveHost = (host, _) => Task.FromResult(host == FakeProvider.Host ? new[] { IPAddress.Loopback } : []),
-        });
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Provider.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-}
-
-/// <summary>The same portal behind a proxy: providers reach it at <see cref="PublicBase"/>.</summary>
-public sealed class ProxiedWebhookPortalFactory : WebhookPortalFactory
-{
-    public const string PublicBase = "https://sms.example.com/portal";
-
-    protected override IEnumerable<KeyValuePair<string, string?>> ExtraConfiguration() =>
-        [new("Webhooks:PublicBaseUrl", PublicBase + "/")];
-}
-
 public sealed record TwilioHook(int Id, int SandboxId, string Token, string AuthToken, string AccountSid, string InboundNumber, string SenderNumber)
 {
     public string Path => "/webhooks/" + Token;
@@ -108,7 +76,7 @@ public static class WebhookKit
         return new TwilioHook(id, sandbox.Id, token, input.AuthToken!, input.AccountSid!, input.InboundNumber!, sender);
     }
 
-    public static async Task<CustomHook> CustomAsync(WebhookPortalFactory factory, WebhookType type, InboundKeywordSettings? keywords = null)
+    public static async Task<CustomHook> CustomAsync(PortalFactory factory, WebhookType type, InboundKeywordSettings? keywords = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
         var sandbox = await TestData.SandboxAsync(factory, "prod");
