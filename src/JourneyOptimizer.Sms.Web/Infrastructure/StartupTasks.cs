@@ -21,7 +21,7 @@ public static class StartupTasks
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             // Migrate only when a migration is pending: with nothing to apply, MigrateAsync still takes the migration lock
-            // and compares the model with the migrations' snapshot, about a tenth of the start-up (docs/performance.md).
+            // and compares the model with the migrations' snapshot, about a tenth of the start-up.
             // A model change without its migration is caught by MigrationsTests, not at start-up.
             if (database.MigrateOnStart && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
