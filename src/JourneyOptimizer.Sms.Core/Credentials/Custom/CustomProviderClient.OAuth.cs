@@ -47,7 +47,7 @@ internal sealed partial class CustomProviderClient
 
             using var request = new HttpRequestMessage(HttpMethod.Post, tokenUrl)
             {
-                Content = new FormUrlEncodedContent(FormFields(oauthBody)),
+                Content = new FormUrlEncodedContent(OAuthFormFields(oauthBody)),
             };
             request.Headers.Accept.ParseAdd("application/json");
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
@@ -116,7 +116,7 @@ internal sealed partial class CustomProviderClient
     }
 
     /// <summary>The OAuth Body as form fields: every property, its text as is (numbers and true/false as their JSON text).</summary>
-    private static List<KeyValuePair<string, string>> FormFields(string oauthBody)
+    private static List<KeyValuePair<string, string>> OAuthFormFields(string oauthBody)
     {
         using var json = JsonDocument.Parse(oauthBody);
         return json.RootElement.EnumerateObject()
