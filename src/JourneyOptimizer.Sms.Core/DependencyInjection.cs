@@ -60,7 +60,6 @@ public static class DependencyInjection
             options.EnableThreadSafetyChecks(database.ThreadSafetyChecks);
         });
 
-        services.AddSingleton<SqliteReadConnections>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
@@ -89,8 +88,6 @@ public static class DependencyInjection
                 options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
                 break;
             default:
-                // Before the first connection opens: SQLite takes its threading mode only then (SqliteThreading).
-                SqliteThreading.Configure();
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
                 break;
         }

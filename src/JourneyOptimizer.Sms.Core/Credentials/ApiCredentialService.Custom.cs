@@ -149,28 +149,6 @@ public sealed partial class ApiCredentialService
         return new CredentialResult(CredentialOutcome.Updated, id);
     }
 
-    /// <summary>The stored configuration of a Custom credential (no secret), for the edit form.</summary>
-    public async Task<CustomProviderConfiguration?> FindCustomConfigurationAsync(int sandboxId, int id, CancellationToken cancellationToken)
-    {
-        var json = await db.ApiCredentials.OfType<CustomCredential>().AsNoTracking()
-            .Where(c => c.Id == id && c.SandboxId == sandboxId)
-            .Select(c => c.ConfigurationJson)
-            .FirstOrDefaultAsync(cancellationToken);
-        return json is null ? null : CustomProviderConfiguration.FromJson(json);
-    }
-
-    private async Task<TestMessageResult> SendCustomTestMessageAsync(CustomCredential credential, string from, string to,
-        string message, CancellationToken cancellationToken)
-    {
-        var secrets = CustomProviderSecrets.FromJson(protector.Unprotect(credential.SecretsProtected));
-        var sent = await customClient.SendAsync(credential.Configuration(), secrets, from, to, message, cancellationToken);
-        return sent.Succeeded
-            ? new TestMessageResult(true, sent.MessageId, sent.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ErrorKey: sent.MessageId is null ? sent.Message : null, Excerpt: sent.ResponseExcerpt)
-            : new TestMessageResult(false, null, sent.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                sent.StatusCode, sent.Message, sent.MessageArguments, sent.ResponseExcerpt);
-    }
-
     private List<FieldError> ValidateCustom(CustomCredentialInput input) =>
         customValidator.Validate(input).Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList();
 

@@ -20,15 +20,9 @@ public sealed class DatabaseOptions
     /// EF Core's check that a DbContext is not used by two operations at once. It sets an AsyncLocal (a copy of the
     /// request's execution context) on entering and leaving every query and every row read, so a 50-row page pays for
     /// it about a hundred times. It only ever finds programming errors: on in development and in the tests (the
-    /// default), off in production (appsettings.json). Measured in docs/performance.md (fifth round).
+    /// default), off in production (appsettings.json).
     /// </summary>
     public bool ThreadSafetyChecks { get; set; } = true;
-
-    /// <summary>
-    /// On SQLite, read the lists through <see cref="SqliteReadConnections"/> (open connections, prepared statements)
-    /// instead of EF. On by default; off runs the same queries through EF, as on SQL Server.
-    /// </summary>
-    public bool PreparedReads { get; set; } = true;
 }
 
 public enum DatabaseProvider

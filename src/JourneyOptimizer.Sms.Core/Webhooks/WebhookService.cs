@@ -11,51 +11,6 @@ using Microsoft.Extensions.Logging;
 
 namespace JourneyOptimizer.Sms.Core.Webhooks;
 
-public enum WebhookOutcome
-{
-    Created,
-    Updated,
-    Deleted,
-    SecretRegenerated,
-    NotFound,
-    Invalid,
-    NameTaken,
-    ConcurrencyConflict,
-}
-
-/// <summary>
-/// The result of a webhook command. <see cref="SigningSecret"/> is the new Custom signing secret, set only by a
-/// create or a regeneration: it exists nowhere else (the database keeps its SHA-256), so it is shown once.
-/// </summary>
-public sealed record WebhookResult(WebhookOutcome Outcome, int? Id = null, IReadOnlyList<FieldError>? Errors = null,
-    string? SigningSecret = null)
-{
-    public bool Succeeded => Outcome is WebhookOutcome.Created or WebhookOutcome.Updated or WebhookOutcome.Deleted
-        or WebhookOutcome.SecretRegenerated;
-
-    public IReadOnlyList<FieldError> FieldErrors => Errors ?? [];
-
-    public static WebhookResult Fail(WebhookOutcome outcome, params FieldError[] errors) => new(outcome, null, errors);
-
-    /// <summary>Keeps the secret out of logs and test output.</summary>
-    public override string ToString() => $"{Outcome} {Id} {string.Join("; ", FieldErrors.Select(e => e.Field + ": " + e.Message))}";
-}
-
-/// <summary>A row of the SMS webhooks list.</summary>
-public sealed record WebhookListItem(int Id, string Name, SmsVendor Vendor, WebhookType Type, string SenderNumber,
-    string CredentialName, string PathToken, string ModifiedBy, DateTime ModifiedAtUtc);
-
-/// <summary>An API credential the webhook form offers.</summary>
-public sealed record WebhookCredentialOption(int Id, string Name, SmsVendor Vendor, string Address);
-
-/// <summary>A row of the inbound messages list.</summary>
-public sealed record InboundMessageItem(long Id, string WebhookName, string ProfileNumber, string InboundNumber, string Body,
-    KeywordCategory? Category, string? Keyword, bool FuzzyMatch, string? ReplyMessage, DateTime ReceivedAtUtc);
-
-/// <summary>A row of the delivery feedback list: the current status of one sent message.</summary>
-public sealed record DeliveryStatusItem(long Id, string WebhookName, string ClientReference, string Status, string? Code,
-    DateTime UpdatedAtUtc);
-
 /// <summary>
 /// Creates, lists, edits and deletes the SMS webhooks of a sandbox, regenerates Custom signing secrets (stored only
 /// as SHA-256), and reads what the webhooks received for the administration lists.
@@ -100,39 +55,15 @@ public sealed partial class WebhookService(
             query = query.Where(w => w.NormalizedName.CompareTo(prefix) >= 0 && w.NormalizedName.CompareTo(upper) < 0);
         }
 
-        var (before, key) = DecodeNameCursor(cursor);
-        List<WebhookListItem> rows;
-        if (before == true)
+        var (direction, key) = KeysetCursor.Decode(cursor);
+        query = direction switch
         {
-            rows = await Project(query.Where(w => w.NormalizedName.CompareTo(key) < 0).OrderByDescending(w => w.NormalizedName)
-                .Take(pageSize + 1)).ToListAsync(cancellationToken);
-            var moreBefore = rows.Count > pageSize;
-            if (moreBefore)
-            {
-                rows.RemoveAt(rows.Count - 1);
-            }
-
-            rows.Reverse();
-            return new Page<WebhookListItem>(rows,
-                rows.Count > 0 ? EncodeNameCursor(false, NormalizeName(rows[^1].Name)) : null,
-                moreBefore ? EncodeNameCursor(true, NormalizeName(rows[0].Name)) : null);
-        }
-
-        if (before == false)
-        {
-            query = query.Where(w => w.NormalizedName.CompareTo(key) > 0);
-        }
-
-        rows = await Project(query.OrderBy(w => w.NormalizedName).Take(pageSize + 1)).ToListAsync(cancellationToken);
-        var more = rows.Count > pageSize;
-        if (more)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
-
-        return new Page<WebhookListItem>(rows,
-            more ? EncodeNameCursor(false, NormalizeName(rows[^1].Name)) : null,
-            before == false && rows.Count > 0 ? EncodeNameCursor(true, NormalizeName(rows[0].Name)) : null);
+            KeysetDirection.Before => query.Where(w => w.NormalizedName.CompareTo(key) < 0).OrderByDescending(w => w.NormalizedName),
+            KeysetDirection.After => query.Where(w => w.NormalizedName.CompareTo(key) > 0).OrderBy(w => w.NormalizedName),
+            _ => query.OrderBy(w => w.NormalizedName),
+        };
+        var rows = await Project(query.Take(pageSize + 1)).ToListAsync(cancellationToken);
+        return KeysetCursor.ToPage(rows, pageSize, direction, w => NormalizeName(w.Name));
     }
 
     private static IQueryable<WebhookListItem> Project(IQueryable<Webhook> query) =>
@@ -498,50 +429,19 @@ public sealed partial class WebhookService(
         ["PayloadMapping"] = w.PayloadMappingJson,
     };
 
-    private async Task<WebhookResult?> SaveAsync(Func<CancellationToken, Task> save, CancellationToken cancellationToken)
-    {
-        try
+    private async Task<WebhookResult?> SaveAsync(Func<CancellationToken, Task> save, CancellationToken cancellationToken) =>
+        await db.TrySaveAsync(save, logger, AuditObjectType, cancellationToken) switch
         {
-            await save(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ConcurrencyConflict();
-        }
-        catch (DbUpdateException ex)
-        {
-            db.ChangeTracker.Clear();
-            LogSaveRefused(logger, ex.GetType().Name, ex.InnerException?.GetType().Name);
-            return WebhookResult.Fail(WebhookOutcome.Invalid,
-                new FieldError(FieldError.FormLevel, "The SMS webhook could not be saved. Check the fields and try again."));
-        }
-    }
+            SaveOutcome.Saved => null,
+            SaveOutcome.ConcurrencyConflict => ConcurrencyConflict(),
+            _ => WebhookResult.Fail(WebhookOutcome.Invalid,
+                new FieldError(FieldError.FormLevel, "The SMS webhook could not be saved. Check the fields and try again.")),
+        };
 
     private static string Invariant(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string EncodeNameCursor(bool before, string key) =>
-        (before ? "b" : "a") + Base64Url(Encoding.UTF8.GetBytes(key));
-
-    /// <summary>null: first page; false: after the key; true: before it.</summary>
-    private static (bool? Before, string Key) DecodeNameCursor(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 600 || (cursor[0] != 'a' && cursor[0] != 'b'))
-        {
-            return (null, "");
-        }
-
-        var base64 = cursor[1..].Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        var bytes = new byte[base64.Length];
-        return Convert.TryFromBase64String(base64, bytes, out var written)
-            ? (cursor[0] == 'b', Encoding.UTF8.GetString(bytes, 0, written))
-            : (null, "");
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SMS webhook {WebhookId} ({Vendor} {Type}) created in sandbox {SandboxId}")]
     private static partial void LogCreated(ILogger logger, int webhookId, int sandboxId, SmsVendor vendor, WebhookType type);
@@ -554,7 +454,4 @@ public sealed partial class WebhookService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SMS webhook {WebhookId} deleted in sandbox {SandboxId}")]
     private static partial void LogDeleted(ILogger logger, int webhookId, int sandboxId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "An SMS webhook change was refused by the database ({Error}, {InnerError})")]
-    private static partial void LogSaveRefused(ILogger logger, string error, string? innerError);
 }

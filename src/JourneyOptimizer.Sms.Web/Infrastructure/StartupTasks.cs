@@ -3,7 +3,6 @@ using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Sandboxes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +21,7 @@ public static class StartupTasks
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             // Migrate only when a migration is pending: with nothing to apply, MigrateAsync still takes the migration lock
-            // and compares the model with the migrations' snapshot, about a tenth of the start-up (docs/performance.md).
+            // and compares the model with the migrations' snapshot, about a tenth of the start-up.
             // A model change without its migration is caught by MigrationsTests, not at start-up.
             if (database.MigrateOnStart && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
@@ -31,7 +30,6 @@ public static class StartupTasks
 
             // Write-ahead logging: readers never wait for the writer. The setting is stored in the database file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            LogThreadingMode(db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupTasks)));
         }
 
         await services.GetRequiredService<SandboxService>().EnsureDefaultAsync(cancellationToken);
@@ -41,32 +39,6 @@ public static class StartupTasks
             var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
             var server = app.Services.GetRequiredService<IServer>();
             lifetime.ApplicationStarted.Register(() => PrintSetupLink(server, token));
-        }
-    }
-
-    /// <summary>
-    /// Says whether SQLite took its multi-thread mode (SqliteThreading): a portal that stays serialized works, only slower,
-    /// so this is the one place that tells.
-    /// </summary>
-    private static void LogThreadingMode(SmsDbContext db, ILogger logger)
-    {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        db.Database.OpenConnection();
-        try
-        {
-            if (SqliteThreading.IsMultiThread(connection.Handle!))
-            {
-                logger.LogInformation("SQLite connections run in {SqliteThreadingMode} mode", "multi-thread");
-            }
-            else
-            {
-                logger.LogWarning("SQLite connections run in {SqliteThreadingMode} mode: SQLite was initialized before the portal could configure it",
-                    "serialized");
-            }
-        }
-        finally
-        {
-            db.Database.CloseConnection();
         }
     }
 

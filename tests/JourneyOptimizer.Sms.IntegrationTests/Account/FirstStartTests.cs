@@ -10,7 +10,7 @@ namespace JourneyOptimizer.Sms.IntegrationTests.Account;
 /// <summary>A first start without Bootstrap configuration: the one-time link creates the first System administrator.</summary>
 public sealed class FirstStartTests : IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new() { WithBootstrapAdministrator = false };
+    private readonly PortalFactory _factory = new() { Options = new() { BootstrapAdministrator = false } };
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

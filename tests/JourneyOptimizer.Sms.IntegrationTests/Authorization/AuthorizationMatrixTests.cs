@@ -53,7 +53,7 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal) : IClassFixtur
     [Fact]
     public async Task EveryEndpoint_AnswersEveryKindOfUser_AsTheConventionsRequire()
     {
-        var requests = await RouteTable.ReadAsync(portal.Services);
+        var requests = await RouteTable.ReadAsync(portal.Portal.Services);
         Assert.Contains(requests, r => r.Name == "/Administration/Users/Index");
         Assert.Contains(requests, r => r.Name == "/Administration/Channels/SmsSettings/ApiCredentials/Index" && r.Method == "POST" && r.Handler == "Verify");
         Assert.Contains(requests, r => r.Pattern.RawText == "/health/live");
@@ -160,7 +160,7 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal) : IClassFixtur
     [Fact]
     public async Task ARouteParameterWithoutASample_IsReportedByName()
     {
-        var requests = await RouteTable.ReadAsync(portal.Services);
+        var requests = await RouteTable.ReadAsync(portal.Portal.Services);
         var edit = requests.First(r => r.Name == "/Administration/Channels/SmsSettings/ApiCredentials/Edit" && r.Method == "GET");
 
         var (url, missing) = RouteTable.Url(edit, name => name == "sandbox" ? "a" : null);

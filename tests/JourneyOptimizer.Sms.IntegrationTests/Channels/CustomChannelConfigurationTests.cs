@@ -9,31 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Channels;
 
-/// <summary>The portal with the fake Custom provider (HTTPS on 127.0.0.1) and the background loop off.</summary>
-public sealed class CustomChannelPortal : PortalFactory
-{
-    public FakeProvider Provider { get; } = new();
-
-    protected override IEnumerable<KeyValuePair<string, string?>> ExtraConfiguration() => [new("ChannelChecks:Enabled", "false")];
-
-    protected override void ConfigureTestServices(IServiceCollection services) =>
-        services.AddSingleton(new CustomProviderTestHooks
-        {
-            TrustedRoot = Provider.Certificate,
-            AllowedEndpoints = [new IPEndPoint(IPAddress.Loopback, Provider.Port)],
-            ResolveHost = (host, _) => Task.FromResult(host == FakeProvider.Host ? new[] { IPAddress.Loopback } : []),
-        });
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Provider.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-}
-
 /// <summary>Channel configurations on Custom credentials: the channel comes from the credential, the checks from its configuration.</summary>
-public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) : IClassFixture<CustomChannelPortal>
+public sealed class CustomChannelConfigurationTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private static readonly Actor Seed = new("test", "seed@example.com");
 
@@ -60,11 +37,11 @@ public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) 
         return result.Id!.Value;
     }
 
-    private async Task<(ChannelConfigurationResult Result, ChannelConfigurationService Service, AsyncServiceScope Scope)> CreateAsync(int sandboxId,
+    private async Task<(ChannelConfigurationResult Result, ChannelConfigurationCommands Commands, AsyncServiceScope Scope)> CreateAsync(int sandboxId,
         int credential, string sender, bool submit = true)
     {
         var scope = portal.CreateScope();
-        var service = scope.ServiceProvider.GetRequiredService<ChannelConfigurationService>();
+        var service = scope.ServiceProvider.GetRequiredService<ChannelConfigurationCommands>();
         var result = await service.CreateAsync(sandboxId, new ChannelConfigurationInput
         {
             Name = TestData.Name("rcs").Replace('-', '_'),
@@ -83,14 +60,14 @@ public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) 
         var (created, _, scope) = await CreateAsync(prod, credential, "ACME");
         await using var _ = scope;
 
-        await portal.Services.GetRequiredService<ChannelCheckProcessor>().ProcessPendingAsync(CancellationToken.None);
+        await portal.ChannelChecks.ProcessPendingAsync(CancellationToken.None);
 
         var stored = await portal.WithDbAsync(db => db.Set<ChannelConfiguration>().AsNoTracking().SingleAsync(c => c.Id == created.Id));
         Assert.Equal((MobileChannel.Rcs, ChannelConfigurationStatus.Active), (stored.Channel, stored.Status));
 
         await using var sendScope = portal.CreateScope();
         var to = TestData.Number();
-        var sent = await sendScope.ServiceProvider.GetRequiredService<ChannelConfigurationService>()
+        var sent = await sendScope.ServiceProvider.GetRequiredService<ChannelTestMessages>()
             .SendTestMessageAsync(prod, stored.Id, to, "hello", Seed, CancellationToken.None);
         Assert.True(sent.Answer!.Sent);
         var request = Assert.Single(portal.Provider.Requests, r => r.Body.Contains(to, StringComparison.Ordinal));
@@ -113,7 +90,7 @@ public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) 
         var (created, _, scope) = await CreateAsync(prod, credential, "+14155550100");
         await using var _ = scope;
 
-        await portal.Services.GetRequiredService<ChannelCheckProcessor>().ProcessPendingAsync(CancellationToken.None);
+        await portal.ChannelChecks.ProcessPendingAsync(CancellationToken.None);
 
         var stored = await portal.WithDbAsync(db => db.Set<ChannelConfiguration>().AsNoTracking().SingleAsync(c => c.Id == created.Id));
         Assert.Equal(ChannelConfigurationStatus.Failed, stored.Status);

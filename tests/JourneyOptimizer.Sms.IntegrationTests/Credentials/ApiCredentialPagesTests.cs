@@ -144,7 +144,7 @@ public sealed class ApiCredentialPagesTests(PortalFactory factory) : IClassFixtu
         var list = await client.GetDocumentAsync(Prod + "?q=" + Uri.EscapeDataString(input.Name!));
         var bin = list.QuerySelector("a[data-confirm] .bi-trash")!.ParentElement!;
         Assert.Equal("Delete " + input.Name, bin.GetAttribute("aria-label"));
-        Assert.Contains("{0}", list.QuerySelector("table[data-confirm-template]")!.GetAttribute("data-confirm-template"), StringComparison.Ordinal);
+        Assert.Equal($"Delete the API credential “{input.Name}”? This cannot be undone.", bin.GetAttribute("data-confirm"));
         var confirmation = await client.GetDocumentAsync(PortalClient.Resolve(list, bin.GetAttribute("href")!));
         var response = await client.SubmitAsync(confirmation, "main form", new Dictionary<string, string>());
 

@@ -9,30 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Credentials;
 
-/// <summary>A portal whose Custom provider client trusts the fake provider's certificate and resolves its host to 127.0.0.1.</summary>
-public sealed class CustomProviderPortalFactory : PortalFactory
-{
-    public FakeProvider Provider { get; } = new();
-
-    protected override void ConfigureTestServices(IServiceCollection services)
-    {
-        services.AddSingleton(new CustomProviderTestHooks
-        {
-            TrustedRoot = Provider.Certificate,
-            AllowedEndpoints = [new IPEndPoint(IPAddress.Loopback, Provider.Port)],
-            ResolveHost = (host, _) => Task.FromResult(host == FakeProvider.Host ? new[] { IPAddress.Loopback } : []),
-        });
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Provider.DisposeAsync();
-    }
-}
-
 /// <summary>The Custom provider form over HTTP: every auth type, headers, payload rules, secrets, and a real test send.</summary>
-public sealed class CustomCredentialPagesTests(CustomProviderPortalFactory factory) : IClassFixture<CustomProviderPortalFactory>
+public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static readonly string Prod = TestData.CredentialsUrl("prod");
 

@@ -7,14 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Users;
 
-/// <summary>The portal with sessions checked on every request, so that disabling a user shows at once.</summary>
-public sealed class UsersPortal : PortalFactory
-{
-    protected override IEnumerable<KeyValuePair<string, string?>> ExtraConfiguration() =>
-        [new("Identity:SecurityStampValidationInterval", "00:00:00")];
-}
-
-public sealed class UserPagesTests(UsersPortal factory) : IClassFixture<UsersPortal>
+public sealed class UserPagesTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const string NewPassword = "N3w!Passw0rd";
 

@@ -55,7 +55,7 @@ public sealed class ChannelCheckProcessorTests : IAsyncLifetime
     public async Task TryClaim_WithAnOldVersion_Fails()
     {
         var id = (await _h.CreateAsync(new ChannelConfigurationInput { Name = "draft" }, submit: false)).Id!.Value;
-        await _h.WithServiceAsync(s => s.UpdateAsync(Infrastructure.SqliteDatabase.Prod, id, 1, new ChannelConfigurationInput { Name = "draft" },
+        await _h.WithCommandsAsync(s => s.UpdateAsync(Infrastructure.SqliteDatabase.Prod, id, 1, new ChannelConfigurationInput { Name = "draft" },
             false, Alice, CancellationToken.None));
 
         Assert.False(await _h.NewProcessor().TryClaimAsync(id, 1, CancellationToken.None));
@@ -98,7 +98,7 @@ public sealed class ChannelCheckProcessorTests : IAsyncLifetime
         Assert.Equal(1, await processor.ProcessPendingAsync(CancellationToken.None));
         var stored = await _h.LoadAsync(id);
         Assert.Equal(ChannelConfigurationStatus.Active, stored.Status);
-        var checks = await _h.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == ChannelConfigurationService.Actions.CheckPassed));
+        var checks = await _h.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == ChannelConfigurationCommands.Actions.CheckPassed));
         Assert.Equal(1, checks);
     }
 

@@ -54,15 +54,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         new TwilioCredentialVerifier(Twilio.Object, NullLogger<TwilioCredentialVerifier>.Instance),
         new CustomCredentialInputValidator(Microsoft.Extensions.Options.Options.Create(new CustomProvidersOptions())),
         CustomClient.Object,
-        EfReads,
         NullLogger<ApiCredentialService>.Instance);
-
-    /// <summary>
-    /// Lists read through EF, as on SQL Server: the prepared reads open connections of their own, which an in-memory
-    /// database cannot offer (the integration tests run them on a database file).
-    /// </summary>
-    public static SqliteReadConnections EfReads { get; } =
-        new(Microsoft.Extensions.Options.Options.Create(new DatabaseOptions { PreparedReads = false }));
 
     /// <summary>The Custom provider sender: tests set up what it answers.</summary>
     public Mock<ICustomProviderClient> CustomClient { get; } = new(MockBehavior.Strict);

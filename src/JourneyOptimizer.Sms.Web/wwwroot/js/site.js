@@ -2,9 +2,7 @@
 (function () {
     'use strict';
 
-    // Confirmation dialogs: <a href="...delete-url" data-confirm="Question?" data-confirm-ok="Delete">. A list's rows can
-    // share one question instead: an empty data-confirm takes its table's data-confirm-template, with {0} the row's name
-    // (the text of the row's first link), and the table's data-confirm-ok.
+    // Confirmation dialogs: <a href="...delete-url" data-confirm="Question?" data-confirm-ok="Delete">.
     // Without JavaScript the link opens a confirmation page at the same URL.
     document.addEventListener('click', function (event) {
         var trigger = event.target.closest('[data-confirm]');
@@ -16,20 +14,10 @@
             return;
         }
         var question = trigger.getAttribute('data-confirm');
-        var source = trigger;
-        if (!question) {
-            source = trigger.closest('[data-confirm-template]');
-            var row = trigger.closest('tr');
-            var name = row ? row.querySelector('td a') : null;
-            if (!source || !name) {
-                return;
-            }
-            question = source.getAttribute('data-confirm-template').split('{0}').join(name.textContent);
-        }
         event.preventDefault();
         document.getElementById('confirm-dialog-body').textContent = question;
         var ok = document.getElementById('confirm-dialog-ok');
-        ok.textContent = source.getAttribute('data-confirm-ok') || ok.textContent;
+        ok.textContent = trigger.getAttribute('data-confirm-ok') || ok.textContent;
         var form = document.getElementById('confirm-dialog-form');
         form.setAttribute('action', trigger.getAttribute('href') || trigger.getAttribute('data-confirm-url'));
         var modal = window.bootstrap.Modal.getOrCreateInstance(dialogElement);
@@ -329,60 +317,6 @@
             row.appendChild(span);
         });
     }
-})();
-
-// Row menus: a list's "More actions" buttons (data-row-menu) share one <template id="row-menu">. The row's copy is made
-// when its button is first clicked or used by keyboard, before Bootstrap's dropdown looks for the menu next to the
-// button (Bootstrap listens on the document in the capture phase, so this listens on the window, which comes first).
-// Links with data-append-id get the row's id at the end of their href, buttons named "id" get it as their value, and
-// items with data-when show only for the row's current status.
-(function () {
-    'use strict';
-    var template = document.getElementById('row-menu');
-    if (!template || !('content' in template)) {
-        return;
-    }
-    // The "More actions" button of every row, from <template id="row-menu-toggle">, its label followed by the row's name
-    // (the text of the row's first link).
-    var toggleTemplate = document.getElementById('row-menu-toggle');
-    if (toggleTemplate) {
-        document.querySelectorAll('tr[data-id] > td.row-actions').forEach(function (cell) {
-            var name = cell.parentNode.querySelector('td a');
-            if (cell.querySelector('[data-row-menu]') || !name) {
-                return;
-            }
-            var toggle = toggleTemplate.content.firstElementChild.cloneNode(true);
-            var button = toggle.querySelector('[data-row-menu]');
-            button.setAttribute('aria-label', button.getAttribute('aria-label') + ' ' + name.textContent);
-            cell.appendChild(document.createTextNode(' '));
-            cell.appendChild(toggle);
-        });
-    }
-    function ensureMenu(event) {
-        var toggle = event.target.closest ? event.target.closest('[data-row-menu]') : null;
-        var row = toggle ? toggle.closest('tr[data-id]') : null;
-        if (!row) {
-            return;
-        }
-        var id = row.getAttribute('data-id');
-        var menu = toggle.nextElementSibling;
-        if (!menu || !menu.classList.contains('dropdown-menu')) {
-            menu = template.content.firstElementChild.cloneNode(true);
-            menu.querySelectorAll('a[data-append-id]').forEach(function (link) {
-                link.setAttribute('href', link.getAttribute('href') + id);
-            });
-            menu.querySelectorAll('button[name=id]').forEach(function (button) { button.value = id; });
-            toggle.parentNode.insertBefore(menu, toggle.nextSibling);
-            // Fixed positioning: the table's scroll container (.table-responsive) would clip the menu of a low row.
-            toggle.setAttribute('data-bs-popper-config', '{"strategy":"fixed"}');
-        }
-        var status = row.getAttribute('data-status');
-        menu.querySelectorAll('[data-when]').forEach(function (item) {
-            item.hidden = item.getAttribute('data-when').split(' ').indexOf(status) < 0;
-        });
-    }
-    window.addEventListener('click', ensureMenu, true);
-    window.addEventListener('keydown', ensureMenu, true);
 })();
 
 // Channel configurations list: rows still being checked (status or pending change Processing) are polled until

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyOptimizer.Sms.IntegrationTests.Webhooks.Ingestion;
 
 /// <summary>Custom webhooks: bearer secret, payload mapping, and replies through the durable outbox to a real HTTPS provider.</summary>
-public sealed class CustomWebhookTests(WebhookPortalFactory factory) : IClassFixture<WebhookPortalFactory>
+public sealed class CustomWebhookTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static readonly InboundKeywordSettings Keywords = new()
     {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JourneyOptimizer.Sms.IntegrationTests.Webhooks.Ingestion;
 
 /// <summary>Twilio inbound messages and status callbacks over HTTP, with real signatures, into real SQLite.</summary>
-public sealed class TwilioWebhookTests(WebhookPortalFactory factory) : IClassFixture<WebhookPortalFactory>
+public sealed class TwilioWebhookTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static readonly InboundKeywordSettings Keywords = new()
     {
@@ -258,17 +258,23 @@ internal static class WebhookKitTwiml
 }
 
 /// <summary>Behind a proxy, Twilio signs the public URL (<c>Webhooks:PublicBaseUrl</c>), not the one the portal sees.</summary>
-public sealed class TwilioWebhookBehindProxyTests(ProxiedWebhookPortalFactory factory) : IClassFixture<ProxiedWebhookPortalFactory>
+public sealed class TwilioWebhookBehindProxyTests
 {
+    private const string PublicBase = "https://sms.example.com/portal";
+
     [Fact]
     public async Task Signature_OverThePublicUrl_AcceptedAndOverTheLocalUrlRefused()
     {
+        await using var factory = new PortalFactory
+        {
+            Options = new() { Settings = new Dictionary<string, string?> { ["Webhooks:PublicBaseUrl"] = PublicBase + "/" } },
+        };
         var hook = await WebhookKit.TwilioAsync(factory, WebhookType.Feedback);
         using var client = factory.CreateClient();
 
         using var local = await client.SendAsync(WebhookKit.TwilioPost(hook.Path, WebhookKit.StatusForm(hook, WebhookKit.MessageSid(), "sent"), hook.AuthToken));
         using var proxied = await client.SendAsync(WebhookKit.TwilioPost(hook.Path + "?x=1", WebhookKit.StatusForm(hook, WebhookKit.MessageSid(), "sent"),
-            hook.AuthToken, signedUrl: ProxiedWebhookPortalFactory.PublicBase + hook.Path + "?x=1"));
+            hook.AuthToken, signedUrl: PublicBase + hook.Path + "?x=1"));
         using var port = await client.SendAsync(WebhookKit.TwilioPost(hook.Path, WebhookKit.StatusForm(hook, WebhookKit.MessageSid(), "sent"),
             hook.AuthToken, signedUrl: "https://sms.example.com:443/portal" + hook.Path));
 
