@@ -108,7 +108,7 @@ public static class WebhookEndpoints
                 token!,
                 context.Request.ContentType,
                 headers.Authorization.Count > 0 ? headers.Authorization[0] : null,
-                Header(headers, TwilioRequestValidator.SignatureHeaderName),
+                Header(headers, TwilioSignature.HeaderName),
                 Header(headers, WebhookIngestion.IdempotencyHeaderName),
                 RequestUrl(context.Request),
                 context.Request.QueryString.Value ?? "",

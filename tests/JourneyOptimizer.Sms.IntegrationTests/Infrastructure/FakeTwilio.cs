@@ -94,7 +94,7 @@ public sealed class FakeTwilio : IAsyncDisposable
                 {
                     var wanted = request.Query["PhoneNumber"].ToString();
                     var items = account.NumbersMatching(wanted).Select(n => $$"""{"sid":"PN{{Hex(n)}}","account_sid":"{{accountSid}}","phone_number":"{{n}}","capabilities":{"sms":true,"mms":true} }""");
-                    await JsonAsync(context, 200, $$"""{"incoming_phone_numbers":[{{string.Join(",", items)}}],"next_page_uri":null,"page":0,"page_size":50}""");
+                    await JsonAsync(context, 200, $$"""{"incoming_phone_numbers":[{{string.Join(",", items)}}],"next_page_uri":null,"previous_page_uri":null,"first_page_uri":"{{request.Path}}","uri":"{{request.Path}}","page":0,"page_size":50}""");
                     return;
                 }
 
@@ -102,7 +102,7 @@ public sealed class FakeTwilio : IAsyncDisposable
                 {
                     var wanted = request.Query["ShortCode"].ToString();
                     var items = account.ShortCodesMatching(wanted).Select(n => $$"""{"sid":"SC{{Hex(n)}}","account_sid":"{{accountSid}}","short_code":"{{n}}"}""");
-                    await JsonAsync(context, 200, $$"""{"short_codes":[{{string.Join(",", items)}}],"next_page_uri":null}""");
+                    await JsonAsync(context, 200, $$"""{"short_codes":[{{string.Join(",", items)}}],"next_page_uri":null,"previous_page_uri":null,"first_page_uri":"{{request.Path}}","uri":"{{request.Path}}","page":0,"page_size":50}""");
                     return;
                 }
 
@@ -112,7 +112,8 @@ public sealed class FakeTwilio : IAsyncDisposable
                     var key = segments[3] == "PhoneNumbers" ? "phone_numbers" : "short_codes";
                     var field = segments[3] == "PhoneNumbers" ? "phone_number" : "short_code";
                     var items = account.Pool.Select(n => $$"""{"sid":"PN{{Hex(n)}}","account_sid":"{{accountSid}}","service_sid":"{{segments[2]}}","{{field}}":"{{n}}"}""");
-                    await JsonAsync(context, 200, $$"""{"{{key}}":[{{string.Join(",", items)}}],"meta":{"next_page_url":null,"key":"{{key}}"} }""");
+                    var url = $"https://messaging.twilio.com{request.Path}";
+                    await JsonAsync(context, 200, $$"""{"{{key}}":[{{string.Join(",", items)}}],"meta":{"page":0,"page_size":50,"first_page_url":"{{url}}","previous_page_url":null,"url":"{{url}}","next_page_url":null,"key":"{{key}}"} }""");
                     return;
                 }
 

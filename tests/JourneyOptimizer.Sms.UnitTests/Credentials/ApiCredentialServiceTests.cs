@@ -192,7 +192,7 @@ public sealed class ApiCredentialServiceTests : IAsyncLifetime
         Assert.Equal(VerificationStatus.Verified, updated.VerificationStatus);
         Assert.Equal(2, updated.Version);
         _database.Twilio.Verify(t => t.FetchAccountAsync(
-            It.Is<TwilioApiCredentials>(c => c.AuthToken == input.AuthToken), It.IsAny<CancellationToken>()), Times.Exactly(2));
+            It.Is<TwilioApiCredentials>(c => c.Secret == input.AuthToken), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 namespace JourneyOptimizer.Sms.Core.Credentials.Twilio;
 
 /// <summary>
-/// The portal's own client for Twilio's REST API (v2010 and Messaging v1). Every call authenticates with the
-/// credentials it is given, and every outcome, including "Twilio could not be reached", is a value.
+/// The calls the portal makes to Twilio's REST API (v2010 and Messaging v1), on the official SDK. Every call
+/// authenticates with the credentials it is given, and every outcome, including "Twilio could not be reached", is a
+/// value.
 /// </summary>
 public interface ITwilioClient
 {
@@ -42,4 +43,11 @@ public interface ITwilioClient
     /// <summary>The sender-pool short code equal to <paramref name="shortCode"/>, or a null value.</summary>
     Task<TwilioResult<TwilioServiceShortCode?>> FindServiceShortCodeAsync(TwilioApiCredentials credentials,
         string messagingServiceSid, string shortCode, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>POST /v1/Services/{Sid}</c>: points the Messaging Service's inbound request URL (with method POST) and/or its
+    /// status callback at the given URLs; a null argument leaves that setting as it is. Never retried.
+    /// </summary>
+    Task<TwilioResult<TwilioMessagingService>> UpdateMessagingServiceAsync(TwilioApiCredentials credentials,
+        string messagingServiceSid, Uri? inboundRequestUrl, Uri? statusCallback, CancellationToken cancellationToken);
 }

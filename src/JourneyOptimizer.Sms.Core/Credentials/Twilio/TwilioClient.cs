@@ -1,24 +1,28 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using JourneyOptimizer.Sms.Core.Common;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Polly.Timeout;
+using Twilio.Base;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+using MessagingService = Twilio.Rest.Messaging.V1.ServiceResource;
+using ReadServicePhoneNumbersOptions = Twilio.Rest.Messaging.V1.Service.ReadPhoneNumberOptions;
+using ReadServiceShortCodesOptions = Twilio.Rest.Messaging.V1.Service.ReadShortCodeOptions;
+using ServicePhoneNumber = Twilio.Rest.Messaging.V1.Service.PhoneNumberResource;
+using ServiceShortCode = Twilio.Rest.Messaging.V1.Service.ShortCodeResource;
+using UpdateMessagingServiceOptions = Twilio.Rest.Messaging.V1.UpdateServiceOptions;
 
 namespace JourneyOptimizer.Sms.Core.Credentials.Twilio;
 
 /// <summary>
-/// Typed <see cref="HttpClient"/> for Twilio (registered by
-/// <see cref="TwilioServiceCollectionExtensions.AddTwilio"/>). Basic authentication is set on each request, never on
-/// the shared client; bodies are never logged. Reads (GET) are retried on 429/5xx by the resilience handler,
-/// writes (POST) never.
+/// <see cref="ITwilioClient"/> on Twilio's official SDK: a <see cref="TwilioRestClient"/> per call, with the call's
+/// credentials, on the portal's own <see cref="HttpClient"/> (registered by
+/// <see cref="TwilioServiceCollectionExtensions.AddTwilio"/>: timeouts, read retries, the configured base URLs, headers
+/// never logged). The SDK's exceptions become <see cref="TwilioFailure"/> values here and go no further.
 /// </summary>
-public sealed partial class TwilioClient(HttpClient http, IOptions<TwilioOptions> options, ILogger<TwilioClient> logger)
-    : ITwilioClient
+public sealed partial class TwilioClient(HttpClient http, ILogger<TwilioClient> logger) : ITwilioClient
 {
     /// <summary>The name of the typed client's <see cref="HttpClient"/> (to configure it further).</summary>
     public const string HttpClientName = "Twilio";
@@ -33,10 +37,6 @@ public sealed partial class TwilioClient(HttpClient http, IOptions<TwilioOptions
 
     /// <summary>The longest wait between two attempts, and the longest <c>Retry-After</c> that is waited for.</summary>
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
-
-    private static readonly MediaTypeWithQualityHeaderValue JsonMediaType = new("application/json");
-
-    private readonly TwilioOptions settings = options.Value;
 
     /// <summary>The time one attempt may take: <see cref="TwilioOptions.TimeoutSeconds"/>.</summary>
     public static TimeSpan AttemptTimeout(TwilioOptions options)
@@ -57,8 +57,30 @@ public sealed partial class TwilioClient(HttpClient http, IOptions<TwilioOptions
             return Task.FromResult(TwilioResult.Fail<TwilioAccount>(invalid));
         }
 
-        return SendAsync<AccountDto, TwilioAccount>("FetchAccount", HttpMethod.Get,
-            ApiUri($"/2010-04-01/Accounts/{Segment(credentials.AccountSid)}.json"), credentials, null, ToAccount, cancellationToken);
+        return CallAsync("FetchAccount", HttpMethod.Get, async () =>
+        {
+            var account = await AccountResource.FetchAsync(new FetchAccountOptions { PathSid = credentials.AccountSid }, RestClient(credentials));
+            return new TwilioAccount(
+                account.Sid ?? credentials.AccountSid,
+                account.FriendlyName,
+                account.Status?.ToString()?.ToLowerInvariant() switch
+                {
+                    "active" => TwilioAccountStatus.Active,
+                    "suspended" => TwilioAccountStatus.Suspended,
+                    "closed" => TwilioAccountStatus.Closed,
+                    _ => TwilioAccountStatus.Unknown,
+                },
+                account.Status?.ToString(),
+                account.Type?.ToString()?.ToLowerInvariant() switch
+                {
+                    "trial" => TwilioAccountType.Trial,
+                    "full" => TwilioAccountType.Full,
+                    _ => TwilioAccountType.Unknown,
+                },
+                account.OwnerAccountSid,
+                ToOffset(account.DateCreated),
+                ToOffset(account.DateUpdated));
+        }, cancellationToken);
     }
 
     public Task<TwilioResult<TwilioMessagingService>> FetchMessagingServiceAsync(TwilioApiCredentials credentials,
@@ -70,60 +92,68 @@ public sealed partial class TwilioClient(HttpClient http, IOptions<TwilioOptions
             return Task.FromResult(TwilioResult.Fail<TwilioMessagingService>(invalid));
         }
 
-        return SendAsync<MessagingServiceDto, TwilioMessagingService>("FetchMessagingService", HttpMethod.Get,
-            MessagingUri($"/v1/Services/{Segment(messagingServiceSid)}"), credentials, null,
-            dto => new TwilioMessagingService(dto.Sid ?? messagingServiceSid, dto.AccountSid, dto.FriendlyName, dto.DateCreated, dto.DateUpdated),
-            cancellationToken);
+        return CallAsync("FetchMessagingService", HttpMethod.Get, async () =>
+        {
+            var service = await MessagingService.FetchAsync(messagingServiceSid.Trim(), RestClient(credentials));
+            return new TwilioMessagingService(service.Sid ?? messagingServiceSid, service.AccountSid, service.FriendlyName,
+                ToOffset(service.DateCreated), ToOffset(service.DateUpdated))
+            {
+                InboundRequestUrl = service.InboundRequestUrl?.OriginalString,
+                StatusCallback = service.StatusCallback?.OriginalString,
+            };
+        }, cancellationToken);
     }
 
-    public async Task<TwilioResult<TwilioIncomingPhoneNumber?>> FindIncomingPhoneNumberAsync(TwilioApiCredentials credentials,
+    public Task<TwilioResult<TwilioIncomingPhoneNumber?>> FindIncomingPhoneNumberAsync(TwilioApiCredentials credentials,
         string e164PhoneNumber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         if ((Invalid(credentials) ?? InvalidE164(e164PhoneNumber)) is { } invalid)
         {
-            return TwilioResult.Fail<TwilioIncomingPhoneNumber?>(invalid);
+            return Task.FromResult(TwilioResult.Fail<TwilioIncomingPhoneNumber?>(invalid));
         }
 
-        IncomingPhoneNumberDto? found = null;
-        var walked = await WalkV2010Async<IncomingPhoneNumberPageDto, IncomingPhoneNumberDto>("FindIncomingPhoneNumber",
-            ApiUri($"/2010-04-01/Accounts/{Segment(credentials.AccountSid)}/IncomingPhoneNumbers.json?PhoneNumber={Query(e164PhoneNumber)}"),
-            credentials, page => page.IncomingPhoneNumbers,
-            n =>
+        return CallAsync("FindIncomingPhoneNumber", HttpMethod.Get, async () =>
+        {
+            var numbers = await IncomingPhoneNumberResource.ReadAsync(new ReadIncomingPhoneNumberOptions
             {
-                // The PhoneNumber filter is a partial match: +1415555010 also finds +14155550100.
-                found = string.Equals(n.PhoneNumber, e164PhoneNumber, StringComparison.Ordinal) ? n : null;
-                return found is not null;
-            },
-            cancellationToken);
-        return walked.Succeeded
-            ? TwilioResult.Success(found is null ? null : ToIncomingNumber(found))
-            : TwilioResult.Fail<TwilioIncomingPhoneNumber?>(walked.Failure);
+                PathAccountSid = credentials.AccountSid,
+                PhoneNumber = new PhoneNumber(e164PhoneNumber),
+                PageSize = PageSize,
+                Limit = PageSize * MaxPages,
+            }, RestClient(credentials));
+            // The PhoneNumber filter is a partial match: +1415555010 also finds +14155550100.
+            var found = numbers.FirstOrDefault(n => string.Equals(n.PhoneNumber?.ToString(), e164PhoneNumber, StringComparison.Ordinal));
+            return found is null
+                ? null
+                : new TwilioIncomingPhoneNumber(found.Sid ?? string.Empty, found.AccountSid, e164PhoneNumber, found.FriendlyName,
+                    found.Capabilities?.Sms ?? false, found.Capabilities?.Mms ?? false, ToOffset(found.DateCreated));
+        }, cancellationToken);
     }
 
-    public async Task<TwilioResult<TwilioShortCode?>> FindShortCodeAsync(TwilioApiCredentials credentials, string shortCode,
+    public Task<TwilioResult<TwilioShortCode?>> FindShortCodeAsync(TwilioApiCredentials credentials, string shortCode,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         if ((Invalid(credentials) ?? InvalidShortCode(shortCode)) is { } invalid)
         {
-            return TwilioResult.Fail<TwilioShortCode?>(invalid);
+            return Task.FromResult(TwilioResult.Fail<TwilioShortCode?>(invalid));
         }
 
-        ShortCodeDto? found = null;
-        var walked = await WalkV2010Async<ShortCodePageDto, ShortCodeDto>("FindShortCode",
-            ApiUri($"/2010-04-01/Accounts/{Segment(credentials.AccountSid)}/SMS/ShortCodes.json?ShortCode={Query(shortCode)}"),
-            credentials, page => page.ShortCodes,
-            s =>
+        return CallAsync("FindShortCode", HttpMethod.Get, async () =>
+        {
+            var codes = await ShortCodeResource.ReadAsync(new ReadShortCodeOptions
             {
-                found = string.Equals(s.ShortCode, shortCode, StringComparison.Ordinal) ? s : null;
-                return found is not null;
-            },
-            cancellationToken);
-        return walked.Succeeded
-            ? TwilioResult.Success(found is null ? null : new TwilioShortCode(found.Sid ?? string.Empty, found.AccountSid,
-                found.ShortCode!, found.FriendlyName, found.DateCreated))
-            : TwilioResult.Fail<TwilioShortCode?>(walked.Failure);
+                PathAccountSid = credentials.AccountSid,
+                ShortCode = shortCode,
+                PageSize = PageSize,
+                Limit = PageSize * MaxPages,
+            }, RestClient(credentials));
+            var found = codes.FirstOrDefault(s => string.Equals(s.ShortCode, shortCode, StringComparison.Ordinal));
+            return found is null
+                ? null
+                : new TwilioShortCode(found.Sid ?? string.Empty, found.AccountSid, shortCode, found.FriendlyName, ToOffset(found.DateCreated));
+        }, cancellationToken);
     }
 
     public Task<TwilioResult<TwilioMessage>> CreateMessageAsync(TwilioApiCredentials credentials, TwilioMessageRequest message,
@@ -136,129 +166,188 @@ public sealed partial class TwilioClient(HttpClient http, IOptions<TwilioOptions
             return Task.FromResult(TwilioResult.Fail<TwilioMessage>(invalid));
         }
 
-        var form = new List<KeyValuePair<string, string>> { new("To", message.To.Trim()) };
-        if (!string.IsNullOrWhiteSpace(message.MessagingServiceSid))
+        var options = new CreateMessageOptions(new PhoneNumber(message.To.Trim()))
         {
-            form.Add(new("MessagingServiceSid", message.MessagingServiceSid.Trim()));
-        }
-
-        if (!string.IsNullOrWhiteSpace(message.From))
+            PathAccountSid = credentials.AccountSid,
+            MessagingServiceSid = string.IsNullOrWhiteSpace(message.MessagingServiceSid) ? null : message.MessagingServiceSid.Trim(),
+            From = string.IsNullOrWhiteSpace(message.From) ? null : new PhoneNumber(message.From.Trim()),
+            Body = string.IsNullOrEmpty(message.Body) ? null : message.Body,
+            // Sent as repeated MediaUrl fields by the SDK.
+            MediaUrl = message.MediaUrls.ToList(),
+            StatusCallback = message.StatusCallback,
+        };
+        return CallAsync("CreateMessage", HttpMethod.Post, async () =>
         {
-            form.Add(new("From", message.From.Trim()));
-        }
-
-        if (!string.IsNullOrEmpty(message.Body))
-        {
-            form.Add(new("Body", message.Body));
-        }
-
-        // Array fields are repeated keys (MediaUrl=a&MediaUrl=b), which is why this is a list and not a dictionary.
-        foreach (var media in message.MediaUrls)
-        {
-            form.Add(new("MediaUrl", media.AbsoluteUri));
-        }
-
-        if (message.StatusCallback is not null)
-        {
-            form.Add(new("StatusCallback", message.StatusCallback.AbsoluteUri));
-        }
-
-        return SendAsync<MessageDto, TwilioMessage>("CreateMessage", HttpMethod.Post,
-            ApiUri($"/2010-04-01/Accounts/{Segment(credentials.AccountSid)}/Messages.json"), credentials, form,
-            dto => new TwilioMessage(dto.Sid ?? string.Empty, dto.Status, dto.From, dto.To, dto.MessagingServiceSid,
-                int.TryParse(dto.NumSegments, NumberStyles.None, CultureInfo.InvariantCulture, out var segments) ? segments : null,
-                dto.ErrorCode, dto.ErrorMessage, dto.DateCreated),
-            cancellationToken);
+            var created = await MessageResource.CreateAsync(options, RestClient(credentials));
+            return new TwilioMessage(created.Sid ?? string.Empty, created.Status?.ToString(), created.From?.ToString(),
+                created.To, created.MessagingServiceSid,
+                int.TryParse(created.NumSegments, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var segments) ? segments : null,
+                created.ErrorCode, created.ErrorMessage, ToOffset(created.DateCreated));
+        }, cancellationToken);
     }
 
-    public async Task<TwilioResult<IReadOnlyList<TwilioServicePhoneNumber>>> ListServicePhoneNumbersAsync(
+    public Task<TwilioResult<IReadOnlyList<TwilioServicePhoneNumber>>> ListServicePhoneNumbersAsync(
         TwilioApiCredentials credentials, string messagingServiceSid, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         if ((Invalid(credentials) ?? InvalidSid(messagingServiceSid, "MG", "MessagingServiceSid")) is { } invalid)
         {
-            return TwilioResult.Fail<IReadOnlyList<TwilioServicePhoneNumber>>(invalid);
+            return Task.FromResult(TwilioResult.Fail<IReadOnlyList<TwilioServicePhoneNumber>>(invalid));
         }
 
-        var all = new List<TwilioServicePhoneNumber>();
-        var walked = await WalkV1Async<ServicePhoneNumberPageDto>("ListServicePhoneNumbers",
-            MessagingUri($"/v1/Services/{Segment(messagingServiceSid)}/PhoneNumbers?PageSize={PageSize}"), credentials,
-            page => page.PhoneNumbers,
-            n =>
-            {
-                if (n.PhoneNumber is not null)
-                {
-                    all.Add(ToServicePhoneNumber(n));
-                }
-
-                return false;
-            },
-            cancellationToken);
-        return walked.Succeeded
-            ? TwilioResult.Success<IReadOnlyList<TwilioServicePhoneNumber>>(all)
-            : TwilioResult.Fail<IReadOnlyList<TwilioServicePhoneNumber>>(walked.Failure);
+        return CallAsync<IReadOnlyList<TwilioServicePhoneNumber>>("ListServicePhoneNumbers", HttpMethod.Get, async () =>
+        {
+            var numbers = await ReadServicePhoneNumbersAsync(credentials, messagingServiceSid);
+            return numbers.Where(n => n.PhoneNumber is not null).Select(ToServicePhoneNumber).ToList();
+        }, cancellationToken);
     }
 
-    public async Task<TwilioResult<TwilioServicePhoneNumber?>> FindServicePhoneNumberAsync(TwilioApiCredentials credentials,
+    public Task<TwilioResult<TwilioServicePhoneNumber?>> FindServicePhoneNumberAsync(TwilioApiCredentials credentials,
         string messagingServiceSid, string e164PhoneNumber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         if ((Invalid(credentials) ?? InvalidSid(messagingServiceSid, "MG", "MessagingServiceSid") ?? InvalidE164(e164PhoneNumber)) is { } invalid)
         {
-            return TwilioResult.Fail<TwilioServicePhoneNumber?>(invalid);
+            return Task.FromResult(TwilioResult.Fail<TwilioServicePhoneNumber?>(invalid));
         }
 
-        ServiceSenderDto? found = null;
-        var walked = await WalkV1Async<ServicePhoneNumberPageDto>("FindServicePhoneNumber",
-            MessagingUri($"/v1/Services/{Segment(messagingServiceSid)}/PhoneNumbers?PageSize={PageSize}"), credentials,
-            page => page.PhoneNumbers,
-            n =>
-            {
-                found = string.Equals(n.PhoneNumber, e164PhoneNumber, StringComparison.Ordinal) ? n : null;
-                return found is not null;
-            },
-            cancellationToken);
-        return walked.Succeeded
-            ? TwilioResult.Success(found is null ? null : ToServicePhoneNumber(found))
-            : TwilioResult.Fail<TwilioServicePhoneNumber?>(walked.Failure);
+        return CallAsync("FindServicePhoneNumber", HttpMethod.Get, async () =>
+        {
+            var numbers = await ReadServicePhoneNumbersAsync(credentials, messagingServiceSid);
+            var found = numbers.FirstOrDefault(n => string.Equals(n.PhoneNumber?.ToString(), e164PhoneNumber, StringComparison.Ordinal));
+            return found is null ? null : ToServicePhoneNumber(found);
+        }, cancellationToken);
     }
 
-    public async Task<TwilioResult<TwilioServiceShortCode?>> FindServiceShortCodeAsync(TwilioApiCredentials credentials,
+    public Task<TwilioResult<TwilioServiceShortCode?>> FindServiceShortCodeAsync(TwilioApiCredentials credentials,
         string messagingServiceSid, string shortCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         if ((Invalid(credentials) ?? InvalidSid(messagingServiceSid, "MG", "MessagingServiceSid") ?? InvalidShortCode(shortCode)) is { } invalid)
         {
-            return TwilioResult.Fail<TwilioServiceShortCode?>(invalid);
+            return Task.FromResult(TwilioResult.Fail<TwilioServiceShortCode?>(invalid));
         }
 
-        ServiceSenderDto? found = null;
-        var walked = await WalkV1Async<ServiceShortCodePageDto>("FindServiceShortCode",
-            MessagingUri($"/v1/Services/{Segment(messagingServiceSid)}/ShortCodes?PageSize={PageSize}"), credentials,
-            page => page.ShortCodes,
-            s =>
+        return CallAsync("FindServiceShortCode", HttpMethod.Get, async () =>
+        {
+            var codes = await ServiceShortCode.ReadAsync(new ReadServiceShortCodesOptions(messagingServiceSid.Trim())
             {
-                found = string.Equals(s.ShortCode, shortCode, StringComparison.Ordinal) ? s : null;
-                return found is not null;
-            },
-            cancellationToken);
-        return walked.Succeeded
-            ? TwilioResult.Success(found is null ? null : new TwilioServiceShortCode(found.Sid ?? string.Empty, found.AccountSid,
-                found.ServiceSid, found.ShortCode!, found.CountryCode, found.Capabilities ?? []))
-            : TwilioResult.Fail<TwilioServiceShortCode?>(walked.Failure);
+                PageSize = PageSize,
+                Limit = PageSize * MaxPages,
+            }, RestClient(credentials));
+            var found = codes.FirstOrDefault(s => string.Equals(s.ShortCode, shortCode, StringComparison.Ordinal));
+            return found is null
+                ? null
+                : new TwilioServiceShortCode(found.Sid ?? string.Empty, found.AccountSid, found.ServiceSid, shortCode,
+                    found.CountryCode, found.Capabilities ?? []);
+        }, cancellationToken);
     }
 
-    internal Uri ApiUri(string pathAndQuery) => new(settings.ApiBaseUrl.TrimEnd('/') + pathAndQuery);
+    public Task<TwilioResult<TwilioMessagingService>> UpdateMessagingServiceAsync(TwilioApiCredentials credentials,
+        string messagingServiceSid, Uri? inboundRequestUrl, Uri? statusCallback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        if ((Invalid(credentials) ?? InvalidSid(messagingServiceSid, "MG", "MessagingServiceSid")) is { } invalid)
+        {
+            return Task.FromResult(TwilioResult.Fail<TwilioMessagingService>(invalid));
+        }
 
-    internal Uri MessagingUri(string pathAndQuery) => new(settings.MessagingBaseUrl.TrimEnd('/') + pathAndQuery);
+        return CallAsync("UpdateMessagingService", HttpMethod.Post, async () =>
+        {
+            var service = await MessagingService.UpdateAsync(new UpdateMessagingServiceOptions(messagingServiceSid.Trim())
+            {
+                InboundRequestUrl = inboundRequestUrl,
+                InboundMethod = inboundRequestUrl is null ? null : global::Twilio.Http.HttpMethod.Post,
+                StatusCallback = statusCallback,
+            }, RestClient(credentials));
+            return new TwilioMessagingService(service.Sid ?? messagingServiceSid, service.AccountSid, service.FriendlyName,
+                ToOffset(service.DateCreated), ToOffset(service.DateUpdated))
+            {
+                InboundRequestUrl = service.InboundRequestUrl?.OriginalString,
+                StatusCallback = service.StatusCallback?.OriginalString,
+            };
+        }, cancellationToken);
+    }
 
-    private static string Segment(string value) => Uri.EscapeDataString(value.Trim());
+    /// <summary>
+    /// How a Twilio error answer is classified: by Twilio's <c>code</c> where it has one, else by the HTTP status.
+    /// A GET has already been retried by the resilience handler, so a 429 on it means Twilio stayed busy.
+    /// </summary>
+    internal static TwilioFailure MapError(HttpMethod method, int status, int? code, string? message, string? moreInfo)
+    {
+        code = code is 0 ? null : code;
+        var kind = status switch
+        {
+            >= 500 => TwilioFailureKind.Unreachable,
+            429 => method == HttpMethod.Get ? TwilioFailureKind.Unreachable : TwilioFailureKind.RateLimited,
+            _ when code == 20429 => method == HttpMethod.Get ? TwilioFailureKind.Unreachable : TwilioFailureKind.RateLimited,
+            401 => TwilioFailureKind.Unauthorized,
+            _ when code == 20003 => TwilioFailureKind.Unauthorized,
+            404 => TwilioFailureKind.NotFound,
+            _ when code == 20404 => TwilioFailureKind.NotFound,
+            _ => TwilioFailureKind.Rejected,
+        };
+        return new TwilioFailure(kind, status, code, message, moreInfo);
+    }
 
-    /// <summary>Percent-encodes a query value: <c>+</c> becomes <c>%2B</c>, or Twilio would read a space.</summary>
-    private static string Query(string value) => Uri.EscapeDataString(value);
+    private async Task<ResourceSet<ServicePhoneNumber>> ReadServicePhoneNumbersAsync(TwilioApiCredentials credentials, string messagingServiceSid) =>
+        await ServicePhoneNumber.ReadAsync(new ReadServicePhoneNumbersOptions(messagingServiceSid.Trim())
+        {
+            PageSize = PageSize,
+            Limit = PageSize * MaxPages,
+        }, RestClient(credentials));
 
-    private static AuthenticationHeaderValue BasicAuthentication(TwilioApiCredentials credentials) =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials.AccountSid + ":" + credentials.AuthToken)));
+    /// <summary>
+    /// Runs one SDK call. The SDK takes no cancellation token, so the caller's token ends the wait (the request itself
+    /// is bounded by the HTTP client's timeouts). Pages after the first are read by the SDK's enumerator, which blocks;
+    /// the lookups are filtered, so a second page is rare.
+    /// </summary>
+    private async Task<TwilioResult<T>> CallAsync<T>(string operation, HttpMethod method, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var value = await call().WaitAsync(cancellationToken);
+            LogAnswered(logger, operation);
+            return TwilioResult.Success(value);
+        }
+        catch (Exception thrown) when (thrown is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Every failure of the SDK call is an outcome: besides its own exceptions, the SDK reads an answer of an
+            // unexpected shape (a captive portal's 200, a page without its list) with NullReferenceException and the like.
+            var exception = Unwrap(thrown);
+            var failure = exception switch
+            {
+                ApiException { Status: > 0 } api => MapError(method, api.Status, api.Code, api.Message, api.MoreInfo),
+                ApiStandardException { Status: > 0 } standard => MapError(method, standard.Status, standard.Code, standard.Detail ?? standard.Title, null),
+                _ => null,
+            };
+            if (failure is not null)
+            {
+                LogFailed(logger, operation, failure.HttpStatus ?? 0, failure.Code, failure.Kind);
+                return TwilioResult.Fail<T>(failure);
+            }
+
+            // No answer, or one that is not Twilio's JSON. The exception's message is not logged: the SDK puts the
+            // request URL and parts of the answer in it.
+            LogUnreachable(logger, operation, (exception.InnerException ?? exception).GetType().Name);
+            return TwilioResult.Fail<T>(new TwilioFailure(TwilioFailureKind.Unreachable));
+        }
+    }
+
+    /// <summary>The SDK reads pages after the first through reflection, which wraps what the request threw.</summary>
+    private static Exception Unwrap(Exception exception) =>
+        exception is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : exception;
+
+    private TwilioRestClient RestClient(TwilioApiCredentials credentials) =>
+        new(credentials.UserName, credentials.Secret, accountSid: credentials.AccountSid,
+            httpClient: new StatusPreservingHttpClient(http));
+
+    private static DateTimeOffset? ToOffset(DateTime? value) =>
+        value is { } date ? new DateTimeOffset(DateTime.SpecifyKind(date.ToUniversalTime(), DateTimeKind.Utc)) : null;
+
+    private static TwilioServicePhoneNumber ToServicePhoneNumber(ServicePhoneNumber number) => new(
+        number.Sid ?? string.Empty, number.AccountSid, number.ServiceSid, number.PhoneNumber!.ToString(), number.CountryCode,
+        number.Capabilities ?? []);
 
     private static TwilioFailure? Invalid(TwilioApiCredentials credentials)
     {
@@ -267,7 +356,12 @@ public sealed partial class TwilioClient(HttpClient http, IOptions<TwilioOptions
             return InvalidRequest("The Account SID must be AC followed by 32 hexadecimal characters.");
         }
 
-        return credentials.AuthToken.Length == 0 ? InvalidRequest("The Auth Token is empty.") : null;
+        if (credentials.ApiKeySid is { } key && !Sid.IsValid(key, "SK"))
+        {
+            return InvalidRequest("The API key SID must be SK followed by 32 hexadecimal characters.");
+        }
+
+        return credentials.Secret.Length == 0 ? InvalidRequest("The Auth Token or API key secret is empty.") : null;
     }
 
     private static TwilioFailure? InvalidSid(string? value, string prefix, string name) =>
@@ -315,45 +409,33 @@ public sealed partial class TwilioClient(HttpClient http, IOptions<TwilioOptions
 
     private static TwilioFailure InvalidRequest(string message) => new(TwilioFailureKind.InvalidRequest, Message: message);
 
-    private static TwilioAccount ToAccount(AccountDto dto) => new(
-        dto.Sid ?? string.Empty,
-        dto.FriendlyName,
-        dto.Status?.ToLowerInvariant() switch
-        {
-            "active" => TwilioAccountStatus.Active,
-            "suspended" => TwilioAccountStatus.Suspended,
-            "closed" => TwilioAccountStatus.Closed,
-            _ => TwilioAccountStatus.Unknown,
-        },
-        dto.Status,
-        dto.Type?.ToLowerInvariant() switch
-        {
-            "trial" => TwilioAccountType.Trial,
-            "full" => TwilioAccountType.Full,
-            _ => TwilioAccountType.Unknown,
-        },
-        dto.OwnerAccountSid,
-        dto.DateCreated,
-        dto.DateUpdated);
-
-    private static TwilioIncomingPhoneNumber ToIncomingNumber(IncomingPhoneNumberDto dto) => new(
-        dto.Sid ?? string.Empty, dto.AccountSid, dto.PhoneNumber!, dto.FriendlyName,
-        dto.Capabilities?.Sms ?? false, dto.Capabilities?.Mms ?? false, dto.DateCreated);
-
-    private static TwilioServicePhoneNumber ToServicePhoneNumber(ServiceSenderDto dto) => new(
-        dto.Sid ?? string.Empty, dto.AccountSid, dto.ServiceSid, dto.PhoneNumber!, dto.CountryCode, dto.Capabilities ?? []);
-
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "Twilio {Operation} answered HTTP {StatusCode}")]
-    private static partial void LogAnswered(ILogger logger, string operation, int statusCode);
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "Twilio {Operation} answered")]
+    private static partial void LogAnswered(ILogger logger, string operation);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
         Message = "Twilio {Operation} failed with HTTP {StatusCode}, Twilio error {TwilioCode} ({FailureKind})")]
     private static partial void LogFailed(ILogger logger, string operation, int statusCode, int? twilioCode, TwilioFailureKind failureKind);
 
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Twilio {Operation} could not be reached ({Reason})")]
-    private static partial void LogUnreachable(ILogger logger, string operation, string reason, Exception exception);
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Twilio {Operation} could not be reached or answered unreadably ({Reason})")]
+    private static partial void LogUnreachable(ILogger logger, string operation, string reason);
 
-    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning,
-        Message = "Twilio {Operation} answered HTTP {StatusCode} with a body that is not the expected JSON")]
-    private static partial void LogUnexpectedBody(ILogger logger, string operation, int statusCode);
+    /// <summary>
+    /// The SDK keeps the HTTP status of an error only when its body is JSON. A proxy's HTML 502 or an empty 401 would
+    /// lose it, so such an answer is handed on as a JSON body that carries nothing but the status.
+    /// </summary>
+    private sealed class StatusPreservingHttpClient(HttpClient http) : global::Twilio.Http.SystemNetHttpClient(http)
+    {
+        public override async Task<global::Twilio.Http.Response> MakeRequestAsync(global::Twilio.Http.Request request)
+        {
+            var response = await base.MakeRequestAsync(request);
+            var status = (int)response.StatusCode;
+            if (status < 400 || response.Content?.TrimStart().StartsWith('{') == true)
+            {
+                return response;
+            }
+
+            return new global::Twilio.Http.Response(response.StatusCode,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{\"status\":{status}}}"), response.Headers);
+        }
+    }
 }

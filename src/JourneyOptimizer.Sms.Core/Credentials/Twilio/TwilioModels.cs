@@ -37,7 +37,14 @@ public sealed record TwilioMessagingService(
     string? AccountSid,
     string? FriendlyName,
     DateTimeOffset? DateCreated,
-    DateTimeOffset? DateUpdated);
+    DateTimeOffset? DateUpdated)
+{
+    /// <summary>Where Twilio sends the service's inbound messages (null or empty when the numbers' own URLs apply).</summary>
+    public string? InboundRequestUrl { get; init; }
+
+    /// <summary>Where Twilio sends the service's delivery status callbacks.</summary>
+    public string? StatusCallback { get; init; }
+}
 
 /// <summary>A number of the account (<c>IncomingPhoneNumbers</c>).</summary>
 public sealed record TwilioIncomingPhoneNumber(

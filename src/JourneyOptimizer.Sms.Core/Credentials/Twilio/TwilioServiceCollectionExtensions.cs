@@ -13,8 +13,8 @@ public static class TwilioServiceCollectionExtensions
     public const string ResiliencePipelineName = "twilio";
 
     /// <summary>
-    /// The Twilio client (<see cref="ITwilioClient"/>, a typed <see cref="HttpClient"/> named
-    /// <see cref="TwilioClient.HttpClientName"/>), <see cref="TwilioRequestValidator"/> and
+    /// The Twilio client (<see cref="ITwilioClient"/> on the Twilio SDK, with a typed <see cref="HttpClient"/> named
+    /// <see cref="TwilioClient.HttpClientName"/>) and
     /// <see cref="TwilioCredentialVerifier"/>, with <see cref="TwilioOptions"/> bound from the <c>Twilio</c> section
     /// and validated on start.
     /// </summary>
@@ -24,7 +24,7 @@ public static class TwilioServiceCollectionExtensions
         services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<TwilioRequestValidator>();
+        services.TryAddTransient<TwilioBaseUrlHandler>();
         services.TryAddTransient<TwilioCredentialVerifier>();
         AddTwilioHttpClient(services);
         return services;
@@ -49,7 +49,9 @@ public static class TwilioServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
             // Header values (the Authorization header above all) never reach the HttpClient logs.
-            .RedactLoggedHeaders(_ => true);
+            .RedactLoggedHeaders(_ => true)
+            // Outermost, so that the resilience pipeline and the logs see the configured host.
+            .AddHttpMessageHandler<TwilioBaseUrlHandler>();
 
         builder.AddResilienceHandler(ResiliencePipelineName, static (pipeline, context) =>
         {

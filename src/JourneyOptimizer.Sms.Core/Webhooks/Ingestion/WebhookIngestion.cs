@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Security;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Xml.Linq;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using Microsoft.AspNetCore.WebUtilities;
@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using Twilio.TwiML;
 
 namespace JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 
@@ -45,13 +46,12 @@ public sealed record WebhookResponse(int StatusCode, string ContentType, string 
 public sealed partial class WebhookIngestion(
     WebhookDirectory directory,
     IngestionWriter writer,
-    TwilioRequestValidator twilioValidator,
     IOptions<WebhookOptions> webhookOptions,
     TimeProvider time,
     ILogger<WebhookIngestion> logger)
 {
     public const string IdempotencyHeaderName = "I-Twilio-Idempotency-Token";
-    public const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    public static readonly string EmptyTwiml = new MessagingResponse().ToString(SaveOptions.DisableFormatting);
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -131,10 +131,10 @@ public sealed partial class WebhookIngestion(
         return refusal ?? await StoreAsync(ingestionEvent!, cancellationToken);
     }
 
-    /// <summary>TwiML with the reply as one Message (XML-escaped), or an empty Response.</summary>
+    /// <summary>TwiML (the SDK's <see cref="MessagingResponse"/>) with the reply as one Message, or an empty Response.</summary>
     public static string Twiml(string? reply) => string.IsNullOrEmpty(reply)
         ? EmptyTwiml
-        : "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + SecurityElement.Escape(reply) + "</Message></Response>";
+        : new MessagingResponse().Message(reply).ToString(SaveOptions.DisableFormatting);
 
     private (IngestionEvent? Event, (int Status, string Reason)? Refusal) ReadTwilio(ResolvedWebhook webhook, WebhookRequest request)
     {
@@ -170,7 +170,7 @@ public sealed partial class WebhookIngestion(
         }
 
         var url = PublicUrl(request);
-        if (!twilioValidator.IsValid(webhook.TwilioAuthToken, request.TwilioSignature, url, parameters))
+        if (!TwilioSignature.IsValid(webhook.TwilioAuthToken, request.TwilioSignature, url, parameters))
         {
             return (null, (403, string.IsNullOrWhiteSpace(request.TwilioSignature) ? "Missing X-Twilio-Signature." : "Invalid X-Twilio-Signature."));
         }

@@ -42,7 +42,7 @@ public sealed class TwilioWebhookTests(PortalFactory factory) : IClassFixture<Po
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("text/xml", contentType);
-        Assert.Equal("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>You are unsubscribed.</Message></Response>", body);
+        Assert.Equal("<?xml version=\"1.0\" encoding=\"utf-8\"?><Response><Message>You are unsubscribed.</Message></Response>", body);
         var message = await factory.WithDbAsync(db => db.InboundMessages.AsNoTracking().SingleAsync(m => m.WebhookId == hook.Id));
         Assert.Equal((sid, sid, profile, hook.InboundNumber, " stop "), (message.EventKey, message.ProviderMessageId, message.ProfileNumber, message.InboundNumber, message.Body));
         Assert.Equal((KeywordCategory.OptOut, "STOP", "You are unsubscribed."), (message.Category, message.Keyword, message.ReplyMessage));
@@ -254,7 +254,7 @@ public sealed class TwilioWebhookTests(PortalFactory factory) : IClassFixture<Po
 
 internal static class WebhookKitTwiml
 {
-    public const string Empty = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    public const string Empty = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Response></Response>";
 }
 
 /// <summary>Behind a proxy, Twilio signs the public URL (<c>Webhooks:PublicBaseUrl</c>), not the one the portal sees.</summary>

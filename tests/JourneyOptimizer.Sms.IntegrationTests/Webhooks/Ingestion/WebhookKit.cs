@@ -8,6 +8,7 @@ using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Webhooks;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
+using JourneyOptimizer.Sms.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Webhooks.Ingestion;
@@ -142,8 +143,8 @@ public static class WebhookKit
         ArgumentNullException.ThrowIfNull(path);
         var url = signedUrl ?? "http://localhost" + path;
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.TryAddWithoutValidation(TwilioRequestValidator.SignatureHeaderName,
-            signatureOverride ?? TwilioRequestValidator.ComputeSignature(authToken, url, form));
+        request.Headers.TryAddWithoutValidation(TwilioSignature.HeaderName,
+            signatureOverride ?? TwilioTestSignature.Sign(authToken, url, form));
         if (idempotencyToken is not null)
         {
             request.Headers.TryAddWithoutValidation("I-Twilio-Idempotency-Token", idempotencyToken);

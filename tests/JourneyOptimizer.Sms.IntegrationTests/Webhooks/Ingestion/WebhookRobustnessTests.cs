@@ -21,7 +21,7 @@ public sealed class WebhookRobustnessTests(PortalFactory factory) : IClassFixtur
 
         if (signature is not null)
         {
-            request.Headers.TryAddWithoutValidation(TwilioRequestValidator.SignatureHeaderName, signature);
+            request.Headers.TryAddWithoutValidation(TwilioSignature.HeaderName, signature);
         }
 
         return request;

@@ -173,6 +173,25 @@ internal sealed class TwilioTestHost : IAsyncDisposable
 
     public static TwilioApiCredentials Credentials => new(AccountSid, AuthToken);
 
+    /// <summary>
+    /// Sends a request built by hand through the Twilio SDK on the client's own <see cref="HttpClient"/> (so that the
+    /// contract tests can send deliberately wrong requests): the HTTP status and Twilio code of a refusal, or (200, 0).
+    /// </summary>
+    public async Task<(int Status, int Code)> SendRawAsync(global::Twilio.Http.Request request)
+    {
+        var http = Services.GetRequiredService<IHttpClientFactory>().CreateClient(TwilioClient.HttpClientName);
+        var client = new global::Twilio.Clients.TwilioRestClient(AccountSid, AuthToken, httpClient: new global::Twilio.Http.SystemNetHttpClient(http));
+        try
+        {
+            await client.RequestAsync(request);
+            return (200, 0);
+        }
+        catch (global::Twilio.Exceptions.ApiException exception)
+        {
+            return (exception.Status, exception.Code);
+        }
+    }
+
     /// <summary>The Basic header value the client must send for <see cref="AccountSid"/>/<see cref="AuthToken"/>.</summary>
     public static string ExpectedBasic => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}"));
 

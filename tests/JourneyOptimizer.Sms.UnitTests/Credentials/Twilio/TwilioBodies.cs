@@ -44,7 +44,9 @@ internal static class TwilioBodies
         """;
 
     public static string ServiceShortCodes(params string[] codes) => $$"""
-        {"meta":{"page":0,"page_size":50,"next_page_url":null,"key":"short_codes"},
+        {"meta":{"page":0,"page_size":50,"first_page_url":"https://messaging.twilio.com/v1/Services/{{TwilioTestHost.ServiceSid}}/ShortCodes?PageSize=50&Page=0",
+          "previous_page_url":null,"next_page_url":null,"key":"short_codes",
+          "url":"https://messaging.twilio.com/v1/Services/{{TwilioTestHost.ServiceSid}}/ShortCodes?PageSize=50&Page=0"},
          "short_codes":[{{string.Join(",", codes.Select((c, i) => $$"""{"account_sid":"{{TwilioTestHost.AccountSid}}","service_sid":"{{TwilioTestHost.ServiceSid}}","sid":"SC{{i:D32}}","short_code":"{{c}}","country_code":"US","capabilities":["SMS"]}"""))}}]}
         """;
 

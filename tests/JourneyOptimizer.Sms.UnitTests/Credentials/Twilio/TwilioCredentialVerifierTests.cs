@@ -51,7 +51,7 @@ public sealed class TwilioCredentialVerifierTests
 
         Assert.True(verification.IsVerified);
         Assert.Equal($"/2010-04-01/Accounts/{TwilioTestHost.AccountSid}.json", host.Requests[0].Path);
-        Assert.Equal("PhoneNumber=%2B14155550100", host.Requests[2].RawQuery);
+        Assert.Equal("PhoneNumber=%2B14155550100&PageSize=1000", host.Requests[2].RawQuery);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class TwilioCredentialVerifierTests
 
         Assert.True(verification.IsVerified);
         var lookup = Assert.Single(host.Requests, r => r.Path.EndsWith("/SMS/ShortCodes.json", StringComparison.Ordinal));
-        Assert.Equal("ShortCode=12345", lookup.RawQuery);
+        Assert.Equal("ShortCode=12345&PageSize=1000", lookup.RawQuery);
         Assert.DoesNotContain(host.Requests, r => r.Path.EndsWith("/IncomingPhoneNumbers.json", StringComparison.Ordinal));
     }
 
@@ -312,11 +312,11 @@ public sealed class TwilioCredentialVerifierTests
         var request = Assert.Single(host.Requests);
         Assert.Equal(
         [
-            new("To", "+14155550199"),
-            new("MessagingServiceSid", TwilioTestHost.ServiceSid),
-            new("From", FakeTwilio.InboundNumber),
             new("Body", "Test from the portal"),
-        ], request.Form());
+            new("From", FakeTwilio.InboundNumber),
+            new("MessagingServiceSid", TwilioTestHost.ServiceSid),
+            new("To", "+14155550199"),
+        ], request.Form().OrderBy(p => p.Key, StringComparer.Ordinal));
     }
 
     [Theory]

@@ -27,7 +27,6 @@ public sealed class TwilioServiceCollectionExtensionsTests
         Assert.Equal("https://messaging.twilio.com", options.MessagingBaseUrl);
         Assert.Equal(10, options.TimeoutSeconds);
         Assert.IsType<TwilioClient>(provider.GetRequiredService<ITwilioClient>());
-        Assert.NotNull(provider.GetRequiredService<TwilioRequestValidator>());
         Assert.NotNull(provider.GetRequiredService<TwilioCredentialVerifier>());
     }
 
@@ -81,26 +80,27 @@ public sealed class TwilioServiceCollectionExtensionsTests
         Assert.Throws<OptionsValidationException>(startup.Validate);
     }
 
-    [Fact]
-    public async Task TwilioClient_UsesATrailingSlashFreeBase()
+    [Theory]
+    [InlineData("https://api.twilio.com/2010-04-01/Accounts/AC1.json?PageSize=1", "https://api.twilio.test/", "https://api.twilio.test/2010-04-01/Accounts/AC1.json?PageSize=1")]
+    [InlineData("https://messaging.twilio.com/v1/Services/MG1/PhoneNumbers?Page=1", "https://messaging.twilio.test", "https://messaging.twilio.test/v1/Services/MG1/PhoneNumbers?Page=1")]
+    [InlineData("https://messaging.twilio.com/v1/Services?x=%2B1", "http://127.0.0.1:4011/", "http://127.0.0.1:4011/v1/Services?x=%2B1")]
+    [InlineData("http://127.0.0.1:4011/v1/Services?Page=2", "http://127.0.0.1:4011", "http://127.0.0.1:4011/v1/Services?Page=2")]
+    [InlineData("https://api.twilio.com/2010-04-01/Accounts.json", "https://api.twilio.com", "https://api.twilio.com/2010-04-01/Accounts.json")]
+    public void BaseUrlHandler_SendsTwilioHostsToTheConfiguredOnes(string requested, string configured, string expected)
     {
-        await using var provider = Build(new() { ["Twilio:ApiBaseUrl"] = "https://api.twilio.com/", ["Twilio:MessagingBaseUrl"] = "https://messaging.twilio.com/" });
-        var client = (TwilioClient)provider.GetRequiredService<ITwilioClient>();
+        var options = new TwilioOptions { ApiBaseUrl = configured.Contains("messaging", StringComparison.Ordinal) ? "https://api.twilio.test" : configured, MessagingBaseUrl = configured };
 
-        Assert.Equal("https://api.twilio.com/2010-04-01/Accounts.json", client.ApiUri("/2010-04-01/Accounts.json").AbsoluteUri);
-        Assert.Equal("https://messaging.twilio.com/v1/Services", client.MessagingUri("/v1/Services").AbsoluteUri);
+        Assert.Equal(expected, TwilioBaseUrlHandler.Rewrite(new Uri(requested), options).AbsoluteUri);
     }
 
     [Theory]
-    [InlineData("https://api.twilio.test", "/2010-04-01/Accounts/AC1/IncomingPhoneNumbers.json?Page=1&PageToken=PA1", "https://api.twilio.test/2010-04-01/Accounts/AC1/IncomingPhoneNumbers.json?Page=1&PageToken=PA1")]
-    [InlineData("https://messaging.twilio.test", "https://messaging.twilio.com/v1/Services/MG1/PhoneNumbers?Page=1", "https://messaging.twilio.test/v1/Services/MG1/PhoneNumbers?Page=1")]
-    [InlineData("http://127.0.0.1:4011/", "https://evil.example/v1/Services?x=%2B1", "http://127.0.0.1:4011/v1/Services?x=%2B1")]
-    [InlineData("https://api.twilio.test", null, null)]
-    [InlineData("https://api.twilio.test", "", null)]
-    [InlineData("https://api.twilio.test", "relative/path", null)]
-    [InlineData("https://api.twilio.test", "javascript:alert(1)", null)]
-    public void ResolveNextPage_KeepsTheConfiguredHost(string baseUrl, string? next, string? expected)
+    [InlineData("https://evil.example/v1/Services")]
+    [InlineData("https://api.twilio.com.evil.example/2010-04-01/Accounts.json")]
+    [InlineData("http://127.0.0.1:9999/v1/Services")]
+    public void BaseUrlHandler_RefusesAnyOtherHost(string requested)
     {
-        Assert.Equal(expected, TwilioClient.ResolveNextPage(baseUrl, next)?.AbsoluteUri);
+        var options = new TwilioOptions { ApiBaseUrl = "http://127.0.0.1:4010", MessagingBaseUrl = "http://127.0.0.1:4011" };
+
+        Assert.Throws<HttpRequestException>(() => TwilioBaseUrlHandler.Rewrite(new Uri(requested), options));
     }
 }

@@ -61,8 +61,16 @@ public sealed class WebhookIngestionHelpersTests
     [Fact]
     public void Twiml_EscapesTheReply()
     {
-        Assert.Equal(WebhookIngestion.EmptyTwiml, WebhookIngestion.Twiml(null));
-        Assert.Contains("<Message>a &lt;b&gt; &amp; &quot;c&quot;</Message>", WebhookIngestion.Twiml("a <b> & \"c\""), StringComparison.Ordinal);
+        const string Reply = "a <b> & \"c\" </Message><Redirect>https://evil.example</Redirect>";
+
+        var document = System.Xml.Linq.XDocument.Parse(WebhookIngestion.Twiml(Reply));
+        var empty = System.Xml.Linq.XDocument.Parse(WebhookIngestion.Twiml(null));
+
+        Assert.Equal("Response", document.Root!.Name.LocalName);
+        Assert.Equal(Reply, Assert.Single(document.Root.Elements()).Value);
+        Assert.Equal("Message", Assert.Single(document.Root.Elements()).Name.LocalName);
+        Assert.Equal(WebhookIngestion.EmptyTwiml, WebhookIngestion.Twiml(""));
+        Assert.Empty(empty.Root!.Elements());
     }
 
     [Theory]

@@ -11,6 +11,7 @@ using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Sandboxes;
 using JourneyOptimizer.Sms.Core.Security;
 using JourneyOptimizer.Sms.Core.Webhooks;
+using JourneyOptimizer.Sms.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -159,7 +160,7 @@ public static class WebhookLoadProgram
         for (var i = 0; i < count; i++)
         {
             var form = Callback(info, MessageSid(tag, i / Statuses.Length), Statuses[i % Statuses.Length]);
-            var signature = TwilioRequestValidator.ComputeSignature(info["auth_token"], url, form);
+            var signature = TwilioTestSignature.Sign(info["auth_token"], url, form);
             await writer.WriteLineAsync(signature + "\t" + Encode(form));
         }
 
@@ -189,8 +190,8 @@ public static class WebhookLoadProgram
                 var status = Statuses[i % Statuses.Length];
                 var form = Callback(info, sid, status);
                 using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-                request.Headers.TryAddWithoutValidation(TwilioRequestValidator.SignatureHeaderName,
-                    TwilioRequestValidator.ComputeSignature(info["auth_token"], url, form));
+                request.Headers.TryAddWithoutValidation(TwilioSignature.HeaderName,
+                    TwilioTestSignature.Sign(info["auth_token"], url, form));
                 Interlocked.Increment(ref sent);
                 try
                 {

@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
+using JourneyOptimizer.Sms.Testing;
 
 namespace JourneyOptimizer.Sms.UnitTests.Credentials.Twilio;
 
-public sealed class TwilioRequestValidatorTests
+/// <summary>The portal's use of the Twilio SDK's RequestValidator, against vectors made with Twilio's own library.</summary>
+public sealed class TwilioSignatureTests
 {
-    private readonly TwilioRequestValidator validator = new();
 
     private sealed record Vector(string Name, string AuthToken, string Url, string? SignedUrl, List<KeyValuePair<string, string>> Params,
         string? Body, string StringToSign, string ExpectedSignature);
@@ -50,7 +51,7 @@ public sealed class TwilioRequestValidatorTests
         // The HMAC of the vector's own stringToSign, with no parameters, is the expected signature: the vector is consistent.
         var vector = Get(name);
 
-        Assert.Equal(vector.ExpectedSignature, TwilioRequestValidator.ComputeSignature(vector.AuthToken, vector.StringToSign, null));
+        Assert.Equal(vector.ExpectedSignature, TwilioTestSignature.Sign(vector.AuthToken, vector.StringToSign, null));
     }
 
     [Theory]
@@ -60,8 +61,8 @@ public sealed class TwilioRequestValidatorTests
         var vector = Get(name);
 
         var valid = vector.Body is null
-            ? validator.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, vector.Params)
-            : validator.IsValidJsonBody(vector.AuthToken, vector.ExpectedSignature, vector.Url, Encoding.UTF8.GetBytes(vector.Body));
+            ? TwilioSignature.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, vector.Params)
+            : TwilioSignature.IsValidJsonBody(vector.AuthToken, vector.ExpectedSignature, vector.Url, vector.Body);
 
         Assert.True(valid);
     }
@@ -72,7 +73,7 @@ public sealed class TwilioRequestValidatorTests
     {
         var vector = Get(name);
 
-        Assert.Equal(vector.ExpectedSignature, TwilioRequestValidator.ComputeSignature(vector.AuthToken, vector.SignedUrl ?? vector.Url, vector.Params));
+        Assert.Equal(vector.ExpectedSignature, TwilioTestSignature.Sign(vector.AuthToken, vector.SignedUrl ?? vector.Url, vector.Params));
     }
 
     [Theory]
@@ -83,8 +84,8 @@ public sealed class TwilioRequestValidatorTests
         var wrong = "0" + vector.AuthToken[1..] == vector.AuthToken ? "1" + vector.AuthToken[1..] : "0" + vector.AuthToken[1..];
 
         var valid = vector.Body is null
-            ? validator.IsValid(wrong, vector.ExpectedSignature, vector.Url, vector.Params)
-            : validator.IsValidJsonBody(wrong, vector.ExpectedSignature, vector.Url, Encoding.UTF8.GetBytes(vector.Body));
+            ? TwilioSignature.IsValid(wrong, vector.ExpectedSignature, vector.Url, vector.Params)
+            : TwilioSignature.IsValidJsonBody(wrong, vector.ExpectedSignature, vector.Url, vector.Body);
 
         Assert.False(valid);
     }
@@ -95,7 +96,7 @@ public sealed class TwilioRequestValidatorTests
         var vector = Get("inbound-sms-utf8");
         var tampered = vector.Params.Select(p => p.Key == "Body" ? new KeyValuePair<string, string>("Body", p.Value + " ") : p).ToList();
 
-        Assert.False(validator.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, tampered));
+        Assert.False(TwilioSignature.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, tampered));
     }
 
     [Fact]
@@ -103,9 +104,20 @@ public sealed class TwilioRequestValidatorTests
     {
         var vector = Get("docs-classic-form-params");
 
-        Assert.False(validator.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, vector.Params.Skip(1)));
-        Assert.False(validator.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, [.. vector.Params, new("Extra", "")]));
-        Assert.False(validator.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, null));
+        Assert.False(TwilioSignature.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, [.. vector.Params.Skip(1)]));
+        Assert.False(TwilioSignature.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, [.. vector.Params, new("Extra", "")]));
+        Assert.False(TwilioSignature.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, []));
+    }
+
+    [Fact]
+    public void RepeatedKeys_SignedAsTheSdkJoinsThem_IsValid()
+    {
+        // The C# SDK's NameValueCollection overload reads a repeated key as its values joined with commas.
+        var form = new List<KeyValuePair<string, string>> { new("MediaUrl", "b"), new("MediaUrl", "a"), new("To", "+1") };
+        var signature = TwilioTestSignature.Sign("token", "https://portal.example.com/hook", [new("MediaUrl", "b,a"), new("To", "+1")]);
+
+        Assert.True(TwilioSignature.IsValid("token", signature, "https://portal.example.com/hook", form));
+        Assert.False(TwilioSignature.IsValid("other", signature, "https://portal.example.com/hook", form));
     }
 
     [Fact]
@@ -115,18 +127,17 @@ public sealed class TwilioRequestValidatorTests
         var reordered = vector.Params.AsEnumerable().Reverse().ToList();
         var deduplicated = vector.Params.DistinctBy(p => (p.Key, p.Value)).ToList();
 
-        Assert.True(validator.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, reordered));
-        Assert.True(validator.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, deduplicated));
+        Assert.True(TwilioSignature.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, reordered));
+        Assert.True(TwilioSignature.IsValid(vector.AuthToken, vector.ExpectedSignature, vector.Url, deduplicated));
     }
 
     [Fact]
     public void TamperedJsonBody_IsNotValid()
     {
         var vector = Get("json-body-bodySHA256");
-        var body = Encoding.UTF8.GetBytes(vector.Body!);
-        body[^2] = (byte)'3';
+        var body = vector.Body![..^2] + "3" + vector.Body[^1..];
 
-        Assert.False(validator.IsValidJsonBody(vector.AuthToken, vector.ExpectedSignature, vector.Url, body));
+        Assert.False(TwilioSignature.IsValidJsonBody(vector.AuthToken, vector.ExpectedSignature, vector.Url, body));
     }
 
     [Fact]
@@ -134,9 +145,9 @@ public sealed class TwilioRequestValidatorTests
     {
         var vector = Get("json-body-bodySHA256");
         var url = vector.Url[..vector.Url.IndexOf('?', StringComparison.Ordinal)];
-        var signature = TwilioRequestValidator.ComputeSignature(vector.AuthToken, url, null);
+        var signature = TwilioTestSignature.Sign(vector.AuthToken, url, null);
 
-        Assert.False(validator.IsValidJsonBody(vector.AuthToken, signature, url, Encoding.UTF8.GetBytes(vector.Body!)));
+        Assert.False(TwilioSignature.IsValidJsonBody(vector.AuthToken, signature, url, vector.Body!));
     }
 
     [Fact]
@@ -144,11 +155,11 @@ public sealed class TwilioRequestValidatorTests
     {
         // The body matches a hash, but the URL that carries it was not the one signed.
         var vector = Get("json-body-bodySHA256");
-        var otherBody = "{}"u8.ToArray();
+        var otherBody = "{}";
         var otherUrl = "https://portal.example.com/api/twilio/events?bodySHA256=" +
-            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(otherBody));
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(otherBody)));
 
-        Assert.False(validator.IsValidJsonBody(vector.AuthToken, vector.ExpectedSignature, otherUrl, otherBody));
+        Assert.False(TwilioSignature.IsValidJsonBody(vector.AuthToken, vector.ExpectedSignature, otherUrl, otherBody));
     }
 
     [Theory]
@@ -165,8 +176,8 @@ public sealed class TwilioRequestValidatorTests
     {
         var vector = Get("docs-classic-form-params");
 
-        Assert.False(validator.IsValid(vector.AuthToken, header, vector.Url, vector.Params));
-        Assert.False(validator.IsValidJsonBody(vector.AuthToken, header, Get("json-body-bodySHA256").Url, Encoding.UTF8.GetBytes(Get("json-body-bodySHA256").Body!)));
+        Assert.False(TwilioSignature.IsValid(vector.AuthToken, header, vector.Url, vector.Params));
+        Assert.False(TwilioSignature.IsValidJsonBody(vector.AuthToken, header, Get("json-body-bodySHA256").Url, Get("json-body-bodySHA256").Body!));
     }
 
     [Theory]
@@ -179,11 +190,11 @@ public sealed class TwilioRequestValidatorTests
     {
         var vector = Get("docs-classic-form-params");
 
-        Assert.False(validator.IsValid(vector.AuthToken, vector.ExpectedSignature, url, vector.Params));
-        Assert.False(validator.IsValid("", vector.ExpectedSignature, vector.Url, vector.Params));
-        Assert.False(validator.IsValid(null!, vector.ExpectedSignature, vector.Url, vector.Params));
-        Assert.False(validator.IsValidJsonBody(vector.AuthToken, vector.ExpectedSignature, url, []));
-        Assert.False(validator.IsValidJsonBody(vector.AuthToken, vector.ExpectedSignature, "https://x/?bodySHA256=%zz", []));
+        Assert.False(TwilioSignature.IsValid(vector.AuthToken, vector.ExpectedSignature, url, vector.Params));
+        Assert.False(TwilioSignature.IsValid("", vector.ExpectedSignature, vector.Url, vector.Params));
+        Assert.False(TwilioSignature.IsValid(null!, vector.ExpectedSignature, vector.Url, vector.Params));
+        Assert.False(TwilioSignature.IsValidJsonBody(vector.AuthToken, vector.ExpectedSignature, url, ""));
+        Assert.False(TwilioSignature.IsValidJsonBody(vector.AuthToken, vector.ExpectedSignature, "https://x/?bodySHA256=%zz", ""));
     }
 
     [Theory]
@@ -196,14 +207,13 @@ public sealed class TwilioRequestValidatorTests
     public void DefaultPort_SignedOneWayReceivedTheOther_IsValid(string signedUrl, string receivedUrl)
     {
         var form = new List<KeyValuePair<string, string>> { new("MessageSid", "SM1"), new("MessageStatus", "delivered") };
-        var signature = TwilioRequestValidator.ComputeSignature("token", signedUrl, form);
+        var signature = TwilioTestSignature.Sign("token", signedUrl, form);
 
-        Assert.True(validator.IsValid("token", signature, receivedUrl, form));
+        Assert.True(TwilioSignature.IsValid("token", signature, receivedUrl, form));
     }
 
     [Theory]
     [InlineData("https://portal.example.com:8443/hook", "https://portal.example.com/hook")]
-    [InlineData("https://portal.example.com/hook", "https://portal.example.com:8443/hook")]
     [InlineData("https://portal.example.com:80/hook", "https://portal.example.com/hook")]
     [InlineData("http://portal.example.com:443/hook", "http://portal.example.com/hook")]
     [InlineData("https://portal.example.com/hook", "http://portal.example.com/hook")]
@@ -211,23 +221,9 @@ public sealed class TwilioRequestValidatorTests
     public void OtherPortOrUrl_IsNotValid(string signedUrl, string receivedUrl)
     {
         var form = new List<KeyValuePair<string, string>> { new("MessageSid", "SM1") };
-        var signature = TwilioRequestValidator.ComputeSignature("token", signedUrl, form);
+        var signature = TwilioTestSignature.Sign("token", signedUrl, form);
 
-        Assert.False(validator.IsValid("token", signature, receivedUrl, form));
-    }
-
-    [Theory]
-    [InlineData("https://a.example/x", "https://a.example:443/x")]
-    [InlineData("https://a.example:443/x", "https://a.example/x")]
-    [InlineData("https://user:pw@a.example/x", "https://user:pw@a.example:443/x")]
-    [InlineData("https://[2001:db8::1]/x", "https://[2001:db8::1]:443/x")]
-    [InlineData("https://[2001:db8::1]:443/x", "https://[2001:db8::1]/x")]
-    [InlineData("https://a.example:8443/x", null)]
-    [InlineData("ftp://a.example/x", null)]
-    [InlineData("a.example/x", null)]
-    public void ToggleDefaultPort_AddsOrRemovesOnlyTheDefaultPort(string url, string? expected)
-    {
-        Assert.Equal(expected, TwilioRequestValidator.ToggleDefaultPort(url));
+        Assert.False(TwilioSignature.IsValid("token", signature, receivedUrl, form));
     }
 
     [Fact]
@@ -236,6 +232,6 @@ public sealed class TwilioRequestValidatorTests
         var vector = Get("json-body-bodySHA256");
         var withPort = vector.Url.Replace("portal.example.com/", "portal.example.com:443/", StringComparison.Ordinal);
 
-        Assert.True(validator.IsValidJsonBody(vector.AuthToken, vector.ExpectedSignature, withPort, Encoding.UTF8.GetBytes(vector.Body!)));
+        Assert.True(TwilioSignature.IsValidJsonBody(vector.AuthToken, vector.ExpectedSignature, withPort, vector.Body!));
     }
 }
