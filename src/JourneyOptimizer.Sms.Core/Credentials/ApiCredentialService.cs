@@ -110,40 +110,40 @@ public sealed partial class ApiCredentialService(
     }
 
     // The list's six queries (first page / after a key / before a key, each with or without a name prefix), compiled
-    // once: building and looking up a LINQ query on every request was about a quarter of the list's database time
-    // (docs/performance.md). Each is one seek on the unique (SandboxId, NormalizedName) index.
+    // once (per model: PerModelQuery): building and looking up a LINQ query on every request was about a quarter of the
+    // list's database time (docs/performance.md). Each is one seek on the unique (SandboxId, NormalizedName) index.
     private static readonly Expression<Func<ApiCredential, ApiCredentialListItem>> ListItem =
         c => new ApiCredentialListItem(c.Id, c.Name, c.Vendor, c.Address, c.VerificationStatus,
             c.LastVerifiedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c is TwilioCredential ? ((TwilioCredential)c).AccountType : null);
 
     private static readonly Func<SmsDbContext, int, int, IAsyncEnumerable<ApiCredentialListItem>> ListFirst =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, int take) => context.ApiCredentials.AsNoTracking()
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, int take) => context.ApiCredentials.AsNoTracking()
             .Where(c => c.SandboxId == sandboxId)
             .OrderBy(c => c.NormalizedName).Take(take).Select(ListItem));
 
     private static readonly Func<SmsDbContext, int, string, int, IAsyncEnumerable<ApiCredentialListItem>> ListAfter =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, string key, int take) => context.ApiCredentials.AsNoTracking()
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, string key, int take) => context.ApiCredentials.AsNoTracking()
             .Where(c => c.SandboxId == sandboxId && c.NormalizedName.CompareTo(key) > 0)
             .OrderBy(c => c.NormalizedName).Take(take).Select(ListItem));
 
     private static readonly Func<SmsDbContext, int, string, int, IAsyncEnumerable<ApiCredentialListItem>> ListBefore =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, string key, int take) => context.ApiCredentials.AsNoTracking()
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, string key, int take) => context.ApiCredentials.AsNoTracking()
             .Where(c => c.SandboxId == sandboxId && c.NormalizedName.CompareTo(key) < 0)
             .OrderByDescending(c => c.NormalizedName).Take(take).Select(ListItem));
 
     private static readonly Func<SmsDbContext, int, string, string, int, IAsyncEnumerable<ApiCredentialListItem>> SearchFirst =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, string prefix, string upper, int take) => context.ApiCredentials.AsNoTracking()
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, string prefix, string upper, int take) => context.ApiCredentials.AsNoTracking()
             .Where(c => c.SandboxId == sandboxId && c.NormalizedName.CompareTo(prefix) >= 0 && c.NormalizedName.CompareTo(upper) < 0)
             .OrderBy(c => c.NormalizedName).Take(take).Select(ListItem));
 
     private static readonly Func<SmsDbContext, int, string, string, string, int, IAsyncEnumerable<ApiCredentialListItem>> SearchAfter =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, string prefix, string upper, string key, int take) => context.ApiCredentials.AsNoTracking()
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, string prefix, string upper, string key, int take) => context.ApiCredentials.AsNoTracking()
             .Where(c => c.SandboxId == sandboxId && c.NormalizedName.CompareTo(prefix) >= 0 && c.NormalizedName.CompareTo(upper) < 0
                 && c.NormalizedName.CompareTo(key) > 0)
             .OrderBy(c => c.NormalizedName).Take(take).Select(ListItem));
 
     private static readonly Func<SmsDbContext, int, string, string, string, int, IAsyncEnumerable<ApiCredentialListItem>> SearchBefore =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, string prefix, string upper, string key, int take) => context.ApiCredentials.AsNoTracking()
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, string prefix, string upper, string key, int take) => context.ApiCredentials.AsNoTracking()
             .Where(c => c.SandboxId == sandboxId && c.NormalizedName.CompareTo(prefix) >= 0 && c.NormalizedName.CompareTo(upper) < 0
                 && c.NormalizedName.CompareTo(key) < 0)
             .OrderByDescending(c => c.NormalizedName).Take(take).Select(ListItem));
@@ -157,7 +157,7 @@ public sealed partial class ApiCredentialService(
     /// query cache lookup on each call (docs/performance.md).
     /// </summary>
     private static readonly Func<SmsDbContext, int, int, CancellationToken, Task<ApiCredential?>> FindQuery =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, int id, CancellationToken cancellationToken) =>
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, int id, CancellationToken cancellationToken) =>
             context.ApiCredentials.AsNoTracking().FirstOrDefault(c => c.Id == id && c.SandboxId == sandboxId));
 
     /// <summary>
