@@ -9,10 +9,10 @@ using static JourneyOptimizer.Sms.UnitTests.Channels.ChannelHarness;
 
 namespace JourneyOptimizer.Sms.UnitTests.Channels;
 
-/// <summary>Every lifecycle transition of PRODUCT.md 5 and every refused one, on real SQLite.</summary>
-public sealed class ChannelConfigurationServiceTests : IAsyncLifetime
+/// <summary>Every lifecycle transition of PRODUCT.md 5 and every refused one, on real SQLite and PostgreSQL.</summary>
+public abstract partial class ChannelConfigurationServiceTests(TestDatabase database) : IAsyncLifetime
 {
-    private readonly ChannelHarness _h = new();
+    private readonly ChannelHarness _h = new(database);
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
