@@ -40,14 +40,31 @@ public static class StartupTasks
             LogThreadingMode(db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupTasks)));
         }
 
-        await services.GetRequiredService<SandboxService>().EnsureDefaultAsync(cancellationToken);
-        var firstStart = await services.GetRequiredService<FirstStartService>().EnsureAsync(cancellationToken);
+        FirstStartResult firstStart;
+        try
+        {
+            firstStart = await FirstStartAsync(services, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Instances started together on one database race to create the default sandbox, the administrator role
+            // and the first administrator; the loser's insert hits a unique index. Its second pass finds the winner's.
+            db.ChangeTracker.Clear();
+            firstStart = await FirstStartAsync(services, cancellationToken);
+        }
+
         if (firstStart is { State: FirstStartState.SetupTokenIssued, SetupToken: { } token })
         {
             var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
             var server = app.Services.GetRequiredService<IServer>();
             lifetime.ApplicationStarted.Register(() => PrintSetupLink(server, token));
         }
+    }
+
+    private static async Task<FirstStartResult> FirstStartAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<SandboxService>().EnsureDefaultAsync(cancellationToken);
+        return await services.GetRequiredService<FirstStartService>().EnsureAsync(cancellationToken);
     }
 
     /// <summary>
