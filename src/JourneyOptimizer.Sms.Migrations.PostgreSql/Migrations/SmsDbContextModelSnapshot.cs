@@ -711,10 +711,10 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SandboxId", "Id");
-
                     b.HasIndex("WebhookId", "EventKey")
                         .IsUnique();
+
+                    b.HasIndex("SandboxId", "ReceivedAtUtc", "Id");
 
                     b.ToTable("InboundMessages");
                 });

@@ -689,9 +689,9 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_InboundMessages_SandboxId_Id",
+                name: "IX_InboundMessages_SandboxId_ReceivedAtUtc_Id",
                 table: "InboundMessages",
-                columns: new[] { "SandboxId", "Id" });
+                columns: new[] { "SandboxId", "ReceivedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboundMessages_WebhookId_EventKey",
