@@ -196,6 +196,50 @@ public abstract class WebhookRetentionTests(TestDatabase database) : IAsyncLifet
         Assert.Equal(["busy-0"], (await KeptAsync()).Statuses);
     }
 
+    [Fact]
+    public async Task The_service_prunes_at_start_and_again_after_each_interval()
+    {
+        await ReceiveAsync("old", daysAgo: 100);
+        await ReceiveAsync("almost", daysAgo: 89.99);
+        var time = new FakeTimeProvider(Now);
+        using var retention = new WebhookRetention(_services.GetRequiredService<IServiceScopeFactory>(), time,
+            Options.Create(new RetentionOptions { IntervalMinutes = 60 }), NullLogger<WebhookRetention>.Instance);
+
+        await retention.StartAsync(CancellationToken.None);
+        try
+        {
+            // At start: the old rows go, the almost old stay.
+            string[] almost = ["almost-0"];
+            await EventuallyAsync(async () => await KeptAsync() is var (m, r, s) && m.SequenceEqual(almost) && r.SequenceEqual(almost)
+                && s.SequenceEqual(almost), () => { });
+
+            // An hour later (the clock moved on by the interval) they are old too, and the next round takes them.
+            await EventuallyAsync(async () => await KeptAsync() is var (m, r, s) && m.Count + r.Count + s.Count == 0,
+                () => time.Advance(TimeSpan.FromMinutes(60)));
+        }
+        finally
+        {
+            await retention.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Polls <paramref name="done"/> (doing <paramref name="step"/> before each look) for up to 20 s of real time.</summary>
+    private static async Task EventuallyAsync(Func<Task<bool>> done, Action step)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            step();
+            if (await done())
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The retention service did not prune within 20 s.");
+            await Task.Delay(50);
+        }
+    }
+
     public sealed class OnSqlite() : WebhookRetentionTests(new SqliteDatabase());
 
     public sealed class OnPostgreSql(PostgreSqlCluster cluster) : WebhookRetentionTests(new PostgreSqlDatabase(cluster));
