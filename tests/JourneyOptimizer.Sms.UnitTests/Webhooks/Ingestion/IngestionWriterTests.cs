@@ -153,13 +153,13 @@ public abstract class IngestionWriterTests(TestDatabase database) : IAsyncLifeti
     public sealed class OnPostgreSql(PostgreSqlCluster cluster) : IngestionWriterTests(new PostgreSqlDatabase(cluster))
     {
         /// <summary>
-        /// Two instances' writers committing overlapping batches at the same moment (PostgreSQL only: the in-memory
+        /// Four instances' writers committing overlapping batches at the same moment (PostgreSQL only: the in-memory
         /// SQLite database is one connection, and SQLite has one writer anyway). A writer that read a key as new and
         /// then meets the other's row gets a unique violation (23505), retries its events one by one and answers them
         /// Duplicate: every key is stored once and answered Stored exactly once, nothing fails.
         /// </summary>
         [Fact]
-        public async Task Two_writers_storing_the_same_events_at_once_store_each_once()
+        public async Task Four_writers_storing_the_same_events_at_once_store_each_once()
         {
             const int Keys = 300;
             var writers = Enumerable.Range(0, 4).Select(_ => NewWriter()).ToList();
