@@ -65,7 +65,7 @@ public sealed class ChannelConfigurationQueries(SmsDbContext db)
     }
 
     internal static readonly Func<SmsDbContext, int, ChannelConfigurationStatus?, SmsType?, string?, string?, string?, int,
-        IAsyncEnumerable<ChannelConfigurationListItem>> ListAfter = EF.CompileAsyncQuery(
+        IAsyncEnumerable<ChannelConfigurationListItem>> ListAfter = PerModelQuery.CompileAsyncQuery(
         (SmsDbContext context, int sandboxId, ChannelConfigurationStatus? status, SmsType? type, string? prefix, string? upper,
             string? after, int take) => context.Set<ChannelConfiguration>().AsNoTracking()
                 .Where(c => c.SandboxId == sandboxId
@@ -79,7 +79,7 @@ public sealed class ChannelConfigurationQueries(SmsDbContext db)
                 .Select(ListItem));
 
     internal static readonly Func<SmsDbContext, int, ChannelConfigurationStatus?, SmsType?, string?, string?, string, int,
-        IAsyncEnumerable<ChannelConfigurationListItem>> ListBefore = EF.CompileAsyncQuery(
+        IAsyncEnumerable<ChannelConfigurationListItem>> ListBefore = PerModelQuery.CompileAsyncQuery(
         (SmsDbContext context, int sandboxId, ChannelConfigurationStatus? status, SmsType? type, string? prefix, string? upper,
             string before, int take) => context.Set<ChannelConfiguration>().AsNoTracking()
                 .Where(c => c.SandboxId == sandboxId

@@ -60,33 +60,33 @@ public sealed partial class ApiCredentialService
             c.LastVerifiedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c is TwilioCredential ? ((TwilioCredential)c).AccountType : null);
 
     private static readonly Func<SmsDbContext, int, int, IAsyncEnumerable<ApiCredentialListItem>> ListFirst =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, int take) => context.ApiCredentials.AsNoTracking()
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, int take) => context.ApiCredentials.AsNoTracking()
             .Where(c => c.SandboxId == sandboxId)
             .OrderBy(c => c.NormalizedName).Take(take).Select(ListItem));
 
     private static readonly Func<SmsDbContext, int, string, int, IAsyncEnumerable<ApiCredentialListItem>> ListAfter =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, string key, int take) => context.ApiCredentials.AsNoTracking()
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, string key, int take) => context.ApiCredentials.AsNoTracking()
             .Where(c => c.SandboxId == sandboxId && c.NormalizedName.CompareTo(key) > 0)
             .OrderBy(c => c.NormalizedName).Take(take).Select(ListItem));
 
     private static readonly Func<SmsDbContext, int, string, int, IAsyncEnumerable<ApiCredentialListItem>> ListBefore =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, string key, int take) => context.ApiCredentials.AsNoTracking()
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, string key, int take) => context.ApiCredentials.AsNoTracking()
             .Where(c => c.SandboxId == sandboxId && c.NormalizedName.CompareTo(key) < 0)
             .OrderByDescending(c => c.NormalizedName).Take(take).Select(ListItem));
 
     private static readonly Func<SmsDbContext, int, string, string, int, IAsyncEnumerable<ApiCredentialListItem>> SearchFirst =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, string prefix, string upper, int take) => context.ApiCredentials.AsNoTracking()
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, string prefix, string upper, int take) => context.ApiCredentials.AsNoTracking()
             .Where(c => c.SandboxId == sandboxId && c.NormalizedName.CompareTo(prefix) >= 0 && c.NormalizedName.CompareTo(upper) < 0)
             .OrderBy(c => c.NormalizedName).Take(take).Select(ListItem));
 
     private static readonly Func<SmsDbContext, int, string, string, string, int, IAsyncEnumerable<ApiCredentialListItem>> SearchAfter =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, string prefix, string upper, string key, int take) => context.ApiCredentials.AsNoTracking()
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, string prefix, string upper, string key, int take) => context.ApiCredentials.AsNoTracking()
             .Where(c => c.SandboxId == sandboxId && c.NormalizedName.CompareTo(prefix) >= 0 && c.NormalizedName.CompareTo(upper) < 0
                 && c.NormalizedName.CompareTo(key) > 0)
             .OrderBy(c => c.NormalizedName).Take(take).Select(ListItem));
 
     private static readonly Func<SmsDbContext, int, string, string, string, int, IAsyncEnumerable<ApiCredentialListItem>> SearchBefore =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, string prefix, string upper, string key, int take) => context.ApiCredentials.AsNoTracking()
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, string prefix, string upper, string key, int take) => context.ApiCredentials.AsNoTracking()
             .Where(c => c.SandboxId == sandboxId && c.NormalizedName.CompareTo(prefix) >= 0 && c.NormalizedName.CompareTo(upper) < 0
                 && c.NormalizedName.CompareTo(key) < 0)
             .OrderByDescending(c => c.NormalizedName).Take(take).Select(ListItem));
@@ -97,7 +97,7 @@ public sealed partial class ApiCredentialService
 
     /// <summary>Compiled once, like the list's queries: every Edit, Delete and Verify SMS connection page runs it.</summary>
     private static readonly Func<SmsDbContext, int, int, CancellationToken, Task<ApiCredential?>> FindQuery =
-        EF.CompileAsyncQuery((SmsDbContext context, int sandboxId, int id, CancellationToken cancellationToken) =>
+        PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, int id, CancellationToken cancellationToken) =>
             context.ApiCredentials.AsNoTracking().FirstOrDefault(c => c.Id == id && c.SandboxId == sandboxId));
 
     /// <summary>The stored configuration of a Custom credential (no secret), for the edit form.</summary>

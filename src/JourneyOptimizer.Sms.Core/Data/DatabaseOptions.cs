@@ -13,7 +13,10 @@ public sealed class DatabaseOptions
     /// <summary>From <c>ConnectionStrings:Portal</c>; for SQLite it defaults to <c>App_Data/portal.db</c> under the content root.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Apply pending migrations on start (SQLite only; SQL Server is migrated with scripts or bundles).</summary>
+    /// <summary>
+    /// Apply pending migrations on start (SQLite and PostgreSQL; SQL Server is migrated with scripts or bundles). EF
+    /// Core takes a database lock while it migrates, so instances starting together apply a migration once.
+    /// </summary>
     public bool MigrateOnStart { get; set; } = true;
 
     /// <summary>
@@ -29,4 +32,5 @@ public enum DatabaseProvider
 {
     Sqlite = 0,
     SqlServer = 1,
+    PostgreSql = 2,
 }

@@ -61,7 +61,17 @@ public sealed class SmsDbContext(DbContextOptions<SmsDbContext> options)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
 
-        // Enums are stored by name: readable in both databases and safe when members are added.
+        // Enums are stored by name: readable in every database and safe when members are added.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(30);
+
+        // PostgreSQL compares text by the database's locale unless told otherwise (en_US.UTF-8 orders "a-b" and "ab"
+        // by letters first and is not byte order). The lists' keyset cursors and name-prefix searches are ranges on
+        // the normalized columns (key < name < prefix + U+10FFFF) that hold only in code-point order, as SQLite's
+        // BINARY compares: "C" gives that whatever locale the database was created with, and lets those ranges use
+        // the indexes.
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<string>().UseCollation("C");
+        }
     }
 }

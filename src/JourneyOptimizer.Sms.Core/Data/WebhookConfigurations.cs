@@ -45,8 +45,9 @@ internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<Inb
         // A provider's retry is stored once.
         b.HasIndex(m => new { m.WebhookId, m.EventKey }).IsUnique();
 
-        // The admin list: newest first per sandbox.
-        b.HasIndex(m => new { m.SandboxId, m.Id });
+        // The admin list: newest first per sandbox, in its own order (time, then id), so that a page is a walk down
+        // this index and never a sort of the sandbox's messages (ActivityListQueryPlanTests).
+        b.HasIndex(m => new { m.SandboxId, m.ReceivedAtUtc, m.Id });
     }
 }
 

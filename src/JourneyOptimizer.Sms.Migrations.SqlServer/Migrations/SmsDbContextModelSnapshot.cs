@@ -654,10 +654,10 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SandboxId", "Id");
-
                     b.HasIndex("WebhookId", "EventKey")
                         .IsUnique();
+
+                    b.HasIndex("SandboxId", "ReceivedAtUtc", "Id");
 
                     b.ToTable("InboundMessages");
                 });

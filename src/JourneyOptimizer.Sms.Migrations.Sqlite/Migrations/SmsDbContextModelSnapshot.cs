@@ -630,10 +630,10 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SandboxId", "Id");
-
                     b.HasIndex("WebhookId", "EventKey")
                         .IsUnique();
+
+                    b.HasIndex("SandboxId", "ReceivedAtUtc", "Id");
 
                     b.ToTable("InboundMessages");
                 });

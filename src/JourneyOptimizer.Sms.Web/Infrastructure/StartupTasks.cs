@@ -8,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace JourneyOptimizer.Sms.Web.Infrastructure;
 
-/// <summary>What runs once before the portal takes requests: migrations (SQLite), the default sandbox, the first administrator.</summary>
+/// <summary>
+/// What runs once before the portal takes requests: migrations (SQLite, PostgreSQL), the default sandbox, the first
+/// administrator.
+/// </summary>
 public static class StartupTasks
 {
     public static async Task InitializeAsync(this WebApplication app, CancellationToken cancellationToken = default)
@@ -18,28 +21,48 @@ public static class StartupTasks
         var services = scope.ServiceProvider;
         var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = services.GetRequiredService<SmsDbContext>();
+        // Migrate only when a migration is pending: with nothing to apply, MigrateAsync still takes the migration lock
+        // and compares the model with the migrations' snapshot, about a tenth of the start-up (docs/performance.md).
+        // A model change without its migration is caught by MigrationsTests, not at start-up. Instances starting
+        // together on one PostgreSQL database are serialised by that lock (EF Core locks the history table), and the
+        // second finds nothing left to apply. SQL Server is migrated with scripts or bundles (docs/configuration.md).
+        if (database.Provider is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql && database.MigrateOnStart
+            && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         if (database.Provider == DatabaseProvider.Sqlite)
         {
-            // Migrate only when a migration is pending: with nothing to apply, MigrateAsync still takes the migration lock
-            // and compares the model with the migrations' snapshot, about a tenth of the start-up.
-            // A model change without its migration is caught by MigrationsTests, not at start-up.
-            if (database.MigrateOnStart && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-            {
-                await db.Database.MigrateAsync(cancellationToken);
-            }
-
             // Write-ahead logging: readers never wait for the writer. The setting is stored in the database file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        await services.GetRequiredService<SandboxService>().EnsureDefaultAsync(cancellationToken);
-        var firstStart = await services.GetRequiredService<FirstStartService>().EnsureAsync(cancellationToken);
+        FirstStartResult firstStart;
+        try
+        {
+            firstStart = await FirstStartAsync(services, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Instances started together on one database race to create the default sandbox, the administrator role
+            // and the first administrator; the loser's insert hits a unique index. Its second pass finds the winner's.
+            db.ChangeTracker.Clear();
+            firstStart = await FirstStartAsync(services, cancellationToken);
+        }
+
         if (firstStart is { State: FirstStartState.SetupTokenIssued, SetupToken: { } token })
         {
             var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
             var server = app.Services.GetRequiredService<IServer>();
             lifetime.ApplicationStarted.Register(() => PrintSetupLink(server, token));
         }
+    }
+
+    private static async Task<FirstStartResult> FirstStartAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<SandboxService>().EnsureDefaultAsync(cancellationToken);
+        return await services.GetRequiredService<FirstStartService>().EnsureAsync(cancellationToken);
     }
 
     /// <summary>

@@ -194,6 +194,13 @@ public sealed partial class PortalProcess : IAsyncDisposable
         return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
     }
 
+    /// <summary>Ends the portal at once, as <c>kill -9</c> does (SIGKILL): no shutdown, nothing flushed or answered.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -90,6 +90,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
                 ["Twilio:MessagingBaseUrl"] = Twilio.BaseUrl,
                 ["Twilio:TimeoutSeconds"] = "5",
                 ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
+                // Tests seed events on fixed past dates: the retention (tested on its own) must not prune them meanwhile.
+                ["Retention:Enabled"] = "false",
             };
             foreach (var (key, value) in Options.Settings)
             {

@@ -1,5 +1,6 @@
 using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
+using JourneyOptimizer.Sms.UnitTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Moq;
 using static JourneyOptimizer.Sms.UnitTests.Channels.ChannelHarness;
@@ -7,9 +8,9 @@ using static JourneyOptimizer.Sms.UnitTests.Channels.ChannelHarness;
 namespace JourneyOptimizer.Sms.UnitTests.Channels;
 
 /// <summary>The claim, the lease and the stale-result rules of the background checks, step by step on a fake clock.</summary>
-public sealed class ChannelCheckProcessorTests : IAsyncLifetime
+public abstract partial class ChannelCheckProcessorTests(TestDatabase database) : IAsyncLifetime
 {
-    private readonly ChannelHarness _h = new();
+    private readonly ChannelHarness _h = new(database);
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

@@ -9,10 +9,11 @@ using static JourneyOptimizer.Sms.UnitTests.Channels.ChannelHarness;
 
 namespace JourneyOptimizer.Sms.UnitTests.Channels;
 
-/// <summary>Every lifecycle transition of PRODUCT.md 5 and every refused one, test messages and the list, on real SQLite.</summary>
-public sealed class ChannelConfigurationTests : IAsyncLifetime
+/// <summary>Every lifecycle transition of PRODUCT.md 5 and every refused one, test messages and the list, on real SQLite and
+/// PostgreSQL.</summary>
+public abstract partial class ChannelConfigurationTests(TestDatabase database) : IAsyncLifetime
 {
-    private readonly ChannelHarness _h = new();
+    private readonly ChannelHarness _h = new(database);
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace JourneyOptimizer.Sms.UnitTests.Channels;
 
 /// <summary>
-/// The channel configuration services and the check processor on a real (in-memory) SQLite database, with Twilio as a
+/// The channel configuration services and the check processor on a real database (SQLite or PostgreSQL), with Twilio as a
 /// Moq double and a fake clock: every step, including lease expiry, runs when the test says.
 /// </summary>
 public sealed class ChannelHarness : IAsyncDisposable
@@ -21,8 +21,9 @@ public sealed class ChannelHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    public ChannelHarness()
+    public ChannelHarness(TestDatabase database)
     {
+        Database = database;
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddScoped(_ => Database.CreateContext());
@@ -36,7 +37,7 @@ public sealed class ChannelHarness : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
-    public SqliteDatabase Database { get; } = new();
+    public TestDatabase Database { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
 

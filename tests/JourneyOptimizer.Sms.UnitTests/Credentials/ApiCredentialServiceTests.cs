@@ -8,10 +8,10 @@ using Moq;
 
 namespace JourneyOptimizer.Sms.UnitTests.Credentials;
 
-public sealed class ApiCredentialServiceTests : IAsyncLifetime
+public abstract partial class ApiCredentialServiceTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly Actor Alice = new("u1", "alice@example.com");
-    private readonly SqliteDatabase _database = new();
+    private readonly TestDatabase _database = database;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

@@ -8,10 +8,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JourneyOptimizer.Sms.UnitTests.Webhooks;
 
-public sealed class ConsentServiceTests : IAsyncLifetime
+public abstract partial class ConsentServiceTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly Actor Alice = new("u1", "alice@example.com");
-    private readonly SqliteDatabase _database = new();
+    private readonly TestDatabase _database = database;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

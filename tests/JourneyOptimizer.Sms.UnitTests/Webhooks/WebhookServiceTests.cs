@@ -12,11 +12,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JourneyOptimizer.Sms.UnitTests.Webhooks;
 
-/// <summary>WebhookService on a real (migrated) SQLite database.</summary>
-public sealed class WebhookServiceTests : IAsyncLifetime
+/// <summary>WebhookService on a real (migrated) SQLite or PostgreSQL database.</summary>
+public abstract partial class WebhookServiceTests(TestDatabase database) : IAsyncLifetime
 {
     private static readonly Actor Alice = new("u1", "alice@example.com");
-    private readonly SqliteDatabase _database = new();
+    private readonly TestDatabase _database = database;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
