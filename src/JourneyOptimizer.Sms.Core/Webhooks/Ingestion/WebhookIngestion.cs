@@ -21,7 +21,6 @@ public sealed record WebhookRequest(
     string? ContentType,
     string? Authorization,
     string? TwilioSignature,
-    string? IdempotencyToken,
     string RequestUrl,
     string QueryString,
     ReadOnlyMemory<byte> Body);
@@ -50,7 +49,6 @@ public sealed partial class WebhookIngestion(
     TimeProvider time,
     ILogger<WebhookIngestion> logger)
 {
-    public const string IdempotencyHeaderName = "I-Twilio-Idempotency-Token";
     public const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -192,15 +190,17 @@ public sealed partial class WebhookIngestion(
             return (null, (400, "Missing field MessageSid."));
         }
 
-        var idempotency = string.IsNullOrWhiteSpace(request.IdempotencyToken) ? null : request.IdempotencyToken.Trim();
+        // An event is known by what the signature covers: the MessageSid (and, for a status callback, the status).
+        // I-Twilio-Idempotency-Token is a header outside the signature, so a captured request re-sent with a new token
+        // would otherwise be stored again and run its keyword again.
         if (webhook.Type == WebhookType.Inbound)
         {
-            return Inbound(webhook, idempotency ?? messageSid, messageSid, Single(form, "From"), Single(form, "To"),
+            return Inbound(webhook, messageSid, messageSid, Single(form, "From"), Single(form, "To"),
                 Single(form, "Body") ?? "", origin: null, "From", "To", "Body");
         }
 
         var status = Single(form, "MessageStatus") ?? Single(form, "SmsStatus");
-        return Feedback(webhook, idempotency, messageSid, status, Single(form, "ErrorCode"), "MessageSid", "MessageStatus", "ErrorCode");
+        return Feedback(webhook, null, messageSid, status, Single(form, "ErrorCode"), "MessageSid", "MessageStatus", "ErrorCode");
     }
 
     private (IngestionEvent? Event, (int Status, string Reason)? Refusal) ReadCustom(ResolvedWebhook webhook, WebhookRequest request)
