@@ -3,6 +3,7 @@ using System.Security;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using Microsoft.AspNetCore.WebUtilities;
@@ -218,6 +219,13 @@ public sealed partial class WebhookIngestion(
         if (!System.Text.Unicode.Utf8.IsValid(request.Body.Span))
         {
             return (null, (400, "The body is not valid UTF-8."));
+        }
+
+        // Before parsing: the duplicate-name check of the parser reads property names, and one that is not Unicode
+        // would throw there instead of failing as JSON.
+        if (!JsonStrings.AreUnicode(request.Body.Span))
+        {
+            return (null, (400, "The body has a string that is not Unicode (an escaped lone surrogate such as \\ud800)."));
         }
 
         JsonDocument document;
