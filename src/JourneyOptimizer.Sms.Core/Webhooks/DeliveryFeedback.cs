@@ -12,7 +12,8 @@ public sealed class DeliveryFeedback
 
     public int SandboxId { get; set; }
 
-    public int WebhookId { get; set; }
+    /// <summary>The webhook it arrived through; null once that webhook is deleted (the receipt stays, as history).</summary>
+    public int? WebhookId { get; set; }
 
     /// <summary>
     /// Twilio: MessageSid + status (both signed; never the unsigned <c>I-Twilio-Idempotency-Token</c> header); Custom:

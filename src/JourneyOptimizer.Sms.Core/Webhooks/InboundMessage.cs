@@ -13,7 +13,8 @@ public sealed class InboundMessage
 
     public int SandboxId { get; set; }
 
-    public int WebhookId { get; set; }
+    /// <summary>The webhook it arrived through; null once that webhook is deleted (the message stays, as history).</summary>
+    public int? WebhookId { get; set; }
 
     /// <summary>
     /// What makes a provider's retry recognisable, from what the provider authenticates: Twilio's MessageSid (signed;
