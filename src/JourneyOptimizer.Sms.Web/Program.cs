@@ -185,6 +185,9 @@ try
     LocalizedValidationMessages.Configure(app.Services.GetRequiredService<IStringLocalizer<SharedResource>>());
     await app.InitializeAsync();
 
+    // First, so that every response carries them (docs/security.md).
+    app.UseSecurityHeaders();
+
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/error/500");
