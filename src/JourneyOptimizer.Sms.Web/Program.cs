@@ -76,6 +76,8 @@ try
     builder.Services.AddOptions<SecurityStampValidatorOptions>()
         .Configure<Microsoft.Extensions.Options.IOptions<SecurityStampOptions>>((options, stamp) =>
             options.ValidationInterval = stamp.Value.SecurityStampValidationInterval);
+    // Between those checks the stamp itself is compared on every request, so that sign-out ends a session on the server.
+    builder.Services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
 
     builder.Services.ConfigureApplicationCookie(options =>
     {
@@ -87,7 +89,6 @@ try
         options.Cookie.SameSite = SameSiteMode.Lax;
         options.SlidingExpiration = true;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
-        options.Events.OnValidatePrincipal = SecurityStampPrecheck.WhenDue(options.Events.OnValidatePrincipal);
         options.Events.OnRedirectToAccessDenied = context =>
         {
             // An authenticated user without the right role gets a real 403 (rendered by the status code page).
