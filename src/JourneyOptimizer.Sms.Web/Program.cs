@@ -34,9 +34,12 @@ try
 
     builder.Services.AddSerilog((services, logger) =>
     {
+        // Tokens in URLs (webhook paths, set-password and setup links) are redacted from every event in code, whatever
+        // the configured levels (TokenRedaction).
         logger.ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext();
+            .Enrich.FromLogContext()
+            .Enrich.With<TokenRedaction>();
         if (builder.Environment.IsEnvironment("Testing"))
         {
             // Tests capture log events through a sink of their own.
