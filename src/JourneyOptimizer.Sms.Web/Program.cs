@@ -34,9 +34,12 @@ try
 
     builder.Services.AddSerilog((services, logger) =>
     {
+        // Tokens in URLs (webhook paths, set-password and setup links) are redacted from every event in code, whatever
+        // the configured levels (TokenRedaction).
         logger.ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext();
+            .Enrich.FromLogContext()
+            .Enrich.With<TokenRedaction>();
         if (builder.Environment.IsEnvironment("Testing"))
         {
             // Tests capture log events through a sink of their own.
@@ -77,6 +80,8 @@ try
     builder.Services.AddOptions<SecurityStampValidatorOptions>()
         .Configure<Microsoft.Extensions.Options.IOptions<SecurityStampOptions>>((options, stamp) =>
             options.ValidationInterval = stamp.Value.SecurityStampValidationInterval);
+    // Between those checks the stamp itself is compared on every request, so that sign-out ends a session on the server.
+    builder.Services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
 
     builder.Services.ConfigureApplicationCookie(options =>
     {
@@ -157,6 +162,9 @@ try
 
     LocalizedValidationMessages.Configure(app.Services.GetRequiredService<IStringLocalizer<SharedResource>>());
     await app.InitializeAsync();
+
+    // First, so that every response carries them (docs/security.md).
+    app.UseSecurityHeaders();
 
     if (!app.Environment.IsDevelopment())
     {

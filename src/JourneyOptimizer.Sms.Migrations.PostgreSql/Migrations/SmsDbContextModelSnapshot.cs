@@ -628,7 +628,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(30)")
                         .UseCollation("C");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -706,7 +706,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.Property<int>("SandboxId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -829,7 +829,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1285,8 +1285,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.InboundMessage", b =>
@@ -1294,8 +1293,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Ingestion.PendingReply", b =>
@@ -1314,8 +1312,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Webhook", b =>

@@ -578,7 +578,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -588,7 +588,8 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasIndex("SandboxId", "Id");
 
                     b.HasIndex("WebhookId", "EventKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[WebhookId] IS NOT NULL");
 
                     b.ToTable("DeliveryFeedback");
                 });
@@ -649,13 +650,14 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.Property<int>("SandboxId")
                         .HasColumnType("int");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
                     b.HasIndex("WebhookId", "EventKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[WebhookId] IS NOT NULL");
 
                     b.HasIndex("SandboxId", "ReceivedAtUtc", "Id");
 
@@ -764,7 +766,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -1180,8 +1182,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.InboundMessage", b =>
@@ -1189,8 +1190,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Ingestion.PendingReply", b =>
@@ -1209,8 +1209,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Webhook", b =>

@@ -34,10 +34,11 @@ public sealed class PortalSignInManager(
 }
 
 /// <summary>
-/// How often a signed-in session is checked against the database (security stamp, disabled flag, roles):
-/// <c>Identity:SecurityStampValidationInterval</c>, default one minute. A disabled user, or one whose System
-/// administrator role was revoked, loses that access within this interval. Zero checks every request (one query by
-/// primary key plus the role claims: correct, but more database work per request).
+/// How often a signed-in session is fully checked against the database (user, disabled flag, roles; the cookie is
+/// renewed): <c>Identity:SecurityStampValidationInterval</c>, default one minute. A user whose System administrator role
+/// was revoked loses that access within this interval. The security stamp alone is compared on every request
+/// (<see cref="PortalSecurityStampValidator"/>), so a sign-out or a disabled account ends its sessions at once. Zero
+/// does the full check on every request.
 /// </summary>
 public sealed class SecurityStampOptions
 {

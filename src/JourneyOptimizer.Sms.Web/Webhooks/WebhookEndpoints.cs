@@ -109,7 +109,6 @@ public static class WebhookEndpoints
                 context.Request.ContentType,
                 headers.Authorization.Count > 0 ? headers.Authorization[0] : null,
                 Header(headers, TwilioSignature.HeaderName),
-                Header(headers, WebhookIngestion.IdempotencyHeaderName),
                 RequestUrl(context.Request),
                 context.Request.QueryString.Value ?? "",
                 buffer.AsMemory(0, length));

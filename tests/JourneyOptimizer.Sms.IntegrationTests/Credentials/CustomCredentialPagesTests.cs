@@ -169,6 +169,7 @@ public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFi
         { "Input.Custom.ProviderUrl", "https://[::ffff:127.0.0.1]/send", "private, loopback or link-local" },
         { "Input.Custom.ProviderPayload", """{"to":"{{toNumber}}","body":"{{message}}"}""", "fromNumber" },
         { "Input.Custom.ProviderPayload", """{"from":"{{fromNumber}}","to":"{{toNumber}}","body":"{{message}}" """, "valid JSON" },
+        { "Input.Custom.ProviderPayload", """{"from":"{{fromNumber}}","to":"{{toNumber}}","body":"{{message}} \ud800"}""", "not Unicode" },
         { "Input.Custom.ProviderName", "", "Enter the provider name." },
         { "Input.Custom.Headers[0].Value", "application/json\r\nX-Injected: 1", "line breaks" },
     };
@@ -244,6 +245,42 @@ public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFi
         Assert.Equal(VerificationStatus.Failed, (await StoredAsync(fields["Input.Custom.Name"])).Credential.VerificationStatus);
         factory.Provider.Answer = (200, """{"messages":[{"id":"rcs-42","status":"queued"}]}""");
         Assert.DoesNotContain("bearer-for-the-wire-1234", factory.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifySmsConnection_NeverAnswers500_ForJsonThatIsNotUnicode()
+    {
+        using var client = await PortalClient.SignedInAsync(factory);
+        var fields = Form("None");
+        var (created, _) = await CreateAsync(client, fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var (credential, _) = await StoredAsync(fields["Input.Custom.Name"]);
+        var url = $"{Prod}/verifyconnection/{credential.Id}";
+        var test = new Dictionary<string, string> { ["Input.From"] = "ACME", ["Input.Number"] = "+14155550123", ["Input.Message"] = "hi" };
+
+        // The provider's answer holds a lone surrogate where the message id is read: unreadable, like an answer that is not JSON.
+        factory.Provider.Answer = (200, """{"messages":[{"id":"\ud800","status":"queued"}]}""");
+        try
+        {
+            var answered = await client.SubmitAsync(await client.GetDocumentAsync(url), "main form", test);
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+            var page = await PortalClient.ParseAsync(await answered.Content.ReadAsStringAsync(), url);
+            Assert.Contains(CustomSendMessages.InvalidJson, page.QuerySelector("[data-testid=test-result]")!.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            factory.Provider.Answer = (200, """{"messages":[{"id":"rcs-42","status":"queued"}]}""");
+        }
+
+        // A payload saved before the validator refused lone surrogates: the send says what to fix, and sends nothing.
+        await factory.WithDbAsync(db => db.CustomCredentials.Where(c => c.Id == credential.Id).ExecuteUpdateAsync(u => u.SetProperty(
+            c => c.ConfigurationJson, c => c.ConfigurationJson.Replace("{{message}}", "{{message}} \\\\ud800"))));
+        var requests = factory.Provider.Requests.Count;
+        var sent = await client.SubmitAsync(await client.GetDocumentAsync(url), "main form", test);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var sentPage = await PortalClient.ParseAsync(await sent.Content.ReadAsStringAsync(), url);
+        Assert.Contains(CustomSendMessages.StoredJsonNotUnicode, sentPage.QuerySelector("[data-testid=test-result]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(requests, factory.Provider.Requests.Count);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed partial class ReplySender(
 {
     public const string WebhookGone = "The webhook or its credential no longer exists.";
     public const string SecretUnavailable = "The credential's secrets could not be unprotected.";
+    public const string SendBroke = "The reply could not be sent because of an unexpected error.";
 
     private const int BatchSize = 20;
 
@@ -165,9 +166,18 @@ public sealed partial class ReplySender(
 
             if (secrets is not null)
             {
-                result = await client.SendAsync(custom.Configuration(), secrets, reply.FromNumber, reply.ToNumber, reply.Message,
-                    cancellationToken);
-                error = result.Succeeded ? null : result.Message;
+                try
+                {
+                    result = await client.SendAsync(custom.Configuration(), secrets, reply.FromNumber, reply.ToNumber, reply.Message,
+                        cancellationToken);
+                    error = result.Succeeded ? null : result.Message;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A bug, not the provider's answer: the reply is given up (Failed), not retried under its lease forever.
+                    LogSendBroke(logger, reply.Id, reply.WebhookId, ex.GetType().Name);
+                    error = SendBroke;
+                }
             }
         }
 
@@ -214,6 +224,9 @@ public sealed partial class ReplySender(
         CustomSendFailure.HttpError => result.StatusCode is 429 or >= 500,
         _ => false,
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reply {ReplyId} of webhook {WebhookId} broke with {Error} and was given up")]
+    private static partial void LogSendBroke(ILogger logger, long replyId, int webhookId, string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Reply {ReplyId} of webhook {WebhookId} sent")]
     private static partial void LogSent(ILogger logger, long replyId, int webhookId);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
+using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using Microsoft.AspNetCore.WebUtilities;
@@ -22,7 +23,6 @@ public sealed record WebhookRequest(
     string? ContentType,
     string? Authorization,
     string? TwilioSignature,
-    string? IdempotencyToken,
     string RequestUrl,
     string QueryString,
     ReadOnlyMemory<byte> Body);
@@ -50,7 +50,6 @@ public sealed partial class WebhookIngestion(
     TimeProvider time,
     ILogger<WebhookIngestion> logger)
 {
-    public const string IdempotencyHeaderName = "I-Twilio-Idempotency-Token";
     public static readonly string EmptyTwiml = new MessagingResponse().ToString(SaveOptions.DisableFormatting);
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -192,15 +191,17 @@ public sealed partial class WebhookIngestion(
             return (null, (400, "Missing field MessageSid."));
         }
 
-        var idempotency = string.IsNullOrWhiteSpace(request.IdempotencyToken) ? null : request.IdempotencyToken.Trim();
+        // An event is known by what the signature covers: the MessageSid (and, for a status callback, the status).
+        // I-Twilio-Idempotency-Token is a header outside the signature, so a captured request re-sent with a new token
+        // would otherwise be stored again and run its keyword again.
         if (webhook.Type == WebhookType.Inbound)
         {
-            return Inbound(webhook, idempotency ?? messageSid, messageSid, Single(form, "From"), Single(form, "To"),
+            return Inbound(webhook, messageSid, messageSid, Single(form, "From"), Single(form, "To"),
                 Single(form, "Body") ?? "", origin: null, "From", "To", "Body");
         }
 
         var status = Single(form, "MessageStatus") ?? Single(form, "SmsStatus");
-        return Feedback(webhook, idempotency, messageSid, status, Single(form, "ErrorCode"), "MessageSid", "MessageStatus", "ErrorCode");
+        return Feedback(webhook, null, messageSid, status, Single(form, "ErrorCode"), "MessageSid", "MessageStatus", "ErrorCode");
     }
 
     private (IngestionEvent? Event, (int Status, string Reason)? Refusal) ReadCustom(ResolvedWebhook webhook, WebhookRequest request)
@@ -218,6 +219,13 @@ public sealed partial class WebhookIngestion(
         if (!System.Text.Unicode.Utf8.IsValid(request.Body.Span))
         {
             return (null, (400, "The body is not valid UTF-8."));
+        }
+
+        // Before parsing: the duplicate-name check of the parser reads property names, and one that is not Unicode
+        // would throw there instead of failing as JSON.
+        if (!JsonStrings.AreUnicode(request.Body.Span))
+        {
+            return (null, (400, "The body has a string that is not Unicode (an escaped lone surrogate such as \\ud800)."));
         }
 
         JsonDocument document;

@@ -322,6 +322,7 @@ public sealed class CustomCredentialInputValidatorTests
     [InlineData("""{"grant_type":"client_credentials","client_id":"id"}""", M.OAuthBodyFields)]
     [InlineData("""{"grant_type":"client_credentials","client_id":"id","client_secret":" "}""", M.OAuthBodyFields)]
     [InlineData("""{"grant_type":"client_credentials","client_id":"id","client_secret":"s","extra":{"a":1}}""", M.OAuthBodyValues)]
+    [InlineData("""{"grant_type":"client_credentials","client_id":"id","client_secret":"s\ud800"}""", M.JsonNotUnicode)]
     public void Validate_OAuthBadBody_IsRefused(string body, string message)
     {
         var input = OAuthInput();
@@ -355,6 +356,8 @@ public sealed class CustomCredentialInputValidatorTests
         AssertOnlyError(input, "JwtPayload", M.JwtPayloadNotObject);
         input.JwtPayload = "{\"iss\": \"portal\"";
         AssertOnlyError(input, "JwtPayload", M.JwtPayloadNotObject);
+        input.JwtPayload = """{"iss":"portal\udc00"}""";
+        AssertOnlyError(input, "JwtPayload", M.JsonNotUnicode);
         input.JwtPayload = "{\"a\":\"" + new string('a', 4000) + "\"}";
         AssertOnlyError(input, "JwtPayload", M.JwtPayloadTooLong);
     }

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(SmsDbContext))]
-    [Migration("20261205125645_InboundMessagesByTime")]
-    partial class InboundMessagesByTime
+    [Migration("20261205125154_WebhookHistoryOutlivesWebhook")]
+    partial class WebhookHistoryOutlivesWebhook
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -581,7 +581,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -591,7 +591,8 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasIndex("SandboxId", "Id");
 
                     b.HasIndex("WebhookId", "EventKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[WebhookId] IS NOT NULL");
 
                     b.ToTable("DeliveryFeedback");
                 });
@@ -652,15 +653,16 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.Property<int>("SandboxId")
                         .HasColumnType("int");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WebhookId", "EventKey")
-                        .IsUnique();
+                    b.HasIndex("SandboxId", "Id");
 
-                    b.HasIndex("SandboxId", "ReceivedAtUtc", "Id");
+                    b.HasIndex("WebhookId", "EventKey")
+                        .IsUnique()
+                        .HasFilter("[WebhookId] IS NOT NULL");
 
                     b.ToTable("InboundMessages");
                 });
@@ -767,7 +769,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -1183,8 +1185,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.InboundMessage", b =>
@@ -1192,8 +1193,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Ingestion.PendingReply", b =>
@@ -1212,8 +1212,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Webhook", b =>

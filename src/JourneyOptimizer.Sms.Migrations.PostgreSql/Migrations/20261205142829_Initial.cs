@@ -450,7 +450,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SandboxId = table.Column<int>(type: "integer", nullable: false),
-                    WebhookId = table.Column<int>(type: "integer", nullable: false),
+                    WebhookId = table.Column<int>(type: "integer", nullable: true),
                     EventKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     ClientReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
@@ -465,7 +465,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         column: x => x.WebhookId,
                         principalTable: "Webhooks",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -475,7 +475,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SandboxId = table.Column<int>(type: "integer", nullable: false),
-                    WebhookId = table.Column<int>(type: "integer", nullable: false),
+                    WebhookId = table.Column<int>(type: "integer", nullable: true),
                     EventKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     ProviderMessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
                     ProfileNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
@@ -496,7 +496,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         column: x => x.WebhookId,
                         principalTable: "Webhooks",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -506,7 +506,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SandboxId = table.Column<int>(type: "integer", nullable: false),
-                    WebhookId = table.Column<int>(type: "integer", nullable: false),
+                    WebhookId = table.Column<int>(type: "integer", nullable: true),
                     ClientReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
                     Rank = table.Column<int>(type: "integer", nullable: false),
@@ -521,7 +521,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         column: x => x.WebhookId,
                         principalTable: "Webhooks",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
