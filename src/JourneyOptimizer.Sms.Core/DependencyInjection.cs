@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddScoped<SandboxAccessService>();
         services.AddScoped<FirstStartService>();
         services.AddScoped<UserService>();
+        services.AddScoped<Identity.ApiKeys.ApiKeyService>();
         services.AddScoped<Audit.AuditLogQuery>();
         services.AddScoped<ApiCredentialService>();
         services.AddScoped<WebhookService>();

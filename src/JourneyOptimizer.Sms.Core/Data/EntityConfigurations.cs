@@ -53,6 +53,21 @@ internal sealed class PasswordSetupTokenConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<Identity.ApiKeys.ApiKey>
+{
+    public void Configure(EntityTypeBuilder<Identity.ApiKeys.ApiKey> b)
+    {
+        b.ToTable("ApiKeys");
+        b.Property(k => k.UserId).HasMaxLength(450);
+        b.Property(k => k.Name).HasMaxLength(Identity.ApiKeys.ApiKey.NameMaxLength);
+        b.Property(k => k.Prefix).HasMaxLength(Identity.ApiKeys.ApiKey.PrefixLength);
+        b.Property(k => k.KeyHash).HasMaxLength(Identity.ApiKeys.ApiKey.HashLength);
+        b.HasIndex(k => k.Prefix).IsUnique();
+        b.HasIndex(k => k.UserId);
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ApiCredentialConfiguration : IEntityTypeConfiguration<ApiCredential>
 {
     public void Configure(EntityTypeBuilder<ApiCredential> b)
