@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<FirstStartService>();
         services.AddScoped<UserService>();
         services.AddScoped<Identity.ApiKeys.ApiKeyService>();
+        services.AddScoped<Api.IdempotencyStore>();
         services.AddScoped<Audit.AuditLogQuery>();
         services.AddScoped<ApiCredentialService>();
         services.AddScoped<WebhookService>();

@@ -68,6 +68,22 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<Identity.Ap
     }
 }
 
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Api.IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<Api.IdempotencyRecord> b)
+    {
+        b.ToTable("IdempotencyRecords");
+        b.Property(r => r.UserId).HasMaxLength(450);
+        b.Property(r => r.Key).HasMaxLength(Api.IdempotencyRecord.KeyMaxLength);
+        b.Property(r => r.RequestHash).HasMaxLength(Api.IdempotencyRecord.HashLength);
+        b.Property(r => r.ResponseJson).HasMaxLength(Api.IdempotencyRecord.ResponseMaxLength);
+        b.Property(r => r.Location).HasMaxLength(500);
+        b.Property(r => r.ETag).HasMaxLength(50);
+        b.HasIndex(r => new { r.UserId, r.SandboxId, r.Key }).IsUnique();
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ApiCredentialConfiguration : IEntityTypeConfiguration<ApiCredential>
 {
     public void Configure(EntityTypeBuilder<ApiCredential> b)
