@@ -36,6 +36,17 @@ public static class ApiDocument
             };
             return Task.CompletedTask;
         });
+        // ProblemDetailsService adds the request's traceId to every problem: the document says so.
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type))
+            {
+                schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String };
+            }
+
+            return Task.CompletedTask;
+        });
         options.AddOperationTransformer((operation, context, _) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;

@@ -11,7 +11,7 @@ namespace JourneyOptimizer.Sms.Web.Api;
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;API key&gt;</c>. The principal is the one Identity builds for the key's
 /// user at sign-in (id, name, roles), so the API asks the same permission questions as the pages; the key's public
-/// prefix is added as <see cref="KeyPrefixClaim"/> for the rate limiter.
+/// prefix is added as <see cref="KeyPrefixClaim"/> to tell the keys of one user apart.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,

@@ -59,9 +59,14 @@ public static class ApiSetup
             {
                 var limits = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiRateLimitOptions>>().Value;
 
-                // Authenticated before the limiter runs: the partition is the key's public prefix, else the client address.
-                var partition = context.User.FindFirst(ApiKeyAuthenticationHandler.KeyPrefixClaim)?.Value
-                    ?? "ip:" + context.Connection.RemoteIpAddress;
+                // The API's scheme authenticates in the authorization step, after the limiter: the partition is the
+                // presented key's public prefix (no database read), else the client address. An unknown prefix gets a
+                // budget of its own, but every request of it is then refused as 401.
+                var header = context.Request.Headers.Authorization.ToString();
+                var partition = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    && Core.Identity.ApiKeys.ApiKeyService.TryParsePrefix(header["Bearer ".Length..].Trim(), out var prefix)
+                    ? "key:" + prefix
+                    : "ip:" + context.Connection.RemoteIpAddress;
                 return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.PermitLimit,

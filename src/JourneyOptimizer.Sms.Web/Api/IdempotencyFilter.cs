@@ -129,7 +129,7 @@ public sealed class IdempotencyFilter(IdempotencyStore store, IOptions<JsonOptio
 public static class ApiEndpointConventions
 {
     public static RouteHandlerBuilder AcceptsIdempotencyKey(this RouteHandlerBuilder builder) =>
-        builder.AcceptsIdempotencyKey().WithMetadata(new IdempotentCreateMetadata())
+        builder.AddEndpointFilter<IdempotencyFilter>().WithMetadata(new IdempotentCreateMetadata())
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     public static RouteHandlerBuilder RequiresIfMatch(this RouteHandlerBuilder builder) =>
