@@ -8,6 +8,7 @@ using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Security;
 using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 using JourneyOptimizer.Sms.Web;
+using JourneyOptimizer.Sms.Web.Api;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using JourneyOptimizer.Sms.Web.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
@@ -116,6 +117,7 @@ try
         .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(PortalPolicies.SystemAdministrator, p => p.RequireRole(PortalRoles.SystemAdministrator));
 
+    builder.Services.AddPortalApi();
     builder.Services.AddPortalLocalization();
     builder.Services.AddScoped<SandboxContext>();
     builder.Services.AddScoped<SandboxPageFilter>();
@@ -174,6 +176,7 @@ try
 
     app.MapWebhookEndpoints();
     app.UseStatusCodePagesWithReExecute("/error/{0}");
+    app.UsePortalApiErrors();
     app.UseStaticFiles();
     app.UseSerilogRequestLogging(options =>
     {
@@ -188,11 +191,13 @@ try
     app.UseRequestLocalization(PortalCultures.CreateOptions());
     app.UseRouting();
     app.UseAuthentication();
+    app.UseRateLimiter();
     app.UseAuthorization();
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") }).AllowAnonymous();
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
     app.MapRazorPages();
+    app.MapPortalApi();
 
     await app.RunAsync();
 }
