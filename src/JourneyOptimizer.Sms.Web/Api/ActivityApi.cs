@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JourneyOptimizer.Sms.Web.Api;
 
-public sealed record InboundMessageResponse(long Id, string WebhookName, string ProfileNumber, string InboundNumber, string Body,
+/// <param name="WebhookName">Null when the webhook it arrived through was deleted (the history is kept).</param>
+public sealed record InboundMessageResponse(long Id, string? WebhookName, string ProfileNumber, string InboundNumber, string Body,
     KeywordCategory? Category, string? Keyword, bool FuzzyMatch, string? ReplyMessage, DateTime ReceivedAt);
 
-public sealed record DeliveryStatusResponse(long Id, string WebhookName, string ClientReference, string Status, string? Code,
+public sealed record DeliveryStatusResponse(long Id, string? WebhookName, string ClientReference, string Status, string? Code,
     DateTime UpdatedAt);
 
 public sealed record DeliveryEventResponse(long Id, string Status, string? Code, DateTime ReceivedAt);
