@@ -284,6 +284,22 @@ public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task UrlFields_LeaveTheirRuleToThePortal_NotToTheBrowsersEnglishUrlCheck()
+    {
+        // jQuery Validation adds its own "url" rule to every input of type url: English in every language, and it
+        // refuses https://127.0.0.1 even where private networks are allowed. The portal's rule (localized) decides.
+        using var client = await PortalClient.SignedInAsync(factory);
+        var page = await client.GetDocumentAsync(Prod + "/create");
+
+        foreach (var name in new[] { "Input.Custom.ProviderUrl", "Input.Custom.OAuthUrl" })
+        {
+            var input = (AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector($"input[name='{name}']")!;
+            Assert.Equal(("text", "url"), (input.Type, input.GetAttribute("inputmode")));
+            Assert.Null(input.GetAttribute("data-val-url"));
+        }
+    }
+
+    [Fact]
     public async Task ListsACustomCredential_WithItsChannelType()
     {
         using var client = await PortalClient.SignedInAsync(factory);
