@@ -83,6 +83,12 @@ try
             options.ValidationInterval = stamp.Value.SecurityStampValidationInterval);
     // Between those checks the stamp itself is compared on every request, so that sign-out ends a session on the server.
     builder.Services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
+    // Failed sign-ins are limited per source, not by locking accounts (docs/security.md).
+    builder.Services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.SectionName)
+        .Validate(o => o.MaxFailuresPerSource >= 1 && o.FailureWindow > TimeSpan.Zero,
+            "SignIn:MaxFailuresPerSource must be at least 1 and SignIn:FailureWindow positive.")
+        .ValidateOnStart();
+    builder.Services.AddSingleton<SignInThrottle>();
 
     builder.Services.ConfigureApplicationCookie(options =>
     {

@@ -284,6 +284,43 @@ public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task HeaderRowHandlers_OfAnotherSandboxsCredential_AreNotFound()
+    {
+        using var client = await PortalClient.SignedInAsync(factory);
+        var mine = Form("None");
+        Assert.Equal(HttpStatusCode.Redirect, (await CreateAsync(client, mine)).Response.StatusCode);
+        var (credential, _) = await StoredAsync(mine["Input.Custom.Name"]);
+        var edit = await client.GetDocumentAsync($"{Prod}/edit/{credential.Id}");
+
+        // The same Edit form, posted under a sandbox the credential is not in.
+        var other = await TestData.SandboxAsync(factory, "headers-elsewhere");
+        var token = ((AngleSharp.Html.Dom.IHtmlInputElement)edit.QuerySelector("main form input[name=__RequestVerificationToken]")!).Value;
+        foreach (var handler in new[] { "AddHeader", "RemoveHeader&index=2" })
+        {
+            var url = $"{TestData.CredentialsUrl(other.Name)}/edit/{credential.Id}?handler={handler}";
+            using var response = await client.Http.PostAsync(new Uri(url, UriKind.Relative),
+                new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.Vendor", "Custom")]));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task UrlFields_LeaveTheirRuleToThePortal_NotToTheBrowsersEnglishUrlCheck()
+    {
+        // jQuery Validation adds its own "url" rule to every input of type url: English in every language, and it
+        // refuses https://127.0.0.1 even where private networks are allowed. The portal's rule (localized) decides.
+        using var client = await PortalClient.SignedInAsync(factory);
+        var page = await client.GetDocumentAsync(Prod + "/create");
+
+        foreach (var name in new[] { "Input.Custom.ProviderUrl", "Input.Custom.OAuthUrl" })
+        {
+            var input = (AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector($"input[name='{name}']")!;
+            Assert.Equal(("text", "url"), (input.Type, input.GetAttribute("inputmode")));
+            Assert.Null(input.GetAttribute("data-val-url"));
+        }
+    }
+
+    [Fact]
     public async Task ListsACustomCredential_WithItsChannelType()
     {
         using var client = await PortalClient.SignedInAsync(factory);

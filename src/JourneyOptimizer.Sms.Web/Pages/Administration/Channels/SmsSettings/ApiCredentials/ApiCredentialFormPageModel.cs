@@ -37,6 +37,11 @@ public abstract class ApiCredentialFormPageModel(PendingSecrets pendingSecrets, 
     public async Task<IActionResult> OnPostAddHeaderAsync(int? id, CancellationToken cancellationToken)
     {
         await PrepareAsync(id, cancellationToken);
+        if (!Found)
+        {
+            return NotFound();
+        }
+
         ModelState.Clear();
         if (Input.Custom.Headers.Count < CustomCredentialInputValidator.MaxExtraHeaders + 2)
         {
@@ -50,6 +55,11 @@ public abstract class ApiCredentialFormPageModel(PendingSecrets pendingSecrets, 
     public async Task<IActionResult> OnPostRemoveHeaderAsync(int? id, int index, CancellationToken cancellationToken)
     {
         await PrepareAsync(id, cancellationToken);
+        if (!Found)
+        {
+            return NotFound();
+        }
+
         ModelState.Clear();
         if (index >= 2 && index < Input.Custom.Headers.Count)
         {
@@ -61,6 +71,9 @@ public abstract class ApiCredentialFormPageModel(PendingSecrets pendingSecrets, 
 
     /// <summary>Loads what the page shows besides the posted form (the stored credential on Edit).</summary>
     protected abstract Task PrepareAsync(int? id, CancellationToken cancellationToken);
+
+    /// <summary>After <see cref="PrepareAsync"/>: false when Edit's credential is not in this sandbox (the page answers 404).</summary>
+    protected virtual bool Found => true;
 
     /// <summary>The Twilio token typed before a "could not be checked" answer comes back encrypted; use it again.</summary>
     protected void RestorePendingSecret()

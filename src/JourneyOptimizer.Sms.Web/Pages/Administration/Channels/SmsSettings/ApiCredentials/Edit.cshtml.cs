@@ -19,6 +19,8 @@ public sealed class EditModel(ApiCredentialService credentials, PendingSecrets p
 
     public override bool RendersAllVendors => false;
 
+    protected override bool Found => Credential is not null;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         await PrepareAsync(id, cancellationToken);
