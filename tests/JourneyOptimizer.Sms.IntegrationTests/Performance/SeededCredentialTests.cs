@@ -34,7 +34,7 @@ public sealed class SeededCredentialTests(PortalFactory factory) : IClassFixture
         await using var scope = factory.CreateScope();
         factory.Twilio.Down = true;
         var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>()
-            .CreateTwilioAsync(sandbox.Id, TestData.Twilio("  Created by the service  "), Seeder, saveWithoutVerification: true, CancellationToken.None);
+            .CreateAsync(sandbox.Id, SmsVendor.Twilio, TestData.Twilio("  Created by the service  "), Seeder, saveWithoutVerification: true, CancellationToken.None);
         factory.Twilio.Down = false;
         Assert.Equal(CredentialOutcome.Created, result.Outcome);
         return (sandbox, result.Id!.Value);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.UnitTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     private async Task<CredentialResult> CreateAsync(int sandbox, TwilioCredentialInput input)
     {
         await using var db = _database.CreateContext();
-        return await _database.CredentialService(db).CreateTwilioAsync(sandbox, input, Alice, saveWithoutVerification: false, CancellationToken.None);
+        return await _database.CredentialService(db).CreateAsync(sandbox, SmsVendor.Twilio, input, Alice, saveWithoutVerification: false, CancellationToken.None);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
 
         Assert.Equal(CredentialOutcome.Created, result.Outcome);
         await using var db = _database.CreateContext();
-        var stored = await db.TwilioCredentials.SingleAsync();
+        var stored = await db.Set<TwilioCredential>().SingleAsync();
         Assert.Equal("Main", stored.Name);
         Assert.Equal("MAIN", stored.NormalizedName);
         Assert.Equal("AC" + input.AccountSid[2..].ToLowerInvariant(), stored.AccountSid);
@@ -141,13 +142,13 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
             var first = Input("By first");
             first.AuthToken = "";
             Assert.Equal(CredentialOutcome.Updated,
-                (await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, first, Alice, false, CancellationToken.None)).Outcome);
+                (await _database.CredentialService(db).UpdateAsync(SqliteDatabase.Prod, id, 1, first, Alice, false, CancellationToken.None)).Outcome);
         }
 
         await using (var db = _database.CreateContext())
         {
             var second = Input("By second");
-            var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, second, Alice, false, CancellationToken.None);
+            var result = await _database.CredentialService(db).UpdateAsync(SqliteDatabase.Prod, id, 1, second, Alice, false, CancellationToken.None);
             Assert.Equal(CredentialOutcome.ConcurrencyConflict, result.Outcome);
         }
 
@@ -161,7 +162,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
         var created = await CreateAsync(SqliteDatabase.Prod, Input("Main"));
         await using var db = _database.CreateContext();
 
-        var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Dev, created.Id!.Value, 1, Input("X"), Alice, false, CancellationToken.None);
+        var result = await _database.CredentialService(db).UpdateAsync(SqliteDatabase.Dev, created.Id!.Value, 1, Input("X"), Alice, false, CancellationToken.None);
 
         Assert.Equal(CredentialOutcome.NotFound, result.Outcome);
     }
@@ -173,7 +174,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
         var id = (await CreateAsync(SqliteDatabase.Prod, input)).Id!.Value;
         await using (var db = _database.CreateContext())
         {
-            var stored = await db.TwilioCredentials.SingleAsync();
+            var stored = await db.Set<TwilioCredential>().SingleAsync();
             stored.VerificationStatus = VerificationStatus.Failed;
             await db.SaveChangesAsync();
         }
@@ -182,12 +183,12 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
         edit.AuthToken = "";
         await using (var db = _database.CreateContext())
         {
-            var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, edit, Alice, false, CancellationToken.None);
+            var result = await _database.CredentialService(db).UpdateAsync(SqliteDatabase.Prod, id, 1, edit, Alice, false, CancellationToken.None);
             Assert.Equal(CredentialOutcome.Updated, result.Outcome);
         }
 
         await using var check = _database.CreateContext();
-        var updated = await check.TwilioCredentials.SingleAsync();
+        var updated = await check.Set<TwilioCredential>().SingleAsync();
         Assert.Equal(input.AuthToken, _database.Protector.Unprotect(updated.AuthTokenProtected));
         Assert.Equal(VerificationStatus.Verified, updated.VerificationStatus);
         Assert.Equal(2, updated.Version);
@@ -264,14 +265,14 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
         CredentialResult saved;
         await using (var db = _database.CreateContext())
         {
-            saved = await _database.CredentialService(db).CreateTwilioAsync(SqliteDatabase.Prod, input, Alice, saveWithoutVerification: true, CancellationToken.None);
+            saved = await _database.CredentialService(db).CreateAsync(SqliteDatabase.Prod, SmsVendor.Twilio, input, Alice, saveWithoutVerification: true, CancellationToken.None);
         }
 
         Assert.Equal(CredentialOutcome.ProviderUnreachable, refused.Outcome);
         Assert.Equal(FieldError.FormLevel, Assert.Single(refused.FieldErrors).Field);
         Assert.Equal(CredentialOutcome.Created, saved.Outcome);
         await using var check = _database.CreateContext();
-        var stored = await check.TwilioCredentials.SingleAsync();
+        var stored = await check.Set<TwilioCredential>().SingleAsync();
         Assert.Equal(VerificationStatus.NotVerified, stored.VerificationStatus);
         Assert.Null(stored.LastVerifiedAtUtc);
     }
@@ -287,7 +288,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
         edit.AuthToken = "";
 
         await using var db = _database.CreateContext();
-        var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, edit, Alice, false, CancellationToken.None);
+        var result = await _database.CredentialService(db).UpdateAsync(SqliteDatabase.Prod, id, 1, edit, Alice, false, CancellationToken.None);
 
         Assert.Equal(CredentialOutcome.Updated, result.Outcome);
         Assert.Empty(_database.Twilio.Invocations);
@@ -309,7 +310,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
 
         await using (var db = _database.CreateContext())
         {
-            var stored = await db.TwilioCredentials.SingleAsync();
+            var stored = await db.Set<TwilioCredential>().SingleAsync();
             Assert.Equal(VerificationStatus.Failed, stored.VerificationStatus);
             Assert.Equal(TwilioCredentialVerifier.ServiceNotInAccount, stored.LastVerificationError);
             Assert.Equal(1, stored.Version);
@@ -329,7 +330,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     public async Task VerifyAsync_ACustomCredential_PointsToTheTestMessage()
     {
         await using var db = _database.CreateContext();
-        db.CustomCredentials.Add(new Core.Credentials.Custom.CustomCredential
+        db.Set<CustomCredential>().Add(new Core.Credentials.Custom.CustomCredential
         {
             SandboxId = SqliteDatabase.Prod,
             Name = "Rcs",
@@ -343,7 +344,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
             Version = 1,
         });
         await db.SaveChangesAsync();
-        var id = await db.CustomCredentials.Select(c => c.Id).SingleAsync();
+        var id = await db.Set<CustomCredential>().Select(c => c.Id).SingleAsync();
 
         var result = await _database.CredentialService(db).VerifyAsync(SqliteDatabase.Prod, id, Alice, CancellationToken.None);
 

@@ -19,7 +19,4 @@ public sealed class TwilioCredential : ApiCredential
 
     /// <summary>E.164 number or short code. (AccountSid, InboundNumber) is unique across all sandboxes.</summary>
     public required string InboundNumber { get; set; }
-
-    /// <summary>Twilio's account type at the last successful check: <c>Trial</c> or <c>Full</c> (null before).</summary>
-    public string? AccountType { get; set; }
 }

@@ -4,10 +4,8 @@ namespace JourneyOptimizer.Sms.Core.Credentials.Twilio;
 /// The fields of a Twilio credential as an administrator types them (the form and the REST API share it).
 /// A blank <see cref="AuthToken"/> on edit keeps the stored token.
 /// </summary>
-public sealed class TwilioCredentialInput
+public sealed class TwilioCredentialInput : ApiCredentialInput
 {
-    public string? Name { get; set; }
-
     public string? AccountSid { get; set; }
 
     public string? AuthToken { get; set; }

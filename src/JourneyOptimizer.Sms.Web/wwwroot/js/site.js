@@ -139,7 +139,7 @@
     });
 
     // SMS webhook form: the vendor and type selects show their sections (keywords for Inbound, the payload mapping for
-    // Custom, the mapping rows of the type) and the API credentials of the vendor. Without JavaScript, "Apply" does it.
+    // the vendors listed in data-when-vendor, the mapping rows of the type) and the API credentials of the vendor. Without JavaScript, "Apply" does it.
     document.querySelectorAll('[data-webhook-form]').forEach(function (form) {
         var vendorSelect = form.querySelector('[data-webhook-vendor]');
         var typeSelect = form.querySelector('[data-webhook-type]');
@@ -151,7 +151,7 @@
         var apply = function () {
             var vendor = value(vendorSelect, 'Input.Vendor');
             var type = value(typeSelect, 'Input.Type');
-            form.querySelectorAll('[data-when-vendor]').forEach(function (el) { el.hidden = el.getAttribute('data-when-vendor') !== vendor; });
+            form.querySelectorAll('[data-when-vendor]').forEach(function (el) { el.hidden = el.getAttribute('data-when-vendor').split(' ').indexOf(vendor) < 0; });
             form.querySelectorAll('[data-when-type]').forEach(function (el) { el.hidden = el.getAttribute('data-when-type') !== type; });
             if (credential) {
                 Array.prototype.forEach.call(credential.options, function (option) {
