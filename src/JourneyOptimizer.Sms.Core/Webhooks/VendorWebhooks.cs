@@ -1,3 +1,4 @@
+using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 
@@ -29,6 +30,13 @@ public abstract class VendorWebhooks
     /// webhook's page, and the refusal of a regeneration); null when <see cref="UsesSigningSecret"/>.
     /// </summary>
     public virtual string? AuthenticationNote => null;
+
+    /// <summary>
+    /// Why webhooks cannot use this credential, on the credential input's field (English localization key), or null.
+    /// Twilio: an API-key credential without the Auth Token that Twilio signs with. The webhook form shows it on its
+    /// credential choice. (A stored secret is never removed by an edit, so a credential in use cannot fall into it.)
+    /// </summary>
+    public virtual FieldError? CredentialProblem(ApiCredential credential) => null;
 
     /// <summary>
     /// The reader of one webhook's requests, with what it needs of the credential (a key to check signatures). Kept for

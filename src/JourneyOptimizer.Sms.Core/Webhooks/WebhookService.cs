@@ -375,19 +375,23 @@ public sealed partial class WebhookService(
             return new WebhookResult(WebhookOutcome.Invalid, null, errors);
         }
 
-        var credentialVendor = await db.ApiCredentials.AsNoTracking()
-            .Where(c => c.Id == input.ApiCredentialId && c.SandboxId == sandboxId)
-            .Select(c => (SmsVendor?)c.Vendor).FirstOrDefaultAsync(cancellationToken);
-        if (credentialVendor is null)
+        var credential = await db.ApiCredentials.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == input.ApiCredentialId && c.SandboxId == sandboxId, cancellationToken);
+        if (credential is null)
         {
             return WebhookResult.Fail(WebhookOutcome.Invalid, new FieldError(nameof(WebhookInput.ApiCredentialId),
                 "Choose API credentials of this sandbox."));
         }
 
-        if (credentialVendor != vendor)
+        if (credential.Vendor != vendor)
         {
             return WebhookResult.Fail(WebhookOutcome.Invalid, new FieldError(nameof(WebhookInput.ApiCredentialId),
                 "Choose API credentials of the webhook's SMS vendor."));
+        }
+
+        if (vendors[vendor].Webhooks!.CredentialProblem(credential) is { } problem)
+        {
+            return WebhookResult.Fail(WebhookOutcome.Invalid, problem with { Field = nameof(WebhookInput.ApiCredentialId) });
         }
 
         if (KeywordsJson(input, type) is { Length: > Webhook.KeywordSettingsMaxLength })

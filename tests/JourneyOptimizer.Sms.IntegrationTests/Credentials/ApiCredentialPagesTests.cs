@@ -101,7 +101,7 @@ public sealed class ApiCredentialPagesTests(PortalFactory factory) : IClassFixtu
         Assert.Equal(newNumber, stored.InboundNumber);
         Assert.Equal(2, stored.Version);
         var protector = scope.ServiceProvider.GetRequiredService<ISecretProtector>();
-        Assert.Equal(input.AuthToken, protector.Unprotect(stored.AuthTokenProtected));
+        Assert.Equal(input.AuthToken, protector.Unprotect(stored.AuthTokenProtected!));
 
         var audit = await db.AuditEntries.Where(a => a.ObjectType == "ApiCredential" && a.ObjectId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .OrderBy(a => a.Id).ToListAsync();
@@ -126,7 +126,7 @@ public sealed class ApiCredentialPagesTests(PortalFactory factory) : IClassFixtu
         await using var scope = factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>();
         var stored = await db.Set<TwilioCredential>().SingleAsync(c => c.Id == id);
-        Assert.Equal(newToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected));
+        Assert.Equal(newToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected!));
         Assert.Equal(newToken[^4..], stored.AuthTokenHint);
         var last = await db.AuditEntries.Where(a => a.ObjectType == "ApiCredential").OrderBy(a => a.Id).LastAsync();
         Assert.Contains("\"field\":\"AuthToken\",\"oldValue\":null,\"newValue\":null,\"secret\":true", last.ChangesJson, StringComparison.Ordinal);

@@ -160,7 +160,7 @@ public sealed class TwilioVerificationPagesTests : IAsyncLifetime
         await using var scope = _factory.CreateScope();
         var stored = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().Set<TwilioCredential>().SingleAsync(c => c.Name == input.Name);
         Assert.Equal(VerificationStatus.NotVerified, stored.VerificationStatus);
-        Assert.Equal(input.AuthToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected));
+        Assert.Equal(input.AuthToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected!));
         var list = await client.GetDocumentAsync(Prod + "?q=" + Uri.EscapeDataString(input.Name!));
         Assert.Contains("Not verified", list.QuerySelector("[data-testid=credentials-table] tbody tr")!.TextContent, StringComparison.Ordinal);
     }
@@ -259,7 +259,7 @@ public sealed class TwilioVerificationPagesTests : IAsyncLifetime
         Assert.Contains("did not accept", PortalClient.FieldError(page, "Input.Twilio.AuthToken"), StringComparison.Ordinal);
         await using var scope = _factory.CreateScope();
         var stored = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().Set<TwilioCredential>().SingleAsync(c => c.Id == id);
-        Assert.Equal(input.AuthToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected));
+        Assert.Equal(input.AuthToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected!));
         Assert.Equal(1, stored.Version);
     }
 }

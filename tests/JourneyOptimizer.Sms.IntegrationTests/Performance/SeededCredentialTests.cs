@@ -64,13 +64,14 @@ public sealed class SeededCredentialTests(PortalFactory factory) : IClassFixture
                     case "Id":
                         Assert.NotEqual(c, s);
                         break;
-                    case "ProviderName" or "ProviderUrl" or "ChannelType" or "AuthType" or "ConfigurationJson" or "SecretsProtected":
-                        // Custom provider columns of the shared table: empty on a Twilio row.
+                    case "ProviderName" or "ProviderUrl" or "ChannelType" or "AuthType" or "ConfigurationJson" or "SecretsProtected"
+                        or "ApiKeySid" or "ApiKeySecretProtected" or "ApiKeySecretHint":
+                        // Custom provider columns of the shared table, and Twilio's API key ones: empty on an Auth Token row.
                         Assert.Null(c);
                         Assert.Null(s);
                         break;
                     case "SandboxId" or "Vendor" or "VerificationStatus" or "LastVerifiedAtUtc" or "LastVerificationError" or "AccountType"
-                        or "CreatedBy" or "ModifiedBy" or "Version":
+                        or "CreatedBy" or "ModifiedBy" or "Version" or "AuthMethod":
                         Assert.True(Equals(c, s), $"{column}: '{c}' (service) vs '{s}' (seeder)");
                         break;
                     case "Name":

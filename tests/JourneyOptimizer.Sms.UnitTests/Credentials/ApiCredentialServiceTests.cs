@@ -56,7 +56,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
         Assert.Equal("Full", stored.AccountType);
         Assert.Equal(input.AuthToken![^4..], stored.AuthTokenHint);
         Assert.DoesNotContain(input.AuthToken, stored.AuthTokenProtected, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(input.AuthToken, _database.Protector.Unprotect(stored.AuthTokenProtected));
+        Assert.Equal(input.AuthToken, _database.Protector.Unprotect(stored.AuthTokenProtected!));
         Assert.Equal("alice@example.com", stored.CreatedBy);
         var audit = await db.AuditEntries.SingleAsync();
         Assert.Equal(stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), audit.ObjectId);
@@ -189,7 +189,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
 
         await using var check = _database.CreateContext();
         var updated = await check.Set<TwilioCredential>().SingleAsync();
-        Assert.Equal(input.AuthToken, _database.Protector.Unprotect(updated.AuthTokenProtected));
+        Assert.Equal(input.AuthToken, _database.Protector.Unprotect(updated.AuthTokenProtected!));
         Assert.Equal(VerificationStatus.Verified, updated.VerificationStatus);
         Assert.Equal(2, updated.Version);
         _database.Twilio.Verify(t => t.FetchAccountAsync(

@@ -152,6 +152,7 @@ public sealed class CredentialSeeder(IServiceProvider services, TimeProvider tim
             Name = name,
             NormalizedName = ApiCredential.NormalizeName(name),
             AccountSid = Sid.Normalize(input.AccountSid!),
+            AuthMethod = TwilioAuthMethod.AuthToken,
             AuthTokenProtected = protector.Protect(token),
             AuthTokenHint = ISecretProtector.Hint(token),
             MessagingServiceSid = Sid.Normalize(input.MessagingServiceSid!),
@@ -181,6 +182,7 @@ public sealed class CredentialSeeder(IServiceProvider services, TimeProvider tim
                 {
                     [nameof(TwilioCredentialInput.Name)] = credential.Name,
                     [nameof(TwilioCredentialInput.AccountSid)] = credential.AccountSid,
+                    [nameof(TwilioCredentialInput.AuthMethod)] = nameof(TwilioAuthMethod.AuthToken),
                     [nameof(TwilioCredentialInput.MessagingServiceSid)] = credential.MessagingServiceSid,
                     [nameof(TwilioCredentialInput.InboundNumber)] = credential.InboundNumber,
                     [nameof(TwilioCredentialInput.AuthToken)] = "set",

@@ -13,6 +13,9 @@ internal sealed class TwilioCredentialConfiguration : IEntityTypeConfiguration<T
         b.Property(c => c.AccountSid).HasMaxLength(34);
         b.Property(c => c.AuthTokenProtected).HasMaxLength(ApiCredential.ProtectedSecretMaxLength);
         b.Property(c => c.AuthTokenHint).HasMaxLength(ApiCredential.SecretHintLength);
+        b.Property(c => c.ApiKeySid).HasMaxLength(34);
+        b.Property(c => c.ApiKeySecretProtected).HasMaxLength(ApiCredential.ProtectedSecretMaxLength);
+        b.Property(c => c.ApiKeySecretHint).HasMaxLength(ApiCredential.SecretHintLength);
         b.Property(c => c.MessagingServiceSid).HasMaxLength(34);
         b.Property(c => c.InboundNumber).HasMaxLength(PhoneNumberRules.MaxLength);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
+using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Security;
 using JourneyOptimizer.Sms.Core.Webhooks;
 using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
@@ -18,6 +19,8 @@ public sealed class TwilioWebhooks(ISecretProtector protector) : VendorWebhooks
 {
     public const string IdempotencyHeaderName = "I-Twilio-Idempotency-Token";
     public const string AuthenticationNoteMessage = "Twilio signs its requests with the Auth Token of the API credentials: there is no other secret to set.";
+    public const string NoAuthTokenMessage =
+        "This API credential signs in with an API key and has no Auth Token: add its Auth Token to the API credential, so that the portal can check Twilio's signatures.";
 
     public static readonly string EmptyTwiml = new MessagingResponse().ToString(SaveOptions.DisableFormatting);
 
@@ -32,14 +35,21 @@ public sealed class TwilioWebhooks(ISecretProtector protector) : VendorWebhooks
         ? EmptyTwiml
         : new MessagingResponse().Message(reply).ToString(SaveOptions.DisableFormatting);
 
+    /// <summary>Twilio signs with the Auth Token: a credential that signs in with an API key must have it too.</summary>
+    public override FieldError? CredentialProblem(ApiCredential credential) =>
+        credential is TwilioCredential { AuthTokenProtected: null }
+            ? new FieldError(nameof(TwilioCredentialInput.AuthToken), NoAuthTokenMessage)
+            : null;
+
     public override IWebhookRequestReader CreateReader(ApiCredential credential)
     {
         var twilio = credential as TwilioCredential
             ?? throw new ArgumentException("Not a Twilio credential.", nameof(credential));
-        return new Reader(twilio.AccountSid, protector.Unprotect(twilio.AuthTokenProtected));
+        return new Reader(twilio.AccountSid, twilio.AuthTokenProtected is null ? null : protector.Unprotect(twilio.AuthTokenProtected));
     }
 
-    private sealed class Reader(string accountSid, string authToken) : IWebhookRequestReader
+    /// <param name="authToken">Null when the credential (an API key's) has no Auth Token: no signature can be checked.</param>
+    private sealed class Reader(string accountSid, string? authToken) : IWebhookRequestReader
     {
         private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -69,6 +79,11 @@ public sealed class TwilioWebhooks(ISecretProtector protector) : VendorWebhooks
                 {
                     parameters.Add(new(key, value ?? ""));
                 }
+            }
+
+            if (authToken is null)
+            {
+                return WebhookRead.Refuse(403, "The API credential has no Auth Token to check X-Twilio-Signature with.");
             }
 
             var signature = request.Header(TwilioSignature.HeaderName);
