@@ -13,8 +13,9 @@ public sealed partial class ApiCredentialService
     /// <summary>
     /// Creates a credential of <paramref name="vendor"/> from its input (<see cref="ICredentialVendor.InputType"/>).
     /// A vendor that checks saves must confirm it first; when its provider cannot be reached the answer is
-    /// <see cref="CredentialOutcome.ProviderUnreachable"/>, unless <paramref name="saveWithoutVerification"/> is set:
-    /// then it is saved as <see cref="VerificationStatus.NotVerified"/>. The audit entry commits with it.
+    /// <see cref="CredentialOutcome.ProviderUnreachable"/>; with <paramref name="saveWithoutVerification"/> it is saved
+    /// at once as <see cref="VerificationStatus.NotVerified"/>, without asking the provider. The audit entry commits
+    /// with it.
     /// </summary>
     public async Task<CredentialResult> CreateAsync(int sandboxId, SmsVendor vendor, ApiCredentialInput input, Actor actor,
         bool saveWithoutVerification, CancellationToken cancellationToken)
@@ -170,17 +171,21 @@ public sealed partial class ApiCredentialService
 
     /// <summary>
     /// The provider's check before a save, recorded on <paramref name="credential"/>: verified, refused (field errors),
-    /// or unreachable (saved as Not verified only when asked). A vendor without a check saves as Not verified.
+    /// or unreachable. A vendor without a check saves as Not verified. "Save without verification" saves at once as
+    /// Not verified, without asking the provider again: it is offered after the provider could not be reached, and
+    /// asking again only waited for the same timeouts a second time (32 s with Twilio silent).
     /// </summary>
     private async Task<CredentialResult?> VerifyBeforeSaveAsync(ICredentialVendor plugin, ApiCredential credential,
         bool saveWithoutVerification, CancellationToken cancellationToken)
     {
-        var verification = await plugin.VerifyAsync(credential, cancellationToken);
+        var verification = saveWithoutVerification
+            ? new VendorVerification(VendorVerificationOutcome.NotChecked, [])
+            : await plugin.VerifyAsync(credential, cancellationToken);
         switch (verification.Outcome)
         {
             case VendorVerificationOutcome.Rejected:
                 return new CredentialResult(CredentialOutcome.ProviderRejected, null, verification.Errors);
-            case VendorVerificationOutcome.Unreachable when !saveWithoutVerification:
+            case VendorVerificationOutcome.Unreachable:
                 return new CredentialResult(CredentialOutcome.ProviderUnreachable, null, verification.Errors);
         }
 

@@ -51,6 +51,37 @@ internal sealed class PasswordSetupTokenConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<Identity.ApiKeys.ApiKey>
+{
+    public void Configure(EntityTypeBuilder<Identity.ApiKeys.ApiKey> b)
+    {
+        b.ToTable("ApiKeys");
+        b.Property(k => k.UserId).HasMaxLength(450);
+        b.Property(k => k.Name).HasMaxLength(Identity.ApiKeys.ApiKey.NameMaxLength);
+        b.Property(k => k.Prefix).HasMaxLength(Identity.ApiKeys.ApiKey.PrefixLength);
+        b.Property(k => k.KeyHash).HasMaxLength(Identity.ApiKeys.ApiKey.HashLength);
+        b.HasIndex(k => k.Prefix).IsUnique();
+        b.HasIndex(k => k.UserId);
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Api.IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<Api.IdempotencyRecord> b)
+    {
+        b.ToTable("IdempotencyRecords");
+        b.Property(r => r.UserId).HasMaxLength(450);
+        b.Property(r => r.Key).HasMaxLength(Api.IdempotencyRecord.KeyMaxLength);
+        b.Property(r => r.RequestHash).HasMaxLength(Api.IdempotencyRecord.HashLength);
+        b.Property(r => r.ResponseJson).HasMaxLength(Api.IdempotencyRecord.ResponseMaxLength);
+        b.Property(r => r.Location).HasMaxLength(500);
+        b.Property(r => r.ETag).HasMaxLength(50);
+        b.HasIndex(r => new { r.UserId, r.SandboxId, r.Key }).IsUnique();
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ApiCredentialConfiguration : IEntityTypeConfiguration<ApiCredential>
 {
     public void Configure(EntityTypeBuilder<ApiCredential> b)

@@ -25,6 +25,10 @@ public sealed class SmsDbContext(DbContextOptions<SmsDbContext> options)
 
     public DbSet<PasswordSetupToken> PasswordSetupTokens => Set<PasswordSetupToken>();
 
+    public DbSet<Identity.ApiKeys.ApiKey> ApiKeys => Set<Identity.ApiKeys.ApiKey>();
+
+    public DbSet<Api.IdempotencyRecord> IdempotencyRecords => Set<Api.IdempotencyRecord>();
+
     public DbSet<ApiCredential> ApiCredentials => Set<ApiCredential>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -264,8 +264,9 @@ public sealed partial class WebhookService(
             return WebhookResult.Fail(WebhookOutcome.NotFound);
         }
 
-        // The messages, receipts and statuses it received go with it (cascade); consent records stay: they belong to
-        // the profile and sender numbers, not to the webhook.
+        // What it received stays, as history (the inbound STOP that proves an opt-out): the database sets the webhook of
+        // its messages, receipts and statuses to null (ON DELETE SET NULL), and consent records let go of it here. The
+        // retention period removes them later.
         db.Webhooks.Remove(webhook);
         audit.Record(actor, sandboxId, AuditObjectType, Invariant(id), webhook.Name, AuditLog.Actions.Deleted);
         var failed = await SaveAsync(async ct =>
@@ -311,7 +312,7 @@ public sealed partial class WebhookService(
             q => q.OrderByDescending(m => m.ReceivedAtUtc).ThenByDescending(m => m.Id),
             q => q.OrderBy(m => m.ReceivedAtUtc).ThenBy(m => m.Id),
             q => q.Select(m => new InboundMessageItem(m.Id,
-                db.Webhooks.Where(w => w.Id == m.WebhookId).Select(w => w.Name).FirstOrDefault() ?? "",
+                db.Webhooks.Where(w => w.Id == m.WebhookId).Select(w => w.Name).FirstOrDefault(),
                 m.ProfileNumber, m.InboundNumber, m.Body, m.Category, m.Keyword, m.FuzzyMatch, m.ReplyMessage, m.ReceivedAtUtc)),
             m => (m.ReceivedAtUtc, m.Id), cursor, pageSize, cancellationToken);
     }
@@ -335,7 +336,7 @@ public sealed partial class WebhookService(
             q => q.OrderByDescending(s => s.UpdatedAtUtc).ThenByDescending(s => s.Id),
             q => q.OrderBy(s => s.UpdatedAtUtc).ThenBy(s => s.Id),
             q => q.Select(s => new DeliveryStatusItem(s.Id,
-                db.Webhooks.Where(w => w.Id == s.WebhookId).Select(w => w.Name).FirstOrDefault() ?? "",
+                db.Webhooks.Where(w => w.Id == s.WebhookId).Select(w => w.Name).FirstOrDefault(),
                 s.ClientReference, s.Status, s.Code, s.UpdatedAtUtc)),
             s => (s.UpdatedAtUtc, s.Id), cursor, pageSize, cancellationToken);
     }

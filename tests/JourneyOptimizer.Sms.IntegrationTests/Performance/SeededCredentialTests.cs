@@ -12,7 +12,7 @@ namespace JourneyOptimizer.Sms.IntegrationTests.Performance;
 
 /// <summary>
 /// The load-test seeder (tests/Performance) writes rows the portal cannot tell from its own: compared column by column
-/// with a credential created by <see cref="ApiCredentialService.CreateTwilioAsync"/> in the same database, and its Auth
+/// with a credential created by <see cref="ApiCredentialService.CreateAsync"/> in the same database, and its Auth
 /// Tokens unprotected by the portal's own Data Protection (the key ring the seeder persisted in the database).
 /// </summary>
 public sealed class SeededCredentialTests(PortalFactory factory) : IClassFixture<PortalFactory>

@@ -36,7 +36,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_ValidInput_StoresNormalisedValuesAndProtectedToken()
+    public async Task CreateAsync_Twilio_ValidInput_StoresNormalisedValuesAndProtectedToken()
     {
         var input = Input(name: "  Main  ", number: "+1 (415) 555-0100");
         input.AccountSid = input.AccountSid!.ToUpperInvariant().Replace("AC", "ac", StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_ManyNames_AllCreated()
+    public async Task CreateAsync_Twilio_ManyNames_AllCreated()
     {
         for (var i = 0; i < 5; i++)
         {
@@ -74,7 +74,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_NameTakenInOtherCase_ReturnsNameTaken()
+    public async Task CreateAsync_Twilio_NameTakenInOtherCase_ReturnsNameTaken()
     {
         await CreateAsync(SqliteDatabase.Prod, Input("Main"));
 
@@ -85,7 +85,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_SameNameInOtherSandbox_Created()
+    public async Task CreateAsync_Twilio_SameNameInOtherSandbox_Created()
     {
         await CreateAsync(SqliteDatabase.Prod, Input("Main"));
 
@@ -95,7 +95,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_SameAccountAndNumberInOtherSandbox_ReturnsNumberTaken()
+    public async Task CreateAsync_Twilio_SameAccountAndNumberInOtherSandbox_ReturnsNumberTaken()
     {
         var first = Input("Main");
         await CreateAsync(SqliteDatabase.Prod, first);
@@ -107,7 +107,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_SameAccountOtherNumberInOtherSandbox_Created()
+    public async Task CreateAsync_Twilio_SameAccountOtherNumberInOtherSandbox_Created()
     {
         var first = Input("Main");
         await CreateAsync(SqliteDatabase.Prod, first);
@@ -118,7 +118,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_MissingToken_ReturnsInvalidAndStoresNothing()
+    public async Task CreateAsync_Twilio_MissingToken_ReturnsInvalidAndStoresNothing()
     {
         var input = Input();
         input.AuthToken = " ";
@@ -133,7 +133,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task UpdateTwilioAsync_StaleVersion_ReturnsConcurrencyConflictAndKeepsTheOtherChange()
+    public async Task UpdateAsync_Twilio_StaleVersion_ReturnsConcurrencyConflictAndKeepsTheOtherChange()
     {
         var created = await CreateAsync(SqliteDatabase.Prod, Input("Main"));
         var id = created.Id!.Value;
@@ -157,7 +157,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task UpdateTwilioAsync_OtherSandbox_ReturnsNotFound()
+    public async Task UpdateAsync_Twilio_OtherSandbox_ReturnsNotFound()
     {
         var created = await CreateAsync(SqliteDatabase.Prod, Input("Main"));
         await using var db = _database.CreateContext();
@@ -168,7 +168,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task UpdateTwilioAsync_BlankToken_KeepsTokenAndReverifiesWhenConnectionChanges()
+    public async Task UpdateAsync_Twilio_BlankToken_KeepsTokenAndReverifiesWhenConnectionChanges()
     {
         var input = Input("Main");
         var id = (await CreateAsync(SqliteDatabase.Prod, input)).Id!.Value;
@@ -241,7 +241,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_TwilioRefusesTheToken_ReturnsProviderRejectedOnAuthTokenAndStoresNothing()
+    public async Task CreateAsync_Twilio_TwilioRefusesTheToken_ReturnsProviderRejectedOnAuthTokenAndStoresNothing()
     {
         _database.Twilio.Setup(t => t.FetchAccountAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(TwilioResult.Fail<TwilioAccount>(new TwilioFailure(TwilioFailureKind.Unauthorized, 401, 20003)));
@@ -255,7 +255,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_TwilioUnreachable_RefusesUnlessSavingWithoutVerification()
+    public async Task CreateAsync_Twilio_TwilioUnreachable_RefusesUnlessSavingWithoutVerification()
     {
         _database.Twilio.Setup(t => t.FetchAccountAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(TwilioResult.Fail<TwilioAccount>(TwilioFailureKind.Unreachable));
@@ -278,7 +278,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task UpdateTwilioAsync_NameOnly_DoesNotCallTwilio()
+    public async Task UpdateAsync_Twilio_NameOnly_DoesNotCallTwilio()
     {
         var input = Input("Main");
         var id = (await CreateAsync(SqliteDatabase.Prod, input)).Id!.Value;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Webhooks;
 using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 using Microsoft.Net.Http.Headers;
@@ -47,6 +48,13 @@ public sealed class CustomWebhooks : VendorWebhooks
             if (!System.Text.Unicode.Utf8.IsValid(request.Body.Span))
             {
                 return WebhookRead.Refuse(400, "The body is not valid UTF-8.");
+            }
+
+            // Before parsing: the duplicate-name check of the parser reads property names, and one that is not Unicode
+            // would throw there instead of failing as JSON.
+            if (!JsonStrings.AreUnicode(request.Body.Span))
+            {
+                return WebhookRead.Refuse(400, "The body has a string that is not Unicode (an escaped lone surrogate such as \\ud800).");
             }
 
             JsonDocument document;

@@ -12,12 +12,12 @@ namespace JourneyOptimizer.Sms.Core.Credentials.Twilio;
 
 /// <summary>
 /// Twilio's webhooks: form-encoded requests signed with <c>X-Twilio-Signature</c> (the account's Auth Token over the
-/// public URL and the form), the account checked against the credential's, retries identified by
-/// <c>I-Twilio-Idempotency-Token</c>; an inbound message is answered with TwiML carrying the keyword reply.
+/// public URL and the form), the account checked against the credential's, events identified by what the signature
+/// covers (the MessageSid, with the status for a callback); an inbound message is answered with TwiML carrying the
+/// keyword reply.
 /// </summary>
 public sealed class TwilioWebhooks(ISecretProtector protector) : VendorWebhooks
 {
-    public const string IdempotencyHeaderName = "I-Twilio-Idempotency-Token";
     public const string AuthenticationNoteMessage = "Twilio signs its requests with the Auth Token of the API credentials: there is no other secret to set.";
     public const string NoAuthTokenMessage =
         "This API credential signs in with an API key and has no Auth Token: add its Auth Token to the API credential, so that the portal can check Twilio's signatures.";
@@ -109,16 +109,17 @@ public sealed class TwilioWebhooks(ISecretProtector protector) : VendorWebhooks
                 return WebhookRead.Refuse(400, "Missing field MessageSid.");
             }
 
-            var idempotency = request.Header(IdempotencyHeaderName);
-            idempotency = string.IsNullOrWhiteSpace(idempotency) ? null : idempotency.Trim();
+            // An event is known by what the signature covers: the MessageSid (and, for a status callback, the status).
+            // I-Twilio-Idempotency-Token is a header outside the signature, so a captured request re-sent with a new token
+            // would otherwise be stored again and run its keyword again.
             if (webhook.Type == WebhookType.Inbound)
             {
-                return WebhookRead.Of(new InboundFields(idempotency ?? messageSid, messageSid, Single(form, "From"), Single(form, "To"),
+                return WebhookRead.Of(new InboundFields(messageSid, messageSid, Single(form, "From"), Single(form, "To"),
                     Single(form, "Body") ?? "", OriginAtUtc: null, "From", "To", "Body"));
             }
 
             var status = Single(form, "MessageStatus") ?? Single(form, "SmsStatus");
-            return WebhookRead.Of(new FeedbackFields(idempotency, messageSid, status, Single(form, "ErrorCode"),
+            return WebhookRead.Of(new FeedbackFields(null, messageSid, status, Single(form, "ErrorCode"),
                 "MessageSid", "MessageStatus", "ErrorCode"));
         }
 

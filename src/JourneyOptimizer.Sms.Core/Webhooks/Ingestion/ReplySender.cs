@@ -30,6 +30,7 @@ public sealed partial class ReplySender(
 {
     public const string WebhookGone = "The webhook or its credential no longer exists.";
     public const string SecretUnavailable = "The credential's secrets could not be unprotected.";
+    public const string SendBroke = "The reply could not be sent because of an unexpected error.";
 
     private const int BatchSize = 20;
 
@@ -160,6 +161,12 @@ public sealed partial class ReplySender(
             {
                 error = SecretUnavailable;
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A bug, not the provider's answer: the reply is given up (Failed), not retried under its lease forever.
+                LogSendBroke(logger, reply.Id, reply.WebhookId, ex.GetType().Name);
+                error = SendBroke;
+            }
         }
 
         var finished = time.GetUtcNow().UtcDateTime;
@@ -198,6 +205,9 @@ public sealed partial class ReplySender(
                 .SetProperty(r => r.LastError, lastError)
                 .SetProperty(r => r.ProviderMessageId, messageId), CancellationToken.None);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reply {ReplyId} of webhook {WebhookId} broke with {Error} and was given up")]
+    private static partial void LogSendBroke(ILogger logger, long replyId, int webhookId, string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Reply {ReplyId} of webhook {WebhookId} sent")]
     private static partial void LogSent(ILogger logger, long replyId, int webhookId);

@@ -413,3 +413,65 @@
         }
     });
 })();
+
+// A form being sent says so: its button shows a spinner and "Working…" (the layout's data-busy-text, in the page's
+// language) and the form cannot be sent a second time while the server works, which can take half a minute when a
+// provider is checked. Forms that validation (or another script) stopped are left alone. The buttons are disabled only
+// after the browser has taken the pressed button's name and value, and a page restored from the back/forward cache
+// gets them back.
+(function () {
+    'use strict';
+    var busyText = document.body.getAttribute('data-busy-text') || '';
+    function submitButtons(form) {
+        return Array.prototype.filter.call(form.elements, function (element) {
+            return element.type === 'submit';
+        });
+    }
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        if (!(form instanceof HTMLFormElement) || form.method !== 'post') {
+            return;
+        }
+        if (form.hasAttribute('data-submitting')) {
+            event.preventDefault();
+            return;
+        }
+        if (event.defaultPrevented) {
+            return;
+        }
+        form.setAttribute('data-submitting', '');
+        form.setAttribute('aria-busy', 'true');
+        var pressed = event.submitter || submitButtons(form)[0];
+        if (pressed) {
+            pressed.classList.add('is-busy');
+            var spinner = document.createElement('span');
+            spinner.className = 'spinner-border spinner-border-sm me-1';
+            spinner.setAttribute('aria-hidden', 'true');
+            spinner.setAttribute('data-busy', '');
+            var status = document.createElement('span');
+            status.className = 'visually-hidden';
+            status.setAttribute('role', 'status');
+            status.setAttribute('data-busy', '');
+            status.textContent = busyText;
+            pressed.insertBefore(spinner, pressed.firstChild);
+            pressed.appendChild(status);
+        }
+        setTimeout(function () {
+            submitButtons(form).forEach(function (button) { button.disabled = true; });
+        }, 0);
+    });
+    window.addEventListener('pageshow', function (event) {
+        if (!event.persisted) {
+            return;
+        }
+        document.querySelectorAll('form[data-submitting]').forEach(function (form) {
+            form.removeAttribute('data-submitting');
+            form.removeAttribute('aria-busy');
+            submitButtons(form).forEach(function (button) {
+                button.disabled = false;
+                button.classList.remove('is-busy');
+                button.querySelectorAll('[data-busy]').forEach(function (element) { element.remove(); });
+            });
+        });
+    });
+})();

@@ -141,6 +141,32 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiKeys_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -219,6 +245,33 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
+                    SandboxId = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    ResponseJson = table.Column<string>(type: "character varying(32000)", maxLength: 32000, nullable: true, collation: "C"),
+                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
+                    ETag = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IdempotencyRecords_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -454,7 +507,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SandboxId = table.Column<int>(type: "integer", nullable: false),
-                    WebhookId = table.Column<int>(type: "integer", nullable: false),
+                    WebhookId = table.Column<int>(type: "integer", nullable: true),
                     EventKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     ClientReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
@@ -469,7 +522,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         column: x => x.WebhookId,
                         principalTable: "Webhooks",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -479,7 +532,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SandboxId = table.Column<int>(type: "integer", nullable: false),
-                    WebhookId = table.Column<int>(type: "integer", nullable: false),
+                    WebhookId = table.Column<int>(type: "integer", nullable: true),
                     EventKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     ProviderMessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
                     ProfileNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
@@ -500,7 +553,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         column: x => x.WebhookId,
                         principalTable: "Webhooks",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -510,7 +563,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SandboxId = table.Column<int>(type: "integer", nullable: false),
-                    WebhookId = table.Column<int>(type: "integer", nullable: false),
+                    WebhookId = table.Column<int>(type: "integer", nullable: true),
                     ClientReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
                     Rank = table.Column<int>(type: "integer", nullable: false),
@@ -525,7 +578,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         column: x => x.WebhookId,
                         principalTable: "Webhooks",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -576,6 +629,17 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                 table: "ApiCredentials",
                 columns: new[] { "SandboxId", "NormalizedName" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Prefix",
+                table: "ApiKeys",
+                column: "Prefix",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_UserId",
+                table: "ApiKeys",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -693,6 +757,12 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_UserId_SandboxId_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "UserId", "SandboxId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboundMessages_SandboxId_ReceivedAtUtc_Id",
                 table: "InboundMessages",
                 columns: new[] { "SandboxId", "ReceivedAtUtc", "Id" });
@@ -780,6 +850,9 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -808,6 +881,9 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "DeliveryFeedback");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
                 name: "MessageDeliveryStatuses");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SmsDbContext))]
-    [Migration("20261205145325_TwilioApiKeys")]
-    partial class TwilioApiKeys
+    [Migration("20261205134903_ApiKeys")]
+    partial class ApiKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -279,10 +279,6 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("AccountType")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -348,6 +344,54 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.HasDiscriminator<string>("Vendor");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.PasswordSetupToken", b =>
@@ -1043,28 +1087,17 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .HasMaxLength(34)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ApiKeySecretHint")
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ApiKeySecretProtected")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ApiKeySid")
-                        .HasMaxLength(34)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthMethod")
-                        .IsRequired()
-                        .HasMaxLength(30)
+                    b.Property<string>("AccountType")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AuthTokenHint")
+                        .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AuthTokenProtected")
+                        .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
@@ -1127,6 +1160,15 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Sandbox");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("JourneyOptimizer.Sms.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.PasswordSetupToken", b =>

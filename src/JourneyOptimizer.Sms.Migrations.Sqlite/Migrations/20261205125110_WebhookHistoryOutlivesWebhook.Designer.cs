@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SmsDbContext))]
-    [Migration("20261205125625_InboundMessagesByTime")]
-    partial class InboundMessagesByTime
+    [Migration("20261205125110_WebhookHistoryOutlivesWebhook")]
+    partial class WebhookHistoryOutlivesWebhook
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -559,7 +559,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -628,15 +628,15 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.Property<int>("SandboxId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SandboxId", "Id");
+
                     b.HasIndex("WebhookId", "EventKey")
                         .IsUnique();
-
-                    b.HasIndex("SandboxId", "ReceivedAtUtc", "Id");
 
                     b.ToTable("InboundMessages");
                 });
@@ -739,7 +739,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1145,8 +1145,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.InboundMessage", b =>
@@ -1154,8 +1153,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Ingestion.PendingReply", b =>
@@ -1174,8 +1172,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Webhook", b =>
