@@ -10,6 +10,7 @@ using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 using JourneyOptimizer.Sms.Web;
 using JourneyOptimizer.Sms.Web.Api;
 using JourneyOptimizer.Sms.Web.Infrastructure;
+using JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 using JourneyOptimizer.Sms.Web.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -148,7 +149,12 @@ try
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Error");
         })
-        .AddMvcOptions(options => options.Filters.AddService<SandboxPageFilter>())
+        .AddMvcOptions(options =>
+        {
+            options.Filters.AddService<SandboxPageFilter>();
+            // The API credential form binds the input type of the vendor it names (one binder per vendor's input).
+            options.ModelBinderProviders.Insert(0, new ApiCredentialFormBinderProvider());
+        })
         .AddViewLocalization()
         .AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -10,7 +10,7 @@ public sealed class CredentialJourneyTests
     private static string Hex32() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     [Fact]
-    public async Task FirstStart_SignIn_CreateEditAndDeleteATwilioCredential()
+    public async Task FirstStart_SignIn_CreateEditAndDeleteATwilioCredential_ThenOneWithAnApiKey()
     {
         var (playwright, browser) = await Browser.LaunchAsync();
         // Twilio is out of reach here: a local port that accepts connections and never answers, so every check waits
@@ -128,6 +128,40 @@ public sealed class CredentialJourneyTests
             Assert.Contains("deleted", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal(0, await page.Locator("[data-testid=credentials-table]").CountAsync());
             await Browser.ScreenshotAsync(page, journey, "09-deleted");
+
+            // An API key instead of the Auth Token (Twilio's advice for production): the key's fields appear, the Auth
+            // Token becomes optional and says why it is still asked for (webhook signatures).
+            await page.GetByRole(AriaRole.Link, new() { Name = "Create new API credentials" }).ClickAsync();
+            var why = page.Locator("[data-testid=token-why]");
+            Assert.True(await why.IsHiddenAsync());
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync("Twilio keyed");
+            await page.GetByLabel("Account SID").FillAsync("AC" + Hex32());
+            await page.GetByLabel("Authentication").SelectOptionAsync("ApiKey");
+            Assert.True(await why.IsVisibleAsync());
+            Assert.Contains("Twilio signs its webhooks with the Auth Token", await why.InnerTextAsync(), StringComparison.Ordinal);
+            var keySecret = Hex32()[..16] + Hex32()[..16].ToUpperInvariant();
+            await page.GetByLabel("API key SID").FillAsync("SK" + Hex32());
+            await page.GetByLabel("API key secret").FillAsync(keySecret);
+            await page.GetByLabel("Message SID").FillAsync("MG" + Hex32());
+            await page.GetByLabel("Inbound Number").FillAsync("+14155550101");
+            await Browser.ScreenshotAsync(page, journey, "11-api-key-filled");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+            await unreachable.WaitForAsync();
+            Assert.DoesNotContain(keySecret, await page.ContentAsync(), StringComparison.Ordinal);
+            Assert.Equal("ApiKey", await page.GetByLabel("Authentication").InputValueAsync());
+            await unreachable.GetByRole(AriaRole.Button, new() { Name = "Save without verification" }).ClickAsync();
+            await page.WaitForURLAsync("**/apicredentials");
+            row = page.Locator("[data-testid=credentials-table] tbody tr", new() { HasText = "Twilio keyed" });
+            Assert.Contains("Not verified", await row.InnerTextAsync(), StringComparison.Ordinal);
+
+            // Its edit page: the key secret only as set, the Auth Token still optional.
+            await row.GetByRole(AriaRole.Link, new() { Name = "Twilio keyed", Exact = true }).ClickAsync();
+            Assert.Equal("••••••••" + keySecret[^4..], await page.Locator("[data-testid=key-secret-hint]").InnerTextAsync());
+            Assert.True(await why.IsVisibleAsync());
+            Assert.DoesNotContain(keySecret, await page.ContentAsync(), StringComparison.Ordinal);
+            await Browser.ScreenshotAsync(page, journey, "12-api-key-edit");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
+            await page.WaitForURLAsync("**/apicredentials");
 
             // A phone-sized screen still works: the rail becomes an off-canvas menu.
             await page.SetViewportSizeAsync(390, 844);

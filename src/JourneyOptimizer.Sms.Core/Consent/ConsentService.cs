@@ -145,11 +145,12 @@ public sealed partial class ConsentService(SmsDbContext db, AuditLog audit, Time
     }
 
     /// <summary>
-    /// The sandbox's sender numbers: its Twilio credentials' inbound numbers, its webhooks' and channel configurations'
-    /// sender numbers (the pending change's too), and the senders of its consent records.
+    /// The sandbox's sender numbers: its credentials' own numbers (the address the list shows, a Twilio credential's
+    /// inbound number), its webhooks' and channel configurations' sender numbers (the pending change's too), and the
+    /// senders of its consent records.
     /// </summary>
     private async Task<bool> IsSenderOfSandboxAsync(int sandboxId, string sender, CancellationToken cancellationToken) =>
-        await db.TwilioCredentials.AnyAsync(c => c.SandboxId == sandboxId && c.InboundNumber == sender, cancellationToken)
+        await db.ApiCredentials.AnyAsync(c => c.SandboxId == sandboxId && c.Address == sender, cancellationToken)
         || await db.Webhooks.AnyAsync(w => w.SandboxId == sandboxId && w.SenderNumber == sender, cancellationToken)
         || await db.Set<ChannelConfiguration>().AnyAsync(
             c => c.SandboxId == sandboxId && (c.SenderNumber == sender || c.PendingSenderNumber == sender), cancellationToken)

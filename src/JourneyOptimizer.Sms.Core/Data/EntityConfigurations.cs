@@ -1,8 +1,6 @@
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
-using JourneyOptimizer.Sms.Core.Credentials.Custom;
-using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Sandboxes;
 using Microsoft.EntityFrameworkCore;
@@ -89,13 +87,13 @@ internal sealed class ApiCredentialConfiguration : IEntityTypeConfiguration<ApiC
     public void Configure(EntityTypeBuilder<ApiCredential> b)
     {
         b.ToTable("ApiCredentials");
-        b.HasDiscriminator(c => c.Vendor)
-            .HasValue<TwilioCredential>(SmsVendor.Twilio)
-            .HasValue<CustomCredential>(SmsVendor.Custom);
+        // Each vendor's subtype sets its own discriminator value and columns, in its folder.
+        b.HasDiscriminator(c => c.Vendor);
         b.Property(c => c.Name).HasMaxLength(ApiCredential.NameMaxLength);
         b.Property(c => c.NormalizedName).HasMaxLength(ApiCredential.NameMaxLength);
         b.Property(c => c.Address).HasMaxLength(ApiCredential.AddressMaxLength);
         b.Property(c => c.LastVerificationError).HasMaxLength(500);
+        b.Property(c => c.AccountType).HasMaxLength(10);
         b.Property(c => c.CreatedBy).HasMaxLength(ApiCredential.UserNameMaxLength);
         b.Property(c => c.ModifiedBy).HasMaxLength(ApiCredential.UserNameMaxLength);
         b.Property(c => c.Version).IsConcurrencyToken();
@@ -103,36 +101,6 @@ internal sealed class ApiCredentialConfiguration : IEntityTypeConfiguration<ApiC
 
         // Name unique per sandbox, case-insensitive; also the list's order and its keyset cursor.
         b.HasIndex(c => new { c.SandboxId, c.NormalizedName }).IsUnique();
-    }
-}
-
-internal sealed class TwilioCredentialConfiguration : IEntityTypeConfiguration<TwilioCredential>
-{
-    public void Configure(EntityTypeBuilder<TwilioCredential> b)
-    {
-        b.Property(c => c.AccountSid).HasMaxLength(34);
-        b.Property(c => c.AuthTokenProtected).HasMaxLength(ApiCredential.ProtectedSecretMaxLength);
-        b.Property(c => c.AuthTokenHint).HasMaxLength(ApiCredential.SecretHintLength);
-        b.Property(c => c.MessagingServiceSid).HasMaxLength(34);
-        b.Property(c => c.InboundNumber).HasMaxLength(PhoneNumberRules.MaxLength);
-        b.Property(c => c.AccountType).HasMaxLength(10);
-
-        // An inbound message must resolve to exactly one sandbox.
-        b.HasIndex(c => new { c.AccountSid, c.InboundNumber }).IsUnique();
-    }
-}
-
-internal sealed class CustomCredentialConfiguration : IEntityTypeConfiguration<CustomCredential>
-{
-    public void Configure(EntityTypeBuilder<CustomCredential> b)
-    {
-        b.Property(c => c.ProviderName).HasMaxLength(CustomCredential.ProviderNameMaxLength);
-        b.Property(c => c.ProviderUrl).HasMaxLength(CustomCredential.ProviderUrlMaxLength);
-        b.Property(c => c.ConfigurationJson).HasMaxLength(CustomCredential.ConfigurationMaxLength);
-        b.Property(c => c.SecretsProtected).HasMaxLength(CustomCredential.SecretsMaxLength);
-
-        // Channel configurations look for the sandbox's RCS (or MMS) credentials.
-        b.HasIndex(c => new { c.SandboxId, c.ChannelType });
     }
 }
 

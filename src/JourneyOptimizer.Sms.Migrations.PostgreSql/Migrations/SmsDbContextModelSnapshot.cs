@@ -373,6 +373,11 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AccountType")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
+
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1286,19 +1291,32 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(34)")
                         .UseCollation("C");
 
-                    b.Property<string>("AccountType")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                    b.Property<string>("ApiKeySecretHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
                         .UseCollation("C");
 
-                    b.Property<string>("AuthTokenHint")
+                    b.Property<string>("ApiKeySecretProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ApiKeySid")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .UseCollation("C");
+
+                    b.Property<string>("AuthMethod")
                         .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("AuthTokenHint")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)")
                         .UseCollation("C");
 
                     b.Property<string>("AuthTokenProtected")
-                        .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .UseCollation("C");

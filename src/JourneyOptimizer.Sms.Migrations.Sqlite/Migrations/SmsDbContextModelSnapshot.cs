@@ -326,6 +326,10 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccountType")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1134,17 +1138,28 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .HasMaxLength(34)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AccountType")
-                        .HasMaxLength(10)
+                    b.Property<string>("ApiKeySecretHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiKeySecretProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiKeySid")
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthMethod")
+                        .IsRequired()
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AuthTokenHint")
-                        .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AuthTokenProtected")
-                        .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 

@@ -20,8 +20,20 @@ public sealed class TwilioCredentialRequest : CredentialRequest
 {
     public string? AccountSid { get; set; }
 
-    /// <summary>Write-only. Required on create; left out (or blank) on update keeps the stored token.</summary>
+    /// <summary><c>AuthToken</c> (the default) or <c>ApiKey</c>: how the portal signs in to Twilio.</summary>
+    public TwilioAuthMethod AuthMethod { get; set; }
+
+    /// <summary>
+    /// Write-only. Required on create with the Auth Token method; with an API key, only for the signatures of the
+    /// credential's webhooks (Twilio signs them with the Auth Token). Left out (or blank) on update keeps the stored token.
+    /// </summary>
     public string? AuthToken { get; set; }
+
+    /// <summary>With the API key method: <c>SK</c> followed by 32 hexadecimal characters.</summary>
+    public string? ApiKeySid { get; set; }
+
+    /// <summary>Write-only. With the API key method: required on create; left out (or blank) on update keeps it.</summary>
+    public string? ApiKeySecret { get; set; }
 
     public string? MessagingServiceSid { get; set; }
 
@@ -31,15 +43,19 @@ public sealed class TwilioCredentialRequest : CredentialRequest
     {
         Name = Name,
         AccountSid = AccountSid,
+        AuthMethod = AuthMethod,
         AuthToken = AuthToken,
+        ApiKeySid = ApiKeySid,
+        ApiKeySecret = ApiKeySecret,
         MessagingServiceSid = MessagingServiceSid,
         InboundNumber = InboundNumber,
     };
 }
 
-/// <summary>Twilio's fields of a credential: never the token, only that it is set and its last 4 characters.</summary>
+/// <summary>Twilio's fields of a credential: never a secret, only whether it is set and its last 4 characters.</summary>
 public sealed record TwilioCredentialDetails(string AccountSid, string MessagingServiceSid, string InboundNumber, bool HasAuthToken,
-    string AuthTokenHint, string? AccountType);
+    string? AuthTokenHint, string? AccountType, TwilioAuthMethod AuthMethod, string? ApiKeySid, bool HasApiKeySecret,
+    string? ApiKeySecretHint);
 
 public sealed record CredentialResponse(int Id, string Name, SmsVendor Vendor, string Address, VerificationStatus VerificationStatus,
     DateTime? LastVerifiedAt, string? LastVerificationError, DateTime CreatedAt, string ModifiedBy, DateTime ModifiedAt, int Version,
@@ -165,7 +181,7 @@ public static class CredentialApi
                 return ApiProblems.NotFoundProblem(http);
             }
 
-            var answer = await credentials.SendTestMessageAsync(sandboxId, id, request.From, request.To!, request.Message!, ApiHttp.Actor(http), ct);
+            var answer = await credentials.SendTestAsync(sandboxId, id, request.From, request.To!, request.Message!, ApiHttp.Actor(http), ct);
             return TypedResults.Ok(ToResponse(http, answer));
         }).WithName("SendCredentialTestMessage").WithSummary("Send a test message through the provider (Verify SMS connection)")
             .RequireAuthorization(ApiPolicies.Manage);
@@ -184,8 +200,8 @@ public static class CredentialApi
         var sandboxId = ApiHttp.SandboxId(http);
         var result = request switch
         {
-            TwilioCredentialRequest twilio => await credentials.CreateTwilioAsync(sandboxId, twilio.ToInput(), ApiHttp.Actor(http),
-                request.SaveWithoutVerification, ct),
+            TwilioCredentialRequest twilio => await credentials.CreateAsync(sandboxId, SmsVendor.Twilio, twilio.ToInput(),
+                ApiHttp.Actor(http), request.SaveWithoutVerification, ct),
             _ => throw new InvalidOperationException("Unknown credential request."),
         };
         if (!result.Succeeded)
@@ -222,7 +238,7 @@ public static class CredentialApi
 
         var result = request switch
         {
-            TwilioCredentialRequest twilio when current is TwilioCredential => await credentials.UpdateTwilioAsync(sandboxId, id,
+            TwilioCredentialRequest twilio when current is TwilioCredential => await credentials.UpdateAsync(sandboxId, id,
                 version!.Value, twilio.ToInput(), ApiHttp.Actor(http), request.SaveWithoutVerification, ct),
             _ => CredentialResult.Fail(CredentialOutcome.Invalid, new Core.Common.FieldError("Vendor",
                 "The SMS vendor of a credential cannot change.")),
@@ -261,6 +277,7 @@ public static class CredentialApi
     private static CredentialResponse ToResponse(ApiCredential c) => new(c.Id, c.Name, c.Vendor, c.Address, c.VerificationStatus,
         c.LastVerifiedAtUtc, c.LastVerificationError, c.CreatedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c.Version,
         c is TwilioCredential t
-            ? new TwilioCredentialDetails(t.AccountSid, t.MessagingServiceSid, t.InboundNumber, t.AuthTokenHint.Length > 0, t.AuthTokenHint, t.AccountType)
+            ? new TwilioCredentialDetails(t.AccountSid, t.MessagingServiceSid, t.InboundNumber, t.AuthTokenProtected is not null,
+                t.AuthTokenHint, t.AccountType, t.AuthMethod, t.ApiKeySid, t.ApiKeySecretProtected is not null, t.ApiKeySecretHint)
             : null);
 }

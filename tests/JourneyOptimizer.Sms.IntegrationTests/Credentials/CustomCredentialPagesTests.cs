@@ -42,7 +42,7 @@ public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFi
     private async Task<(CustomCredential Credential, CustomProviderSecrets Secrets)> StoredAsync(string name)
     {
         await using var scope = factory.CreateScope();
-        var credential = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().CustomCredentials.SingleAsync(c => c.Name == name);
+        var credential = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().Set<CustomCredential>().SingleAsync(c => c.Name == name);
         var secrets = CustomProviderSecrets.FromJson(scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(credential.SecretsProtected));
         return (credential, secrets);
     }
@@ -118,18 +118,18 @@ public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFi
         // "Add new parameter" until the limit: 2 fixed rows + 10.
         for (var i = 0; i < 10; i++)
         {
-            var added = await client.SubmitAsync(page, "main form", fields, "button[formaction*='handler=AddHeader']");
+            var added = await client.SubmitAsync(page, "main form", fields, "button[formaction*='handler=AddRow']");
             page = await PortalClient.ParseAsync(await added.Content.ReadAsStringAsync(), Prod + "/create");
         }
 
         Assert.Equal(12, page.QuerySelectorAll("[data-testid=headers] tbody tr").Length);
-        Assert.Null(page.QuerySelector("button[formaction*='handler=AddHeader']"));
-        Assert.Equal(10, page.QuerySelectorAll("[data-testid=headers] button[formaction*='handler=RemoveHeader']").Length);
+        Assert.Null(page.QuerySelector("button[formaction*='handler=AddRow']"));
+        Assert.Equal(10, page.QuerySelectorAll("[data-testid=headers] button[formaction*='handler=RemoveRow']").Length);
         Assert.NotNull(page.QuerySelector("#Input_Custom_Headers_0__Name[readonly]"));
 
         // Removing a default row is not possible, even forged.
         var forged = await client.SubmitAsync(page, "main form", new Dictionary<string, string>(fields) { ["index"] = "0" },
-            "button[formaction*='handler=RemoveHeader']");
+            "button[formaction*='handler=RemoveRow']");
         var forgedPage = await PortalClient.ParseAsync(await forged.Content.ReadAsStringAsync());
         Assert.Equal("Content-Type", forgedPage.QuerySelector("#Input_Custom_Headers_0__Name")!.GetAttribute("value"));
 
@@ -273,7 +273,7 @@ public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFi
         }
 
         // A payload saved before the validator refused lone surrogates: the send says what to fix, and sends nothing.
-        await factory.WithDbAsync(db => db.CustomCredentials.Where(c => c.Id == credential.Id).ExecuteUpdateAsync(u => u.SetProperty(
+        await factory.WithDbAsync(db => db.Set<CustomCredential>().Where(c => c.Id == credential.Id).ExecuteUpdateAsync(u => u.SetProperty(
             c => c.ConfigurationJson, c => c.ConfigurationJson.Replace("{{message}}", "{{message}} \\\\ud800"))));
         var requests = factory.Provider.Requests.Count;
         var sent = await client.SubmitAsync(await client.GetDocumentAsync(url), "main form", test);
@@ -295,7 +295,7 @@ public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFi
         // The same Edit form, posted under a sandbox the credential is not in.
         var other = await TestData.SandboxAsync(factory, "headers-elsewhere");
         var token = ((AngleSharp.Html.Dom.IHtmlInputElement)edit.QuerySelector("main form input[name=__RequestVerificationToken]")!).Value;
-        foreach (var handler in new[] { "AddHeader", "RemoveHeader&index=2" })
+        foreach (var handler in new[] { "AddRow&rows=Headers", "RemoveRow&rows=Headers&index=2" })
         {
             var url = $"{TestData.CredentialsUrl(other.Name)}/edit/{credential.Id}?handler={handler}";
             using var response = await client.Http.PostAsync(new Uri(url, UriKind.Relative),

@@ -57,7 +57,7 @@ public sealed class TwilioVerificationPagesTests : IAsyncLifetime
         var (response, _) = await SubmitCreateAsync(client, input);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var stored = await _factory.WithDbAsync(db => db.TwilioCredentials.SingleAsync(c => c.Name == input.Name));
+        var stored = await _factory.WithDbAsync(db => db.Set<TwilioCredential>().SingleAsync(c => c.Name == input.Name));
         Assert.Equal(VerificationStatus.Verified, stored.VerificationStatus);
         Assert.NotNull(stored.LastVerifiedAtUtc);
         var requests = _factory.Twilio.Requests.Select(r => r.PathAndQuery).ToList();
@@ -161,9 +161,9 @@ public sealed class TwilioVerificationPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(asked, _factory.Twilio.Requests.Count);
         await using var scope = _factory.CreateScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().TwilioCredentials.SingleAsync(c => c.Name == input.Name);
+        var stored = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().Set<TwilioCredential>().SingleAsync(c => c.Name == input.Name);
         Assert.Equal(VerificationStatus.NotVerified, stored.VerificationStatus);
-        Assert.Equal(input.AuthToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected));
+        Assert.Equal(input.AuthToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected!));
         var list = await client.GetDocumentAsync(Prod + "?q=" + Uri.EscapeDataString(input.Name!));
         Assert.Contains("Not verified", list.QuerySelector("[data-testid=credentials-table] tbody tr")!.TextContent, StringComparison.Ordinal);
     }
@@ -186,7 +186,7 @@ public sealed class TwilioVerificationPagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(asked, _factory.Twilio.Requests.Count);
-        var stored = await _factory.WithDbAsync(db => db.TwilioCredentials.SingleAsync(c => c.Id == id));
+        var stored = await _factory.WithDbAsync(db => db.Set<TwilioCredential>().SingleAsync(c => c.Id == id));
         Assert.Equal(("+14155550199", VerificationStatus.NotVerified), (stored.InboundNumber, stored.VerificationStatus));
     }
 
@@ -201,7 +201,7 @@ public sealed class TwilioVerificationPagesTests : IAsyncLifetime
         var response = await client.SubmitAsync(page, "main form", new Dictionary<string, string>
         {
             ["SaveWithoutVerification"] = "true",
-            ["PendingAuthToken"] = "CfDJ8forged",
+            ["PendingSecret"] = "CfDJ8forged",
         });
 
         var result = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
@@ -283,8 +283,8 @@ public sealed class TwilioVerificationPagesTests : IAsyncLifetime
         var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.Contains("did not accept", PortalClient.FieldError(page, "Input.Twilio.AuthToken"), StringComparison.Ordinal);
         await using var scope = _factory.CreateScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().TwilioCredentials.SingleAsync(c => c.Id == id);
-        Assert.Equal(input.AuthToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected));
+        var stored = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().Set<TwilioCredential>().SingleAsync(c => c.Id == id);
+        Assert.Equal(input.AuthToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected!));
         Assert.Equal(1, stored.Version);
     }
 }

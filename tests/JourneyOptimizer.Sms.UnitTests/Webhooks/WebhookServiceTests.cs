@@ -23,7 +23,7 @@ public abstract partial class WebhookServiceTests(TestDatabase database) : IAsyn
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     private static WebhookService Service(SmsDbContext db) =>
-        new(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, new WebhookInputValidator(), NullLogger<WebhookService>.Instance, []);
+        new(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, new WebhookInputValidator(TestVendors.Facts), TestVendors.Facts, NullLogger<WebhookService>.Instance, []);
 
     private async Task<int> TwilioCredentialAsync(int sandbox, string name = "Twilio main")
     {

@@ -40,11 +40,12 @@
         applyVendor(select);
     });
 
-    // Auth-type sections of the Custom form: <select data-auth-select> shows <fieldset data-auth="A B"> listing its value.
+    // Auth-type sections of a vendor's fields: <select data-auth-select> shows the <fieldset data-auth="A B"> (or other
+    // element) listing its value, within its own vendor's fields (each vendor has its own auth types).
     function applyAuth(select) {
         var value = select.value;
-        var form = select.form;
-        form.querySelectorAll('[data-auth]').forEach(function (fieldset) {
+        var scope = select.closest('[data-vendor]') || select.form;
+        scope.querySelectorAll('[data-auth]').forEach(function (fieldset) {
             var match = fieldset.getAttribute('data-auth').split(' ').indexOf(value) >= 0;
             fieldset.hidden = !match;
             fieldset.disabled = !match;
@@ -53,6 +54,8 @@
     document.querySelectorAll('[data-auth-select]').forEach(function (select) {
         select.addEventListener('change', function () { applyAuth(select); });
         applyAuth(select);
+        // The sections follow the choice as it changes: the no-script "Apply" next to it is not needed.
+        select.parentElement.querySelectorAll('[data-vendor-apply]').forEach(function (b) { b.hidden = true; });
     });
     document.querySelectorAll('[data-mtls-toggle]').forEach(function (box) {
         var apply = function () {
@@ -139,7 +142,7 @@
     });
 
     // SMS webhook form: the vendor and type selects show their sections (keywords for Inbound, the payload mapping for
-    // Custom, the mapping rows of the type) and the API credentials of the vendor. Without JavaScript, "Apply" does it.
+    // the vendors listed in data-when-vendor, the mapping rows of the type) and the API credentials of the vendor. Without JavaScript, "Apply" does it.
     document.querySelectorAll('[data-webhook-form]').forEach(function (form) {
         var vendorSelect = form.querySelector('[data-webhook-vendor]');
         var typeSelect = form.querySelector('[data-webhook-type]');
@@ -151,7 +154,7 @@
         var apply = function () {
             var vendor = value(vendorSelect, 'Input.Vendor');
             var type = value(typeSelect, 'Input.Type');
-            form.querySelectorAll('[data-when-vendor]').forEach(function (el) { el.hidden = el.getAttribute('data-when-vendor') !== vendor; });
+            form.querySelectorAll('[data-when-vendor]').forEach(function (el) { el.hidden = el.getAttribute('data-when-vendor').split(' ').indexOf(vendor) < 0; });
             form.querySelectorAll('[data-when-type]').forEach(function (el) { el.hidden = el.getAttribute('data-when-type') !== type; });
             if (credential) {
                 Array.prototype.forEach.call(credential.options, function (option) {

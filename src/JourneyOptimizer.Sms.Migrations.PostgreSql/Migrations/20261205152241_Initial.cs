@@ -315,6 +315,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     VerificationStatus = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     LastVerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastVerificationError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
+                    AccountType = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true, collation: "C"),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
                     ModifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -327,11 +328,14 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     ConfigurationJson = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true, collation: "C"),
                     SecretsProtected = table.Column<string>(type: "character varying(400000)", maxLength: 400000, nullable: true, collation: "C"),
                     AccountSid = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: true, collation: "C"),
+                    AuthMethod = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     AuthTokenProtected = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
                     AuthTokenHint = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true, collation: "C"),
+                    ApiKeySid = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: true, collation: "C"),
+                    ApiKeySecretProtected = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
+                    ApiKeySecretHint = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true, collation: "C"),
                     MessagingServiceSid = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: true, collation: "C"),
-                    InboundNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true, collation: "C"),
-                    AccountType = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true, collation: "C")
+                    InboundNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
