@@ -1,0 +1,11 @@
+namespace JourneyOptimizer.Sms.Core.Credentials.Sinch;
+
+/// <summary>The English field errors of the Sinch credential forms (localization keys).</summary>
+public static class SinchCredentialMessages
+{
+    public const string ServiceIdRequired = "Enter the Service ID.";
+    public const string ServiceIdFormat = "The Service ID is Sinch's service plan ID: 32 hexadecimal characters (SMS > APIs in the Sinch dashboard).";
+    public const string ApiTokenRequired = "Enter the API Token.";
+    public const string ApiTokenFormat = "The API Token must be 8 to 200 characters without spaces.";
+    public const string InboundNumberRequired = "Enter the inbound number.";
+}
