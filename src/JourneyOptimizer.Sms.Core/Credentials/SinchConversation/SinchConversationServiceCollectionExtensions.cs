@@ -1,0 +1,29 @@
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
+using JourneyOptimizer.Sms.Core.Credentials.ProviderHttp;
+using JourneyOptimizer.Sms.Core.Credentials.Sinch;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace JourneyOptimizer.Sms.Core.Credentials.SinchConversation;
+
+public static class SinchConversationServiceCollectionExtensions
+{
+    /// <summary>Resilience pipeline name of the Conversation API client.</summary>
+    public const string ResiliencePipelineName = "sinch-conversation";
+
+    /// <summary>
+    /// The Conversation API client of Sinch MMS and Sinch RCS (<see cref="ISinchConversationClient"/>, typed
+    /// <see cref="HttpClient"/> <see cref="SinchConversationClient.HttpClientName"/>), with <see cref="SinchOptions"/>
+    /// and the process's OAuth token cache.
+    /// </summary>
+    public static IServiceCollection AddSinchConversation(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        SinchServiceCollectionExtensions.AddSinchOptions(services);
+        services.TryAddSingleton<OAuthTokenCache>();
+        services.AddHttpClient<ISinchConversationClient, SinchConversationClient>(SinchConversationClient.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(ProviderHttpClient.NoRedirectHandler)
+            .AddProviderDefaults(ResiliencePipelineName, SinchServiceCollectionExtensions.TimeoutSeconds);
+        return services;
+    }
+}
