@@ -20,6 +20,11 @@ public static class InfobipServiceCollectionExtensions
     public static IServiceCollection AddInfobip(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(IInfobipClient)))
+        {
+            return services;   // registered already: a second typed client would stack a second resilience pipeline
+        }
+
         services.AddOptions<InfobipOptions>()
             .BindConfiguration(InfobipOptions.SectionName)
             .Validate(o => o.TimeoutSeconds is > 0 and <= InfobipOptions.MaxTimeoutSeconds,
@@ -30,6 +35,7 @@ public static class InfobipServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SsrfGuard>();
         services.TryAddSingleton<CustomProviderHandlerFactory>();
+        services.TryAddTransient<InfobipCredentialVerifier>();
 
         services.AddHttpClient<IInfobipClient, InfobipClient>(InfobipClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<CustomProviderHandlerFactory>().Create(clientCertificate: null))

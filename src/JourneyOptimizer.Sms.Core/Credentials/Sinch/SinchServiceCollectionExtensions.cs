@@ -18,7 +18,13 @@ public static class SinchServiceCollectionExtensions
     public static IServiceCollection AddSinch(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(ISinchSmsClient)))
+        {
+            return services;   // registered already: a second typed client would stack a second resilience pipeline
+        }
+
         AddSinchOptions(services);
+        services.TryAddTransient<SinchCredentialVerifier>();
         services.AddHttpClient<ISinchSmsClient, SinchSmsClient>(SinchSmsClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(ProviderHttpClient.NoRedirectHandler)
             .AddProviderDefaults(ResiliencePipelineName, TimeoutSeconds);

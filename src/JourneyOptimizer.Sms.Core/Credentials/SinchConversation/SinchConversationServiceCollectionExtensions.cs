@@ -14,13 +14,21 @@ public static class SinchConversationServiceCollectionExtensions
     /// <summary>
     /// The Conversation API client of Sinch MMS and Sinch RCS (<see cref="ISinchConversationClient"/>, typed
     /// <see cref="HttpClient"/> <see cref="SinchConversationClient.HttpClientName"/>), with <see cref="SinchOptions"/>
-    /// and the process's OAuth token cache.
+    /// and the process's OAuth token cache, and <see cref="SinchConversationVerifier"/> (which brings
+    /// <see cref="SinchServiceCollectionExtensions.AddSinch"/> along). Calling it twice registers nothing twice.
     /// </summary>
     public static IServiceCollection AddSinchConversation(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        SinchServiceCollectionExtensions.AddSinchOptions(services);
+        if (services.Any(d => d.ServiceType == typeof(ISinchConversationClient)))
+        {
+            return services;   // registered already: a second typed client would stack a second resilience pipeline
+        }
+
+        // The RCS verifier also checks the SMS fallback's service plan with the SMS REST API client.
+        services.AddSinch();
         services.TryAddSingleton<OAuthTokenCache>();
+        services.TryAddTransient<SinchConversationVerifier>();
         services.AddHttpClient<ISinchConversationClient, SinchConversationClient>(SinchConversationClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(ProviderHttpClient.NoRedirectHandler)
             .AddProviderDefaults(ResiliencePipelineName, SinchServiceCollectionExtensions.TimeoutSeconds);

@@ -35,6 +35,8 @@ internal sealed class InfobipHarness : IAsyncDisposable
 
     public IInfobipClient Client => _services.GetRequiredService<IInfobipClient>();
 
+    public InfobipCredentialVerifier Verifier => _services.GetRequiredService<InfobipCredentialVerifier>();
+
     public Uri BaseUrl => new($"https://{Host}:{Fake.Port}");
 
     public InfobipApiCredentials Credentials => new(BaseUrl, ApiKey);

@@ -37,6 +37,8 @@ internal sealed class SinchHarness : IAsyncDisposable
 
     public ISinchSmsClient Sms => _services.GetRequiredService<ISinchSmsClient>();
 
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
     public ISinchConversationClient Conversation => _services.GetRequiredService<ISinchConversationClient>();
 
     public static SinchSmsCredentials SmsCredentials => new(ServicePlanId, ApiToken);
@@ -67,7 +69,6 @@ internal sealed class SinchHarness : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         services.AddSingleton<TimeProvider>(new InstantDelayTimeProvider(TimeSpan.FromSeconds(10)));
-        services.AddSinch();
         services.AddSinchConversation();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return new SinchHarness(provider, fake, logs);

@@ -67,4 +67,18 @@ public sealed class SinchServiceCollectionExtensionsTests
 
         Assert.Throws<OptionsValidationException>(provider.GetRequiredService<IStartupValidator>().Validate);
     }
+
+    [Fact]
+    public void AddSinchConversation_Twice_RegistersEachClientOnce()
+    {
+        var services = new ServiceCollection();
+        services.AddSinchConversation();
+        services.AddSinchConversation();
+        services.AddSinch();
+
+        Assert.Single(services, d => d.ServiceType == typeof(ISinchConversationClient));
+        Assert.Single(services, d => d.ServiceType == typeof(ISinchSmsClient));
+        Assert.Single(services, d => d.ServiceType == typeof(SinchConversationVerifier));
+        Assert.Single(services, d => d.ServiceType == typeof(SinchCredentialVerifier));
+    }
 }
