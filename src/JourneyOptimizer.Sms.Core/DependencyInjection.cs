@@ -22,6 +22,7 @@ public static class DependencyInjection
 {
     public const string SqliteMigrationsAssembly = "JourneyOptimizer.Sms.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "JourneyOptimizer.Sms.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "JourneyOptimizer.Sms.Migrations.PostgreSql";
 
     /// <summary>The database, the services and the validators of the portal's core.</summary>
     public static IServiceCollection AddSmsCore(this IServiceCollection services, string contentRootPath)
@@ -43,7 +44,7 @@ public static class DependencyInjection
                 }
             })
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Database:Provider is SqlServer but ConnectionStrings:Portal is not set.")
+                "Database:Provider is SqlServer or PostgreSql but ConnectionStrings:Portal is not set.")
             .ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName)
@@ -60,7 +61,6 @@ public static class DependencyInjection
             options.EnableThreadSafetyChecks(database.ThreadSafetyChecks);
         });
 
-        services.AddSingleton<SqliteReadConnections>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
@@ -69,6 +69,8 @@ public static class DependencyInjection
         services.AddScoped<SandboxAccessService>();
         services.AddScoped<FirstStartService>();
         services.AddScoped<UserService>();
+        services.AddScoped<Identity.ApiKeys.ApiKeyService>();
+        services.AddScoped<Api.IdempotencyStore>();
         services.AddScoped<Audit.AuditLogQuery>();
         services.AddScoped<ApiCredentialService>();
         services.AddScoped<WebhookService>();
@@ -88,9 +90,10 @@ public static class DependencyInjection
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
                 break;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+                break;
             default:
-                // Before the first connection opens: SQLite takes its threading mode only then (SqliteThreading).
-                SqliteThreading.Configure();
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
                 break;
         }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using FluentValidation;
@@ -9,14 +8,13 @@ using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Security;
 using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 using JourneyOptimizer.Sms.Web;
+using JourneyOptimizer.Sms.Web.Api;
 using JourneyOptimizer.Sms.Web.Infrastructure;
+using JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 using JourneyOptimizer.Sms.Web.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Infrastructure;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -30,13 +28,20 @@ Log.Logger = new LoggerConfiguration()
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = PortalContentRoot.Resolve(args, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+    });
 
     builder.Services.AddSerilog((services, logger) =>
     {
+        // Tokens in URLs (webhook paths, set-password and setup links) are redacted from every event in code, whatever
+        // the configured levels (TokenRedaction).
         logger.ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext();
+            .Enrich.FromLogContext()
+            .Enrich.With<TokenRedaction>();
         if (builder.Environment.IsEnvironment("Testing"))
         {
             // Tests capture log events through a sink of their own.
@@ -67,6 +72,7 @@ try
         })
         .AddEntityFrameworkStores<SmsDbContext>()
         .AddSignInManager<PortalSignInManager>()
+        .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
         .AddDefaultTokenProviders();
 
     // Sessions are re-checked against the database every interval: a disabled user is signed out at the next check.
@@ -76,6 +82,14 @@ try
     builder.Services.AddOptions<SecurityStampValidatorOptions>()
         .Configure<Microsoft.Extensions.Options.IOptions<SecurityStampOptions>>((options, stamp) =>
             options.ValidationInterval = stamp.Value.SecurityStampValidationInterval);
+    // Between those checks the stamp itself is compared on every request, so that sign-out ends a session on the server.
+    builder.Services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
+    // Failed sign-ins are limited per source, not by locking accounts (docs/security.md).
+    builder.Services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.SectionName)
+        .Validate(o => o.MaxFailuresPerSource >= 1 && o.FailureWindow > TimeSpan.Zero,
+            "SignIn:MaxFailuresPerSource must be at least 1 and SignIn:FailureWindow positive.")
+        .ValidateOnStart();
+    builder.Services.AddSingleton<SignInThrottle>();
 
     builder.Services.ConfigureApplicationCookie(options =>
     {
@@ -87,7 +101,6 @@ try
         options.Cookie.SameSite = SameSiteMode.Lax;
         options.SlidingExpiration = true;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
-        options.Events.OnValidatePrincipal = SecurityStampPrecheck.WhenDue(options.Events.OnValidatePrincipal);
         options.Events.OnRedirectToAccessDenied = context =>
         {
             // An authenticated user without the right role gets a real 403 (rendered by the status code page).
@@ -111,34 +124,15 @@ try
         .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(PortalPolicies.SystemAdministrator, p => p.RequireRole(PortalRoles.SystemAdministrator));
 
-    builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+    builder.Services.AddPortalApi();
     builder.Services.AddPortalLocalization();
-    // The pages' texts looked up once per language (CachedStringLocalizer); preferred to AddLocalization's open generic.
-    builder.Services.AddSingleton<IStringLocalizer<SharedResource>, CachedStringLocalizer>();
     builder.Services.AddScoped<SandboxContext>();
     builder.Services.AddScoped<SandboxPageFilter>();
     builder.Services.AddSingleton<PendingSecrets>();
     // Pages are written in English, Chinese and Portuguese: by default the HTML encoder writes every character outside
-    // Basic Latin as a numeric entity (“ as &#x201C;, each Chinese character as &#x....;), which makes Chinese pages
-    // several times larger and copies every such value into a new string. Markup characters (< > & " ') are still
-    // encoded. Measured in docs/performance.md (fifth round).
+    // Basic Latin as a numeric entity (each Chinese character as &#x....;), which makes Chinese pages several times
+    // larger. Markup characters (< > & " ') are still encoded.
     builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-
-    // Razor renders a page into arrays of 256 values (a list page needs about 20) rented from this pool and returns them
-    // when the request ends. From the shared pool 17% of a list page's allocations were new arrays, also with the whole
-    // answer buffered (so not for want of arrays under concurrency; why the shared pool kept so few was not pinned
-    // down). This pool keeps up to 256 arrays per size (512 KB for the 256-value size) and never trims. Registered
-    // before AddRazorPages, whose TryAdd keeps it. Measured in docs/performance.md (fifth round).
-    builder.Services.AddSingleton(ArrayPool<ViewBufferValue>.Create(maxArrayLength: 1024, maxArraysPerBucket: 256));
-
-    // Razor's pages are encoded straight into the response's pipe and sent at the end of the view, not in 16 KB pieces
-    // through a byte buffer and the response stream (PipeResponseWriter; docs/performance.md, seventh round). Registered
-    // before AddRazorPages, whose TryAdd keeps it.
-    builder.Services.AddHttpContextAccessor();
-    builder.Services.AddSingleton<IHttpResponseStreamWriterFactory, PipeResponseWriterFactory>();
-    // MVC's TempData cookie, without a Set-Cookie deleting it on every page that has a status message (QuietTempDataProvider).
-    builder.Services.AddSingleton<CookieTempDataProvider>();
-    builder.Services.AddSingleton<ITempDataProvider, QuietTempDataProvider>();
 
     builder.Services.AddRazorPages(options =>
         {
@@ -155,13 +149,15 @@ try
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Error");
         })
-        .AddMvcOptions(options => options.Filters.AddService<SandboxPageFilter>())
+        .AddMvcOptions(options =>
+        {
+            options.Filters.AddService<SandboxPageFilter>();
+            // The API credential form binds the input type of the vendor it names (one binder per vendor's input).
+            options.ModelBinderProviders.Insert(0, new ApiCredentialFormBinderProvider());
+        })
         .AddViewLocalization()
         .AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-    // A finished view's values go straight into the PipeResponseWriter, not first into MVC's paged buffer
-    // (PipeViewBufferScope; docs/performance.md, tenth round).
-    PipeViewBufferScope.Decorate(builder.Services);
     builder.Services.Configure<RouteOptions>(options =>
     {
         options.LowercaseUrls = true;
@@ -169,11 +165,7 @@ try
     });
 
     builder.Services.AddFluentValidationAutoValidation();
-    SimpleValueValidation.AddSimpleValueValidation(builder.Services);
     builder.Services.AddFluentValidationClientsideAdapters();
-    ReusableFluentClientValidators.AddReusableFluentClientValidators(builder.Services);
-    // The client-validation attributes of the fields FormFields writes, built once per field and language (decision 0012).
-    builder.Services.AddSingleton<ClientValidationAttributes>();
     builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 
     builder.Services.AddHealthChecks()
@@ -185,6 +177,9 @@ try
     LocalizedValidationMessages.Configure(app.Services.GetRequiredService<IStringLocalizer<SharedResource>>());
     await app.InitializeAsync();
 
+    // First, so that every response carries them (docs/security.md).
+    app.UseSecurityHeaders();
+
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/error/500");
@@ -193,6 +188,7 @@ try
 
     app.MapWebhookEndpoints();
     app.UseStatusCodePagesWithReExecute("/error/{0}");
+    app.UsePortalApiErrors();
     app.UseStaticFiles();
     app.UseSerilogRequestLogging(options =>
     {
@@ -207,11 +203,13 @@ try
     app.UseRequestLocalization(PortalCultures.CreateOptions());
     app.UseRouting();
     app.UseAuthentication();
+    app.UseRateLimiter();
     app.UseAuthorization();
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") }).AllowAnonymous();
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
     app.MapRazorPages();
+    app.MapPortalApi();
 
     await app.RunAsync();
 }

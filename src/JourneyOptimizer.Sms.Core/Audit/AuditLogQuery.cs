@@ -40,7 +40,7 @@ public sealed class AuditLogQuery(SmsDbContext db)
     public static readonly IReadOnlyList<string> KnownActions =
     [
         AuditLog.Actions.Created, AuditLog.Actions.Updated, AuditLog.Actions.Deleted, AuditLog.Actions.Verified,
-        AuditLog.Actions.TestMessageSent, "SetPasswordLinkIssued", "PasswordSet", "LockoutReset",
+        AuditLog.Actions.TestMessageSent, "SetPasswordLinkIssued", "PasswordSet", "LockoutReset", "SignedOutEverywhere",
     ];
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

@@ -1,5 +1,6 @@
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Common;
+using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -122,7 +123,7 @@ public sealed partial class ChannelCheckProcessor(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmsDbContext>();
-        var service = scope.ServiceProvider.GetRequiredService<ChannelConfigurationService>();
+        var credentials = scope.ServiceProvider.GetRequiredService<ApiCredentialService>();
         var configuration = await db.Set<ChannelConfiguration>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (configuration is null || configuration.Version != version || configuration.ClaimedBy != InstanceId || !configuration.NeedsCheck)
         {
@@ -132,7 +133,7 @@ public sealed partial class ChannelCheckProcessor(
         var pending = configuration.PendingCheck == ChangeCheckStatus.Processing;
         var credentialId = pending ? configuration.PendingApiCredentialId : configuration.ApiCredentialId;
         var sender = pending ? configuration.PendingSenderNumber : configuration.SenderNumber;
-        var errors = await RunWithTimeoutAsync(service, configuration.SandboxId, credentialId, sender, cancellationToken);
+        var errors = await RunWithTimeoutAsync(credentials, configuration.SandboxId, credentialId, sender, cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
         configuration.CheckedAtUtc = now;
@@ -147,7 +148,7 @@ public sealed partial class ChannelCheckProcessor(
                 configuration.SenderNumber = configuration.PendingSenderNumber;
                 configuration.Subdomain = configuration.PendingSubdomain;
                 configuration.ExecutionField = configuration.PendingExecutionField;
-                ChannelConfigurationService.ClearPending(configuration);
+                configuration.ClearPendingChange();
             }
             else
             {
@@ -161,7 +162,7 @@ public sealed partial class ChannelCheckProcessor(
             configuration.CheckErrorsJson = errors.Count == 0 ? null : CheckErrors.ToJson(errors);
         }
 
-        ChannelConfigurationService.ReleaseClaim(configuration);
+        configuration.ReleaseClaim();
         configuration.Version = version + 1;
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var changes = new List<Audit.AuditChange>
@@ -171,9 +172,9 @@ public sealed partial class ChannelCheckProcessor(
                 : new("Status", oldStatus.ToString(), configuration.Status.ToString()),
         };
         changes.AddRange(errors.Take(5).Select(e => new Audit.AuditChange("Reason", null, e.Message)));
-        audit.Record(Actor.System, configuration.SandboxId, ChannelConfigurationService.AuditObjectType,
-            ChannelConfigurationService.Invariant(id), configuration.Name,
-            errors.Count == 0 ? ChannelConfigurationService.Actions.CheckPassed : ChannelConfigurationService.Actions.CheckFailed, changes);
+        audit.Record(Actor.System, configuration.SandboxId, ChannelConfigurationCommands.AuditObjectType,
+            ChannelConfigurationCommands.Key(id), configuration.Name,
+            errors.Count == 0 ? ChannelConfigurationCommands.Actions.CheckPassed : ChannelConfigurationCommands.Actions.CheckFailed, changes);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -189,7 +190,7 @@ public sealed partial class ChannelCheckProcessor(
         return true;
     }
 
-    private async Task<IReadOnlyList<FieldError>> RunWithTimeoutAsync(ChannelConfigurationService service, int sandboxId, int? credentialId,
+    private async Task<IReadOnlyList<FieldError>> RunWithTimeoutAsync(ApiCredentialService credentials, int sandboxId, int? credentialId,
         string? sender, CancellationToken cancellationToken)
     {
         if (credentialId is null || sender is null)
@@ -204,7 +205,14 @@ public sealed partial class ChannelCheckProcessor(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await service.RunChecksAsync(sandboxId, credentialId.Value, sender, linked.Token);
+            // The credential verifies and the sender number is valid for it; a provider out of reach is a reason too.
+            var check = await credentials.CheckSenderAsync(sandboxId, credentialId.Value, sender, linked.Token);
+            return check.Outcome switch
+            {
+                SenderCheckOutcome.Passed => [],
+                SenderCheckOutcome.Unreachable => [new FieldError(FieldError.FormLevel, ChannelChecks.ProviderUnreachable), .. check.Errors],
+                _ => check.Errors,
+            };
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -271,7 +279,7 @@ public sealed partial class ChannelCheckService(
 
 public static class ChannelServiceCollectionExtensions
 {
-    /// <summary>Channel configurations: the service, the validator, the check processor and its background loop.</summary>
+    /// <summary>Channel configurations: queries, commands, test messages, the check processor and its background loop.</summary>
     public static IServiceCollection AddChannelConfigurations(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -282,7 +290,9 @@ public static class ChannelServiceCollectionExtensions
             .Validate(o => o.LeaseSeconds > o.CheckTimeoutSeconds, "ChannelChecks:LeaseSeconds must be longer than CheckTimeoutSeconds.")
             .Validate(o => o.BatchSize is >= 1 and <= 1000, "ChannelChecks:BatchSize must be between 1 and 1000.")
             .ValidateOnStart();
-        services.AddScoped<ChannelConfigurationService>();
+        services.AddScoped<ChannelConfigurationQueries>();
+        services.AddScoped<ChannelConfigurationCommands>();
+        services.AddScoped<ChannelTestMessages>();
         services.AddSingleton<ChannelCheckProcessor>();
         services.AddHostedService<ChannelCheckService>();
         return services;

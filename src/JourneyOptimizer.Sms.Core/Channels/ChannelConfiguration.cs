@@ -136,4 +136,24 @@ public sealed class ChannelConfiguration
         ArgumentNullException.ThrowIfNull(name);
         return name.Trim().ToUpperInvariant();
     }
+
+    /// <summary>Drops the pending change (applied, discarded or replaced by a status change).</summary>
+    internal void ClearPendingChange()
+    {
+        PendingCheck = null;
+        PendingDescription = null;
+        PendingSmsType = null;
+        PendingApiCredentialId = null;
+        PendingSenderNumber = null;
+        PendingSubdomain = null;
+        PendingExecutionField = null;
+        PendingErrorsJson = null;
+    }
+
+    /// <summary>A change makes the item new work: whoever was checking the old values loses their claim.</summary>
+    internal void ReleaseClaim()
+    {
+        ClaimedBy = null;
+        ClaimedUntilUtc = null;
+    }
 }

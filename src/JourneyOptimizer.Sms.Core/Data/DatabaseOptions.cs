@@ -13,26 +13,24 @@ public sealed class DatabaseOptions
     /// <summary>From <c>ConnectionStrings:Portal</c>; for SQLite it defaults to <c>App_Data/portal.db</c> under the content root.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Apply pending migrations on start (SQLite only; SQL Server is migrated with scripts or bundles).</summary>
+    /// <summary>
+    /// Apply pending migrations on start (SQLite and PostgreSQL; SQL Server is migrated with scripts or bundles). EF
+    /// Core takes a database lock while it migrates, so instances starting together apply a migration once.
+    /// </summary>
     public bool MigrateOnStart { get; set; } = true;
 
     /// <summary>
     /// EF Core's check that a DbContext is not used by two operations at once. It sets an AsyncLocal (a copy of the
     /// request's execution context) on entering and leaving every query and every row read, so a 50-row page pays for
     /// it about a hundred times. It only ever finds programming errors: on in development and in the tests (the
-    /// default), off in production (appsettings.json). Measured in docs/performance.md (fifth round).
+    /// default), off in production (appsettings.json).
     /// </summary>
     public bool ThreadSafetyChecks { get; set; } = true;
-
-    /// <summary>
-    /// On SQLite, read the lists through <see cref="SqliteReadConnections"/> (open connections, prepared statements)
-    /// instead of EF. On by default; off runs the same queries through EF, as on SQL Server.
-    /// </summary>
-    public bool PreparedReads { get; set; } = true;
 }
 
 public enum DatabaseProvider
 {
     Sqlite = 0,
     SqlServer = 1,
+    PostgreSql = 2,
 }

@@ -1,8 +1,6 @@
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Consent;
 using JourneyOptimizer.Sms.Core.Credentials;
-using JourneyOptimizer.Sms.Core.Credentials.Custom;
-using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Sandboxes;
 using JourneyOptimizer.Sms.Core.Webhooks;
@@ -27,11 +25,11 @@ public sealed class SmsDbContext(DbContextOptions<SmsDbContext> options)
 
     public DbSet<PasswordSetupToken> PasswordSetupTokens => Set<PasswordSetupToken>();
 
+    public DbSet<Identity.ApiKeys.ApiKey> ApiKeys => Set<Identity.ApiKeys.ApiKey>();
+
+    public DbSet<Api.IdempotencyRecord> IdempotencyRecords => Set<Api.IdempotencyRecord>();
+
     public DbSet<ApiCredential> ApiCredentials => Set<ApiCredential>();
-
-    public DbSet<TwilioCredential> TwilioCredentials => Set<TwilioCredential>();
-
-    public DbSet<CustomCredential> CustomCredentials => Set<CustomCredential>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -50,6 +48,16 @@ public sealed class SmsDbContext(DbContextOptions<SmsDbContext> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SmsDbContext).Assembly);
 
+        // Each vendor's credential subtype (configured in its own folder) is stored as the SmsVendor its constructor
+        // sets. Set here, after every configuration: the root's HasDiscriminator drops the values of subtypes configured
+        // before it, and the order in which configurations apply is not ours.
+        var discriminator = builder.Entity<ApiCredential>().HasDiscriminator(c => c.Vendor);
+        foreach (var subtype in builder.Model.GetEntityTypes().Select(t => t.ClrType)
+                     .Where(t => t.IsSubclassOf(typeof(ApiCredential)) && !t.IsAbstract).ToList())
+        {
+            discriminator.HasValue(subtype, ((ApiCredential)Activator.CreateInstance(subtype)!).Vendor);
+        }
+
         builder.Entity<DataProtectionKey>(b =>
         {
             b.Property(k => k.FriendlyName).HasMaxLength(450);
@@ -61,7 +69,17 @@ public sealed class SmsDbContext(DbContextOptions<SmsDbContext> options)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
 
-        // Enums are stored by name: readable in both databases and safe when members are added.
+        // Enums are stored by name: readable in every database and safe when members are added.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(30);
+
+        // PostgreSQL compares text by the database's locale unless told otherwise (en_US.UTF-8 orders "a-b" and "ab"
+        // by letters first and is not byte order). The lists' keyset cursors and name-prefix searches are ranges on
+        // the normalized columns (key < name < prefix + U+10FFFF) that hold only in code-point order, as SQLite's
+        // BINARY compares: "C" gives that whatever locale the database was created with, and lets those ranges use
+        // the indexes.
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<string>().UseCollation("C");
+        }
     }
 }

@@ -11,60 +11,17 @@ using Microsoft.Extensions.Logging;
 
 namespace JourneyOptimizer.Sms.Core.Webhooks;
 
-public enum WebhookOutcome
-{
-    Created,
-    Updated,
-    Deleted,
-    SecretRegenerated,
-    NotFound,
-    Invalid,
-    NameTaken,
-    ConcurrencyConflict,
-}
-
 /// <summary>
-/// The result of a webhook command. <see cref="SigningSecret"/> is the new Custom signing secret, set only by a
-/// create or a regeneration: it exists nowhere else (the database keeps its SHA-256), so it is shown once.
-/// </summary>
-public sealed record WebhookResult(WebhookOutcome Outcome, int? Id = null, IReadOnlyList<FieldError>? Errors = null,
-    string? SigningSecret = null)
-{
-    public bool Succeeded => Outcome is WebhookOutcome.Created or WebhookOutcome.Updated or WebhookOutcome.Deleted
-        or WebhookOutcome.SecretRegenerated;
-
-    public IReadOnlyList<FieldError> FieldErrors => Errors ?? [];
-
-    public static WebhookResult Fail(WebhookOutcome outcome, params FieldError[] errors) => new(outcome, null, errors);
-
-    /// <summary>Keeps the secret out of logs and test output.</summary>
-    public override string ToString() => $"{Outcome} {Id} {string.Join("; ", FieldErrors.Select(e => e.Field + ": " + e.Message))}";
-}
-
-/// <summary>A row of the SMS webhooks list.</summary>
-public sealed record WebhookListItem(int Id, string Name, SmsVendor Vendor, WebhookType Type, string SenderNumber,
-    string CredentialName, string PathToken, string ModifiedBy, DateTime ModifiedAtUtc);
-
-/// <summary>An API credential the webhook form offers.</summary>
-public sealed record WebhookCredentialOption(int Id, string Name, SmsVendor Vendor, string Address);
-
-/// <summary>A row of the inbound messages list.</summary>
-public sealed record InboundMessageItem(long Id, string WebhookName, string ProfileNumber, string InboundNumber, string Body,
-    KeywordCategory? Category, string? Keyword, bool FuzzyMatch, string? ReplyMessage, DateTime ReceivedAtUtc);
-
-/// <summary>A row of the delivery feedback list: the current status of one sent message.</summary>
-public sealed record DeliveryStatusItem(long Id, string WebhookName, string ClientReference, string Status, string? Code,
-    DateTime UpdatedAtUtc);
-
-/// <summary>
-/// Creates, lists, edits and deletes the SMS webhooks of a sandbox, regenerates Custom signing secrets (stored only
-/// as SHA-256), and reads what the webhooks received for the administration lists.
+/// Creates, lists, edits and deletes the SMS webhooks of a sandbox, regenerates signing secrets (stored only as
+/// SHA-256) of the vendors that use them, and reads what the webhooks received for the administration lists. What
+/// differs by vendor is asked of its <see cref="VendorWebhooks"/>.
 /// </summary>
 public sealed partial class WebhookService(
     SmsDbContext db,
     AuditLog audit,
     TimeProvider time,
     IValidator<WebhookInput> validator,
+    CredentialVendors vendors,
     ILogger<WebhookService> logger,
     IEnumerable<IWebhookCache> caches)
 {
@@ -74,6 +31,9 @@ public sealed partial class WebhookService(
     public const int MaxPageSize = 200;
     public const int MaxCredentialOptions = 500;
     public const int MaxEventsShown = 100;
+
+    /// <summary>The refusal to regenerate the secret of a webhook whose vendor signs with its own key and says nothing more.</summary>
+    public const string NoSigningSecretMessage = "This webhook has no signing secret.";
 
     /// <summary>A new path token or signing secret: 32 random bytes, base64url without padding (43 characters).</summary>
     public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -100,39 +60,15 @@ public sealed partial class WebhookService(
             query = query.Where(w => w.NormalizedName.CompareTo(prefix) >= 0 && w.NormalizedName.CompareTo(upper) < 0);
         }
 
-        var (before, key) = DecodeNameCursor(cursor);
-        List<WebhookListItem> rows;
-        if (before == true)
+        var (direction, key) = KeysetCursor.Decode(cursor);
+        query = direction switch
         {
-            rows = await Project(query.Where(w => w.NormalizedName.CompareTo(key) < 0).OrderByDescending(w => w.NormalizedName)
-                .Take(pageSize + 1)).ToListAsync(cancellationToken);
-            var moreBefore = rows.Count > pageSize;
-            if (moreBefore)
-            {
-                rows.RemoveAt(rows.Count - 1);
-            }
-
-            rows.Reverse();
-            return new Page<WebhookListItem>(rows,
-                rows.Count > 0 ? EncodeNameCursor(false, NormalizeName(rows[^1].Name)) : null,
-                moreBefore ? EncodeNameCursor(true, NormalizeName(rows[0].Name)) : null);
-        }
-
-        if (before == false)
-        {
-            query = query.Where(w => w.NormalizedName.CompareTo(key) > 0);
-        }
-
-        rows = await Project(query.OrderBy(w => w.NormalizedName).Take(pageSize + 1)).ToListAsync(cancellationToken);
-        var more = rows.Count > pageSize;
-        if (more)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
-
-        return new Page<WebhookListItem>(rows,
-            more ? EncodeNameCursor(false, NormalizeName(rows[^1].Name)) : null,
-            before == false && rows.Count > 0 ? EncodeNameCursor(true, NormalizeName(rows[0].Name)) : null);
+            KeysetDirection.Before => query.Where(w => w.NormalizedName.CompareTo(key) < 0).OrderByDescending(w => w.NormalizedName),
+            KeysetDirection.After => query.Where(w => w.NormalizedName.CompareTo(key) > 0).OrderBy(w => w.NormalizedName),
+            _ => query.OrderBy(w => w.NormalizedName),
+        };
+        var rows = await Project(query.Take(pageSize + 1)).ToListAsync(cancellationToken);
+        return KeysetCursor.ToPage(rows, pageSize, direction, w => NormalizeName(w.Name));
     }
 
     private static IQueryable<WebhookListItem> Project(IQueryable<Webhook> query) =>
@@ -144,7 +80,7 @@ public sealed partial class WebhookService(
         db.Webhooks.AsNoTracking().Include(w => w.ApiCredential)
             .FirstOrDefaultAsync(w => w.Id == id && w.SandboxId == sandboxId, cancellationToken);
 
-    /// <summary>The sandbox's API credentials the form offers (both vendors; the page shows those of the chosen one).</summary>
+    /// <summary>The sandbox's API credentials the form offers (every vendor's; the page shows those of the chosen one).</summary>
     public async Task<IReadOnlyList<WebhookCredentialOption>> CredentialOptionsAsync(int sandboxId, CancellationToken cancellationToken) =>
         await db.ApiCredentials.AsNoTracking().Where(c => c.SandboxId == sandboxId).OrderBy(c => c.NormalizedName)
             .Take(MaxCredentialOptions)
@@ -168,8 +104,8 @@ public sealed partial class WebhookService(
     }
 
     /// <summary>
-    /// Creates a webhook with a new unguessable path token; a Custom one also gets a new signing secret, returned
-    /// once in the result and stored only as its SHA-256.
+    /// Creates a webhook with a new unguessable path token; one of a vendor that uses signing secrets also gets a new
+    /// signing secret, returned once in the result and stored only as its SHA-256.
     /// </summary>
     public async Task<WebhookResult> CreateAsync(int sandboxId, WebhookInput input, Actor actor, CancellationToken cancellationToken)
     {
@@ -183,7 +119,7 @@ public sealed partial class WebhookService(
 
         var now = time.GetUtcNow().UtcDateTime;
         var name = input.Name!.Trim();
-        var secret = input.Vendor == SmsVendor.Custom ? NewToken() : null;
+        var secret = vendors[input.Vendor].Webhooks!.UsesSigningSecret ? NewToken() : null;
         var webhook = new Webhook
         {
             SandboxId = sandboxId,
@@ -281,7 +217,7 @@ public sealed partial class WebhookService(
     }
 
     /// <summary>
-    /// Replaces the signing secret of a Custom webhook: the old one stops working at once; the new one is returned
+    /// Replaces the signing secret of a webhook (of a vendor that uses them): the old one stops working at once; the new one is returned
     /// once. Not a form edit, so it needs no version, but it bumps it (an open edit form must reload).
     /// </summary>
     public async Task<WebhookResult> RegenerateSecretAsync(int sandboxId, int id, Actor actor, CancellationToken cancellationToken)
@@ -293,10 +229,11 @@ public sealed partial class WebhookService(
             return WebhookResult.Fail(WebhookOutcome.NotFound);
         }
 
-        if (webhook.Vendor != SmsVendor.Custom)
+        var webhooks = vendors.Find(webhook.Vendor)?.Webhooks;
+        if (webhooks is not { UsesSigningSecret: true })
         {
             return new WebhookResult(WebhookOutcome.Invalid, id, [new FieldError(FieldError.FormLevel,
-                "A Twilio webhook has no signing secret: Twilio signs its requests with the Auth Token of the API credentials.")]);
+                webhooks?.AuthenticationNote ?? NoSigningSecretMessage)]);
         }
 
         var secret = NewToken();
@@ -327,8 +264,9 @@ public sealed partial class WebhookService(
             return WebhookResult.Fail(WebhookOutcome.NotFound);
         }
 
-        // The messages, receipts and statuses it received go with it (cascade); consent records stay: they belong to
-        // the profile and sender numbers, not to the webhook.
+        // What it received stays, as history (the inbound STOP that proves an opt-out): the database sets the webhook of
+        // its messages, receipts and statuses to null (ON DELETE SET NULL), and consent records let go of it here. The
+        // retention period removes them later.
         db.Webhooks.Remove(webhook);
         audit.Record(actor, sandboxId, AuditObjectType, Invariant(id), webhook.Name, AuditLog.Actions.Deleted);
         var failed = await SaveAsync(async ct =>
@@ -374,7 +312,7 @@ public sealed partial class WebhookService(
             q => q.OrderByDescending(m => m.ReceivedAtUtc).ThenByDescending(m => m.Id),
             q => q.OrderBy(m => m.ReceivedAtUtc).ThenBy(m => m.Id),
             q => q.Select(m => new InboundMessageItem(m.Id,
-                db.Webhooks.Where(w => w.Id == m.WebhookId).Select(w => w.Name).FirstOrDefault() ?? "",
+                db.Webhooks.Where(w => w.Id == m.WebhookId).Select(w => w.Name).FirstOrDefault(),
                 m.ProfileNumber, m.InboundNumber, m.Body, m.Category, m.Keyword, m.FuzzyMatch, m.ReplyMessage, m.ReceivedAtUtc)),
             m => (m.ReceivedAtUtc, m.Id), cursor, pageSize, cancellationToken);
     }
@@ -398,7 +336,7 @@ public sealed partial class WebhookService(
             q => q.OrderByDescending(s => s.UpdatedAtUtc).ThenByDescending(s => s.Id),
             q => q.OrderBy(s => s.UpdatedAtUtc).ThenBy(s => s.Id),
             q => q.Select(s => new DeliveryStatusItem(s.Id,
-                db.Webhooks.Where(w => w.Id == s.WebhookId).Select(w => w.Name).FirstOrDefault() ?? "",
+                db.Webhooks.Where(w => w.Id == s.WebhookId).Select(w => w.Name).FirstOrDefault(),
                 s.ClientReference, s.Status, s.Code, s.UpdatedAtUtc)),
             s => (s.UpdatedAtUtc, s.Id), cursor, pageSize, cancellationToken);
     }
@@ -438,19 +376,23 @@ public sealed partial class WebhookService(
             return new WebhookResult(WebhookOutcome.Invalid, null, errors);
         }
 
-        var credentialVendor = await db.ApiCredentials.AsNoTracking()
-            .Where(c => c.Id == input.ApiCredentialId && c.SandboxId == sandboxId)
-            .Select(c => (SmsVendor?)c.Vendor).FirstOrDefaultAsync(cancellationToken);
-        if (credentialVendor is null)
+        var credential = await db.ApiCredentials.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == input.ApiCredentialId && c.SandboxId == sandboxId, cancellationToken);
+        if (credential is null)
         {
             return WebhookResult.Fail(WebhookOutcome.Invalid, new FieldError(nameof(WebhookInput.ApiCredentialId),
                 "Choose API credentials of this sandbox."));
         }
 
-        if (credentialVendor != vendor)
+        if (credential.Vendor != vendor)
         {
             return WebhookResult.Fail(WebhookOutcome.Invalid, new FieldError(nameof(WebhookInput.ApiCredentialId),
                 "Choose API credentials of the webhook's SMS vendor."));
+        }
+
+        if (vendors[vendor].Webhooks!.CredentialProblem(credential) is { } problem)
+        {
+            return WebhookResult.Fail(WebhookOutcome.Invalid, problem with { Field = nameof(WebhookInput.ApiCredentialId) });
         }
 
         if (KeywordsJson(input, type) is { Length: > Webhook.KeywordSettingsMaxLength })
@@ -465,8 +407,8 @@ public sealed partial class WebhookService(
     private static string? KeywordsJson(WebhookInput input, WebhookType type) =>
         type == WebhookType.Inbound ? input.Keywords.ToSettings().ToJson() : null;
 
-    private static string? MappingJson(WebhookInput input, SmsVendor vendor, WebhookType type) =>
-        vendor == SmsVendor.Custom ? input.Mapping.ToMapping(type).ToJson() : null;
+    private string? MappingJson(WebhookInput input, SmsVendor vendor, WebhookType type) =>
+        vendors[vendor].Webhooks!.UsesPayloadMapping ? input.Mapping.ToMapping(type).ToJson() : null;
 
     private Task<bool> NameTakenAsync(int sandboxId, int? id, string name, CancellationToken cancellationToken)
     {
@@ -498,50 +440,19 @@ public sealed partial class WebhookService(
         ["PayloadMapping"] = w.PayloadMappingJson,
     };
 
-    private async Task<WebhookResult?> SaveAsync(Func<CancellationToken, Task> save, CancellationToken cancellationToken)
-    {
-        try
+    private async Task<WebhookResult?> SaveAsync(Func<CancellationToken, Task> save, CancellationToken cancellationToken) =>
+        await db.TrySaveAsync(save, logger, AuditObjectType, cancellationToken) switch
         {
-            await save(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ConcurrencyConflict();
-        }
-        catch (DbUpdateException ex)
-        {
-            db.ChangeTracker.Clear();
-            LogSaveRefused(logger, ex.GetType().Name, ex.InnerException?.GetType().Name);
-            return WebhookResult.Fail(WebhookOutcome.Invalid,
-                new FieldError(FieldError.FormLevel, "The SMS webhook could not be saved. Check the fields and try again."));
-        }
-    }
+            SaveOutcome.Saved => null,
+            SaveOutcome.ConcurrencyConflict => ConcurrencyConflict(),
+            _ => WebhookResult.Fail(WebhookOutcome.Invalid,
+                new FieldError(FieldError.FormLevel, "The SMS webhook could not be saved. Check the fields and try again.")),
+        };
 
     private static string Invariant(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string EncodeNameCursor(bool before, string key) =>
-        (before ? "b" : "a") + Base64Url(Encoding.UTF8.GetBytes(key));
-
-    /// <summary>null: first page; false: after the key; true: before it.</summary>
-    private static (bool? Before, string Key) DecodeNameCursor(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 600 || (cursor[0] != 'a' && cursor[0] != 'b'))
-        {
-            return (null, "");
-        }
-
-        var base64 = cursor[1..].Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        var bytes = new byte[base64.Length];
-        return Convert.TryFromBase64String(base64, bytes, out var written)
-            ? (cursor[0] == 'b', Encoding.UTF8.GetString(bytes, 0, written))
-            : (null, "");
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SMS webhook {WebhookId} ({Vendor} {Type}) created in sandbox {SandboxId}")]
     private static partial void LogCreated(ILogger logger, int webhookId, int sandboxId, SmsVendor vendor, WebhookType type);
@@ -554,7 +465,4 @@ public sealed partial class WebhookService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SMS webhook {WebhookId} deleted in sandbox {SandboxId}")]
     private static partial void LogDeleted(ILogger logger, int webhookId, int sandboxId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "An SMS webhook change was refused by the database ({Error}, {InnerError})")]
-    private static partial void LogSaveRefused(ILogger logger, string error, string? innerError);
 }

@@ -15,14 +15,9 @@ public static class Display
     /// </summary>
     public const string HintSlot = "\uE000";
 
-    /// <summary>How <see cref="Time"/> formats (also written by <see cref="HtmlOut.Time"/>): the culture's short date and time.</summary>
-    internal const string TimeFormat = "g";
-
-    /// <summary>After the time: stored times are UTC.</summary>
-    internal const string TimeSuffix = " UTC";
-
+    /// <summary>A stored (UTC) time in the culture's short date and time, marked as UTC.</summary>
     public static string Time(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString(TimeFormat, CultureInfo.CurrentCulture) + TimeSuffix;
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("g", CultureInfo.CurrentCulture) + " UTC";
 
     public static string Status(VerificationStatus status) => status switch
     {

@@ -1,17 +1,16 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Infrastructure;
 
 /// <summary>
-/// The framework messages that the portal's own texts do not cover, in the user's language: ASP.NET Core Identity's
-/// errors and MVC's model-binding and implicit "required" messages (server-side errors and data-val-* attributes).
+/// The framework messages that the portal's own texts do not cover, in the user's language: MVC's model-binding and
+/// implicit "required" messages (server-side errors and data-val-* attributes). Identity's errors come from
+/// <see cref="LocalizedIdentityErrorDescriber"/>, registered with AddIdentity.
 /// Keys are English texts in <see cref="SharedResource"/>, like every other text of the portal.
 /// </summary>
 public static class LocalizationSetup
@@ -25,9 +24,6 @@ public static class LocalizationSetup
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddLocalization(options => options.ResourcesPath = ResourcesPath);
-
-        // Replaces Identity's describer whether AddIdentity ran before (Replace) or runs after (its TryAdd is a no-op).
-        services.Replace(ServiceDescriptor.Scoped<IdentityErrorDescriber, LocalizedIdentityErrorDescriber>());
 
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
         {

@@ -3,13 +3,15 @@ using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Sandboxes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace JourneyOptimizer.Sms.Web.Infrastructure;
 
-/// <summary>What runs once before the portal takes requests: migrations (SQLite), the default sandbox, the first administrator.</summary>
+/// <summary>
+/// What runs once before the portal takes requests: migrations (SQLite, PostgreSQL), the default sandbox, the first
+/// administrator.
+/// </summary>
 public static class StartupTasks
 {
     public static async Task InitializeAsync(this WebApplication app, CancellationToken cancellationToken = default)
@@ -19,23 +21,36 @@ public static class StartupTasks
         var services = scope.ServiceProvider;
         var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = services.GetRequiredService<SmsDbContext>();
-        if (database.Provider == DatabaseProvider.Sqlite)
+        // Migrate only when a migration is pending: with nothing to apply, MigrateAsync still takes the migration lock
+        // and compares the model with the migrations' snapshot, about a tenth of the start-up (docs/performance.md).
+        // A model change without its migration is caught by MigrationsTests, not at start-up. Instances starting
+        // together on one PostgreSQL database are serialised by that lock (EF Core locks the history table), and the
+        // second finds nothing left to apply. SQL Server is migrated with scripts or bundles (docs/configuration.md).
+        if (database.Provider is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql && database.MigrateOnStart
+            && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
-            // Migrate only when a migration is pending: with nothing to apply, MigrateAsync still takes the migration lock
-            // and compares the model with the migrations' snapshot, about a tenth of the start-up (docs/performance.md).
-            // A model change without its migration is caught by MigrationsTests, not at start-up.
-            if (database.MigrateOnStart && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-            {
-                await db.Database.MigrateAsync(cancellationToken);
-            }
-
-            // Write-ahead logging: readers never wait for the writer. The setting is stored in the database file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            LogThreadingMode(db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupTasks)));
+            await db.Database.MigrateAsync(cancellationToken);
         }
 
-        await services.GetRequiredService<SandboxService>().EnsureDefaultAsync(cancellationToken);
-        var firstStart = await services.GetRequiredService<FirstStartService>().EnsureAsync(cancellationToken);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging: readers never wait for the writer. The setting is stored in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        FirstStartResult firstStart;
+        try
+        {
+            firstStart = await FirstStartAsync(services, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Instances started together on one database race to create the default sandbox, the administrator role
+            // and the first administrator; the loser's insert hits a unique index. Its second pass finds the winner's.
+            db.ChangeTracker.Clear();
+            firstStart = await FirstStartAsync(services, cancellationToken);
+        }
+
         if (firstStart is { State: FirstStartState.SetupTokenIssued, SetupToken: { } token })
         {
             var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
@@ -44,30 +59,10 @@ public static class StartupTasks
         }
     }
 
-    /// <summary>
-    /// Says whether SQLite took its multi-thread mode (SqliteThreading): a portal that stays serialized works, only slower,
-    /// so this is the one place that tells.
-    /// </summary>
-    private static void LogThreadingMode(SmsDbContext db, ILogger logger)
+    private static async Task<FirstStartResult> FirstStartAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        db.Database.OpenConnection();
-        try
-        {
-            if (SqliteThreading.IsMultiThread(connection.Handle!))
-            {
-                logger.LogInformation("SQLite connections run in {SqliteThreadingMode} mode", "multi-thread");
-            }
-            else
-            {
-                logger.LogWarning("SQLite connections run in {SqliteThreadingMode} mode: SQLite was initialized before the portal could configure it",
-                    "serialized");
-            }
-        }
-        finally
-        {
-            db.Database.CloseConnection();
-        }
+        await services.GetRequiredService<SandboxService>().EnsureDefaultAsync(cancellationToken);
+        return await services.GetRequiredService<FirstStartService>().EnsureAsync(cancellationToken);
     }
 
     /// <summary>

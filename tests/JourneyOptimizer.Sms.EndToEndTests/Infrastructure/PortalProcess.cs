@@ -41,10 +41,8 @@ public sealed partial class PortalProcess : IAsyncDisposable
 
     public static async Task<PortalProcess> StartAsync(IDictionary<string, string>? environment = null)
     {
-        var root = RepositoryRoot();
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
-        var webProject = Path.Combine(root, "src", "JourneyOptimizer.Sms.Web");
-        var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "JourneyOptimizer.Sms.Web.dll");
+        var webProject = Path.Combine(RepositoryRoot(), "src", "JourneyOptimizer.Sms.Web");
+        var dll = Path.Combine(webProject, "bin", Configuration, "net10.0", "JourneyOptimizer.Sms.Web.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build the solution first: {dll} is missing.");
@@ -52,17 +50,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), "jo-sms-e2e", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var port = FreePort();
-        var baseUrl = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "--urls", baseUrl },
-            WorkingDirectory = webProject,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var start = StartInfo(dll, webProject);
         start.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(folder, "portal.db")}";
         start.Environment["Bootstrap__AdminEmail"] = "";
         start.Environment["Bootstrap__AdminPassword"] = "";
@@ -71,13 +59,64 @@ public sealed partial class PortalProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        return await LaunchAsync(start, folder);
+    }
+
+    /// <summary>
+    /// A published portal as an operator starts it: <c>dotnet {folder}/JourneyOptimizer.Sms.Web.dll</c> from
+    /// <paramref name="workingDirectory"/>, configured only by the folder's own appsettings.json (no connection string,
+    /// no administrator in its environment). <paramref name="publishFolder"/> is deleted with the process.
+    /// </summary>
+    public static Task<PortalProcess> StartPublishedAsync(string publishFolder, string workingDirectory)
+    {
+        var start = StartInfo(Path.Combine(publishFolder, "JourneyOptimizer.Sms.Web.dll"), workingDirectory);
+        return LaunchAsync(start, publishFolder);
+    }
+
+    /// <summary>The build configuration of the tests, which is the portal's (bin/&lt;Configuration&gt;/net10.0).</summary>
+    public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+    private static ProcessStartInfo StartInfo(string dll, string workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll },
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Whatever the test process inherited must not choose the portal's content root or configuration.
+        foreach (var inherited in new[] { "ASPNETCORE_CONTENTROOT", "DOTNET_CONTENTROOT", "ASPNETCORE_URLS" })
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        return start;
+    }
+
+    private static async Task<PortalProcess> LaunchAsync(ProcessStartInfo start, string folder)
+    {
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseUrl);
         var process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start.");
         var portal = new PortalProcess(process, folder, baseUrl);
         process.OutputDataReceived += (_, e) => portal.OnOutput(e.Data);
         process.ErrorDataReceived += (_, e) => portal.OnOutput(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await portal.WaitUntilReadyAsync();
+        try
+        {
+            await portal.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            await portal.DisposeAsync();
+            throw;
+        }
+
         return portal;
     }
 
@@ -153,6 +192,13 @@ public sealed partial class PortalProcess : IAsyncDisposable
         }
 
         return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
+    }
+
+    /// <summary>Ends the portal at once, as <c>kill -9</c> does (SIGKILL): no shutdown, nothing flushed or answered.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

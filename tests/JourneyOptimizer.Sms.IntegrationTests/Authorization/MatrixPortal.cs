@@ -16,8 +16,10 @@ namespace JourneyOptimizer.Sms.IntegrationTests.Authorization;
 /// Two sandboxes (A and B), an object of each kind in A, and the four kinds of signed-in users of the matrix:
 /// View A, Manage A, Manage B and a System administrator (plus anonymous).
 /// </summary>
-public sealed class MatrixPortal : PortalFactory, IAsyncLifetime
+public sealed class MatrixPortal : IAsyncLifetime
 {
+    public PortalFactory Portal { get; } = new();
+
     public const string SandboxA = "matrix-a";
     public const string SandboxB = "matrix-b";
 
@@ -49,31 +51,31 @@ public sealed class MatrixPortal : PortalFactory, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        SandboxAId = (await TestData.SandboxAsync(this, SandboxA)).Id;
-        SandboxBId = (await TestData.SandboxAsync(this, SandboxB)).Id;
+        SandboxAId = (await TestData.SandboxAsync(Portal, SandboxA)).Id;
+        SandboxBId = (await TestData.SandboxAsync(Portal, SandboxB)).Id;
         CredentialAId = await NewCredentialAsync();
         (WebhookAId, WebhookAToken) = await NewWebhookAsync();
         ChannelConfigurationAId = await NewChannelConfigurationAsync();
         var viewA = TestUsers.Email("view-a");
         var manageA = TestUsers.Email("manage-a");
         var manageB = TestUsers.Email("manage-b");
-        UserId = await TestUsers.CreateAsync(this, viewA, false, (SandboxAId, SandboxAccess.View));
-        await TestUsers.CreateAsync(this, manageA, false, (SandboxAId, SandboxAccess.Manage));
-        await TestUsers.CreateAsync(this, manageB, false, (SandboxBId, SandboxAccess.Manage));
+        UserId = await TestUsers.CreateAsync(Portal, viewA, false, (SandboxAId, SandboxAccess.View));
+        await TestUsers.CreateAsync(Portal, manageA, false, (SandboxAId, SandboxAccess.Manage));
+        await TestUsers.CreateAsync(Portal, manageB, false, (SandboxBId, SandboxAccess.Manage));
         Sessions =
         [
-            await RawSession.AnonymousAsync(this),
-            await RawSession.SignedInAsync(this, "View A", viewA, TestUsers.Password),
-            await RawSession.SignedInAsync(this, "Manage A", manageA, TestUsers.Password),
-            await RawSession.SignedInAsync(this, "Manage B", manageB, TestUsers.Password),
-            await RawSession.SignedInAsync(this, "System administrator", AdminEmail, AdminPassword),
+            await RawSession.AnonymousAsync(Portal),
+            await RawSession.SignedInAsync(Portal, "View A", viewA, TestUsers.Password),
+            await RawSession.SignedInAsync(Portal, "Manage A", manageA, TestUsers.Password),
+            await RawSession.SignedInAsync(Portal, "Manage B", manageB, TestUsers.Password),
+            await RawSession.SignedInAsync(Portal, "System administrator", PortalFactory.AdminEmail, PortalFactory.AdminPassword),
         ];
     }
 
-    public Task<int> NewCredentialAsync() => TestData.CreateTwilioAsync(this, SandboxAId, TestData.Twilio());
+    public Task<int> NewCredentialAsync() => TestData.CreateTwilioAsync(Portal, SandboxAId, TestData.Twilio());
 
     /// <summary>A user that a POST may change freely (the sample of a write to a user page).</summary>
-    public Task<string> NewUserAsync() => TestUsers.CreateAsync(this, TestUsers.Email("sample"), false, (SandboxAId, SandboxAccess.View));
+    public Task<string> NewUserAsync() => TestUsers.CreateAsync(Portal, TestUsers.Email("sample"), false, (SandboxAId, SandboxAccess.View));
 
     /// <summary>
     /// A Custom inbound webhook of sandbox A on a fresh credential (Custom: it has a signing secret, so every webhook
@@ -81,9 +83,9 @@ public sealed class MatrixPortal : PortalFactory, IAsyncLifetime
     /// </summary>
     public async Task<(int Id, string Token)> NewWebhookAsync()
     {
-        var credentialId = await WebhookTestData.CustomCredentialAsync(this, SandboxAId, "Custom " + Guid.NewGuid().ToString("N")[..8]);
+        var credentialId = await WebhookTestData.CustomCredentialAsync(Portal, SandboxAId, "Custom " + Guid.NewGuid().ToString("N")[..8]);
         var token = "matrix" + Guid.NewGuid().ToString("N");
-        await using var scope = CreateScope();
+        await using var scope = Portal.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SmsDbContext>();
         var webhook = new Webhook
         {
@@ -118,7 +120,7 @@ public sealed class MatrixPortal : PortalFactory, IAsyncLifetime
     /// <summary>A Draft channel configuration of sandbox A.</summary>
     public async Task<int> NewChannelConfigurationAsync()
     {
-        await using var scope = CreateScope();
+        await using var scope = Portal.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SmsDbContext>();
         var name = "cc_" + Guid.NewGuid().ToString("N")[..12];
         var configuration = new ChannelConfiguration
@@ -138,7 +140,7 @@ public sealed class MatrixPortal : PortalFactory, IAsyncLifetime
     /// <summary>A consent record of sandbox A (opted in).</summary>
     public async Task<long> NewConsentAsync()
     {
-        await using var scope = CreateScope();
+        await using var scope = Portal.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SmsDbContext>();
         var record = new ConsentRecord
         {
@@ -157,4 +159,6 @@ public sealed class MatrixPortal : PortalFactory, IAsyncLifetime
     public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public ValueTask DisposeAsync() => Portal.DisposeAsync();
 }

@@ -18,7 +18,7 @@ public sealed class ViewUserActionsTests(MatrixPortal portal) : IClassFixture<Ma
     [Fact]
     public async Task AViewUser_SeesNoButtonThatWrites_OnAnySandboxPage()
     {
-        var pages = (await RouteTable.ReadAsync(portal.Services))
+        var pages = (await RouteTable.ReadAsync(portal.Portal.Services))
             .Where(r => r.IsPage && r.Method == "GET" && r.Handler is null && r.IsSandboxScoped && !r.RequiresManage).ToList();
         Assert.Contains(pages, p => p.Name.EndsWith("/ApiCredentials/Index", StringComparison.Ordinal));
         var problems = new List<string>();

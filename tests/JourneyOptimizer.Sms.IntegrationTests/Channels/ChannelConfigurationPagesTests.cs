@@ -12,9 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyOptimizer.Sms.IntegrationTests.Channels;
 
 /// <summary>The channel configuration pages over HTTP, the checks against the fake Twilio (a real local HTTP server).</summary>
-public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClassFixture<ChannelPortal>
+public sealed class ChannelConfigurationPagesTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private static readonly string Prod = ChannelPortal.Url("prod");
+    private static readonly string Prod = ChannelTestData.Url("prod");
 
     private async Task<int> ProdIdAsync() => (await TestData.SandboxAsync(portal, "prod")).Id;
 
@@ -31,27 +31,26 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
 
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The item of the page's "More actions" template (site.js copies it into the row whose button is used).</summary>
-    private static AngleSharp.Dom.IElement MenuItem(AngleSharp.Html.Dom.IHtmlDocument list, string action) =>
-        ((AngleSharp.Html.Dom.IHtmlTemplateElement)list.GetElementById("row-menu")!).Content.QuerySelector($"[data-testid={action}]")
-        ?? throw new InvalidOperationException($"No {action} in the row menu.");
+    /// <summary>The item of the row's "More actions" menu.</summary>
+    private static AngleSharp.Dom.IElement MenuItem(AngleSharp.Html.Dom.IHtmlDocument list, int id, string action) =>
+        Row(list, id).QuerySelector($".dropdown-menu [data-testid={action}]")
+        ?? throw new InvalidOperationException($"No {action} in the row menu of {id}.");
 
-    /// <summary>Whether site.js shows the action for the row: its item has no data-when, or one naming the row's status.</summary>
+    /// <summary>Whether the row's menu shows the action: its item is not hidden (site.js keeps it so as the status changes).</summary>
     private static bool Offered(AngleSharp.Html.Dom.IHtmlDocument list, int id, string action) =>
-        MenuItem(list, action).Closest("li")!.GetAttribute("data-when") is not { } when
-        || when.Split(' ').Contains(Row(list, id).GetAttribute("data-status"));
+        !MenuItem(list, id, action).Closest("li")!.HasAttribute("hidden");
 
     /// <summary>
-    /// A row action as the browser sends it: the page has the "More actions" button that site.js adds to the row's
-    /// actions cell, the menu offers the action for the row's status, and its button submits its form with the row's id.
+    /// A row action as the browser sends it: the row has its "More actions" button, the menu offers the action for the
+    /// row's status, and its button submits its form with the row's id.
     /// </summary>
     private static async Task<HttpResponseMessage> RowActionAsync(PortalClient client, AngleSharp.Html.Dom.IHtmlDocument list, int id, string action)
     {
-        var toggle = ((AngleSharp.Html.Dom.IHtmlTemplateElement)list.GetElementById("row-menu-toggle")!).Content.QuerySelector("button[data-row-menu]");
-        Assert.Equal("More actions", toggle?.GetAttribute("aria-label"));
-        Assert.NotNull(Row(list, id).QuerySelector("td.row-actions"));
+        var name = Row(list, id).QuerySelector("td a")!.TextContent;
+        Assert.NotNull(Row(list, id).QuerySelector($"td.row-actions button.dropdown-toggle[aria-label='More actions {name}']"));
         Assert.True(Offered(list, id, action), $"{action} is not offered for a {Row(list, id).GetAttribute("data-status")} row");
-        var button = MenuItem(list, action);
+        var button = MenuItem(list, id, action);
+        Assert.Equal(Id(id), button.GetAttribute("value"));
         return await client.SubmitAsync(list, "#" + button.GetAttribute("form"), new Dictionary<string, string> { [button.GetAttribute("name")!] = Id(id) });
     }
 
@@ -59,30 +58,29 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         list.QuerySelector($"[data-testid=configurations-table] tr[data-id='{id}']") ?? throw new InvalidOperationException($"No row {id}");
 
     /// <summary>
-    /// The rows share one delete question, the table's (site.js puts the row's name in when the bin is used, see the
-    /// end-to-end journey), in the user's language; each bin says whose it is and shows only for a Draft or Failed row.
+    /// Each row's bin asks its own question, naming the row, in the user's language, says whose it
+    /// is, and shows only for a Draft or Failed row.
     /// </summary>
     [Theory]
     [InlineData(JourneyOptimizer.Sms.Web.Infrastructure.PortalCultures.English)]
     [InlineData(JourneyOptimizer.Sms.Web.Infrastructure.PortalCultures.ChineseSimplified)]
-    public async Task TheRowsShareTheTablesDeleteQuestion_InTheUsersLanguage(string culture)
+    public async Task EachRowsDeleteQuestion_NamesTheRow_InTheUsersLanguage(string culture)
     {
         var prefix = Name("ask");
         var sandbox = await ProdIdAsync();
-        var (credential, active, _) = await portal.ActiveAsync(sandbox, prefix + "a");
-        var draft = await portal.CreateAsync(sandbox, new ChannelConfigurationInput { Name = prefix + "b", ApiCredentialId = credential }, submit: false);
+        var (credential, active, _) = await portal.ActiveChannelAsync(sandbox, prefix + "a");
+        var draft = await portal.CreateChannelAsync(sandbox, new ChannelConfigurationInput { Name = prefix + "b", ApiCredentialId = credential }, submit: false);
         using var client = await Localization.LocalizedClient.SignedInAsync(portal, culture);
 
         var list = await Localization.LocalizedClient.GetPageAsync(client, Prod + "?q=" + prefix);
-        var table = list.QuerySelector("table[data-testid=configurations-table]")!;
-        Assert.Equal(Localization.LocalizedClient.T(culture, "Delete the channel configuration “{0}”? This cannot be undone."),
-            table.GetAttribute("data-confirm-template"));
-        Assert.Equal(Localization.LocalizedClient.T(culture, "Delete"), table.GetAttribute("data-confirm-ok"));
-        foreach (var (id, shown) in new[] { (draft, true), (active, false) })
+        foreach (var (id, name, shown) in new[] { (draft, prefix + "b", true), (active, prefix + "a", false) })
         {
             var bin = Row(list, id).QuerySelector("a[data-confirm]")!;
-            Assert.Equal("", bin.GetAttribute("data-confirm"));
-            Assert.Equal(Localization.LocalizedClient.T(culture, "Delete") + " " + Row(list, id).QuerySelector("td a")!.TextContent, bin.GetAttribute("aria-label"));
+            Assert.Equal(name, Row(list, id).QuerySelector("td a")!.TextContent);
+            Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                Localization.LocalizedClient.T(culture, "Delete the channel configuration “{0}”? This cannot be undone."), name), bin.GetAttribute("data-confirm"));
+            Assert.Equal(Localization.LocalizedClient.T(culture, "Delete"), bin.GetAttribute("data-confirm-ok"));
+            Assert.Equal(Localization.LocalizedClient.T(culture, "Delete") + " " + name, bin.GetAttribute("aria-label"));
             Assert.EndsWith($"{Prod}/delete/{Id(id)}", PortalClient.Resolve(list, bin.GetAttribute("href")!), StringComparison.Ordinal);
             Assert.Equal(shown, !bin.HasAttribute("hidden"));
         }
@@ -100,7 +98,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
             new Dictionary<string, string> { ["Input.Name"] = name, ["Intent"] = "draft", ["Input.ApiCredentialId"] = credential.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var stored = await portal.LoadAsync(name);
+        var stored = await portal.LoadChannelAsync(name);
         Assert.Equal(ChannelConfigurationStatus.Draft, stored.Status);
         var list = await client.GetDocumentAsync(Prod + "?q=" + name);
         var row = Row(list, stored.Id);
@@ -120,12 +118,12 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         var form = await client.GetDocumentAsync(Prod + "/create");
         var response = await client.SubmitAsync(form, "form[data-testid=channel-form]", Form(name, credential, sender));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var id = (await portal.LoadAsync(name)).Id;
+        var id = (await portal.LoadChannelAsync(name)).Id;
         var list = await client.GetDocumentAsync(Prod + "?q=" + name);
         Assert.Equal("Processing", Row(list, id).QuerySelector("[data-status-badge]")!.TextContent.Trim());
         Assert.Equal("Processing", await StateAsync(client, id));
 
-        Assert.True(await portal.Processor.ProcessPendingAsync(CancellationToken.None) >= 1);
+        Assert.True(await portal.ChannelChecks.ProcessPendingAsync(CancellationToken.None) >= 1);
 
         Assert.Equal("Active", await StateAsync(client, id));
         list = await client.GetDocumentAsync(Prod + "?q=" + name);
@@ -155,7 +153,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         };
         var credential = await TestData.CreateTwilioAsync(portal, await ProdIdAsync(), input);
         var name = Name("rejected");
-        var id = await portal.CreateAsync(await ProdIdAsync(), new ChannelConfigurationInput
+        var id = await portal.CreateChannelAsync(await ProdIdAsync(), new ChannelConfigurationInput
         {
             Name = name,
             SmsType = SmsType.Transactional,
@@ -163,9 +161,9 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
             SenderNumber = TestData.Number(),
         }, submit: true);
 
-        await portal.Processor.ProcessPendingAsync(CancellationToken.None);
+        await portal.ChannelChecks.ProcessPendingAsync(CancellationToken.None);
 
-        Assert.Equal(ChannelConfigurationStatus.Failed, (await portal.LoadAsync(id)).Status);
+        Assert.Equal(ChannelConfigurationStatus.Failed, (await portal.LoadChannelAsync(id)).Status);
         using var client = await PortalClient.SignedInAsync(portal);
         var edit = await client.GetDocumentAsync($"{Prod}/edit/{id}");
         Assert.Contains(TwilioCredentialVerifier.NumberNotInAccount, edit.QuerySelector("[data-testid=check-errors]")!.TextContent, StringComparison.Ordinal);
@@ -177,7 +175,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
     public async Task Submit_WhenTwilioIsDown_IsFailedSayingItCouldNotBeReached()
     {
         var credential = await TestData.CreateTwilioAsync(portal, await ProdIdAsync(), TestData.Twilio());
-        var id = await portal.CreateAsync(await ProdIdAsync(), new ChannelConfigurationInput
+        var id = await portal.CreateChannelAsync(await ProdIdAsync(), new ChannelConfigurationInput
         {
             Name = Name("down"),
             SmsType = SmsType.Marketing,
@@ -187,14 +185,14 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         portal.Twilio.Down = true;
         try
         {
-            await portal.Processor.ProcessPendingAsync(CancellationToken.None);
+            await portal.ChannelChecks.ProcessPendingAsync(CancellationToken.None);
         }
         finally
         {
             portal.Twilio.Down = false;
         }
 
-        var stored = await portal.LoadAsync(id);
+        var stored = await portal.LoadChannelAsync(id);
         Assert.Equal(ChannelConfigurationStatus.Failed, stored.Status);
         Assert.Equal(ChannelChecks.ProviderUnreachable, CheckErrors.FromJson(stored.CheckErrorsJson)[0].Message);
     }
@@ -206,7 +204,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         var ids = new List<int>();
         for (var i = 0; i < 4; i++)
         {
-            ids.Add(await portal.CreateAsync(await ProdIdAsync(), new ChannelConfigurationInput
+            ids.Add(await portal.CreateChannelAsync(await ProdIdAsync(), new ChannelConfigurationInput
             {
                 Name = Name("race"),
                 SmsType = SmsType.Marketing,
@@ -225,17 +223,17 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         Assert.True(counts.Sum() >= ids.Count, $"decided {counts.Sum()}");
         foreach (var id in ids)
         {
-            Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadAsync(id)).Status);
+            Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadChannelAsync(id)).Status);
             var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal(1, await portal.WithDbAsync(db => db.AuditEntries.CountAsync(a =>
-                a.ObjectType == ChannelConfigurationService.AuditObjectType && a.ObjectId == key && a.Action == ChannelConfigurationService.Actions.CheckPassed)));
+                a.ObjectType == ChannelConfigurationCommands.AuditObjectType && a.ObjectId == key && a.Action == ChannelConfigurationCommands.Actions.CheckPassed)));
         }
     }
 
     [Fact]
     public async Task CanEditActive_NameReadOnly_ChangeCheckedWhileTheActiveVersionServes()
     {
-        var (credential, id, sender) = await portal.ActiveAsync(await ProdIdAsync(), Name("edit"));
+        var (credential, id, sender) = await portal.ActiveChannelAsync(await ProdIdAsync(), Name("edit"));
         using var client = await PortalClient.SignedInAsync(portal);
         var form = await client.GetDocumentAsync($"{Prod}/edit/{id}");
         Assert.True(form.QuerySelector("#Input_Name")!.HasAttribute("readonly"));
@@ -251,7 +249,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var pending = await portal.LoadAsync(id);
+        var pending = await portal.LoadChannelAsync(id);
         Assert.Equal((ChannelConfigurationStatus.Active, ChangeCheckStatus.Processing), (pending.Status, pending.PendingCheck));
         Assert.Equal((sender, SmsType.Marketing), (pending.SenderNumber, pending.SmsType));
         Assert.NotEqual("hijacked", pending.Name);
@@ -259,9 +257,9 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         Assert.NotNull(page.QuerySelector("[data-testid=pending-processing]"));
         Assert.Equal(newSender, page.QuerySelector("#Input_SenderNumber")!.GetAttribute("value"));
 
-        await portal.Processor.ProcessPendingAsync(CancellationToken.None);
+        await portal.ChannelChecks.ProcessPendingAsync(CancellationToken.None);
 
-        var applied = await portal.LoadAsync(id);
+        var applied = await portal.LoadChannelAsync(id);
         Assert.Equal((ChannelConfigurationStatus.Active, (ChangeCheckStatus?)null), (applied.Status, applied.PendingCheck));
         Assert.Equal((newSender, SmsType.Transactional, credential), (applied.SenderNumber, applied.SmsType, applied.ApiCredentialId!.Value));
     }
@@ -270,39 +268,39 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
     public async Task CanDeactivateActivateAndDuplicate_ThroughTheRowActions()
     {
         var name = Name("rowact");
-        var (_, id, _) = await portal.ActiveAsync(await ProdIdAsync(), name);
+        var (_, id, _) = await portal.ActiveChannelAsync(await ProdIdAsync(), name);
         using var client = await PortalClient.SignedInAsync(portal);
         var list = await client.GetDocumentAsync(Prod + "?q=" + name);
         Assert.NotNull(Row(list, id).QuerySelector("a[data-confirm][hidden]"));
 
         var deactivated = await RowActionAsync(client, list, id, "deactivate");
         Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
-        Assert.Equal(ChannelConfigurationStatus.Deactivated, (await portal.LoadAsync(id)).Status);
+        Assert.Equal(ChannelConfigurationStatus.Deactivated, (await portal.LoadChannelAsync(id)).Status);
 
         list = await client.GetDocumentAsync(Prod + "?q=" + name);
         Assert.False(Offered(list, id, "deactivate"));
         await RowActionAsync(client, list, id, "activate");
-        Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadAsync(id)).Status);
+        Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadChannelAsync(id)).Status);
 
         list = await client.GetDocumentAsync(Prod + "?q=" + name);
         Assert.False(Offered(list, id, "activate"));
         var duplicated = await RowActionAsync(client, list, id, "duplicate");
         Assert.Equal(HttpStatusCode.Redirect, duplicated.StatusCode);
-        var copy = await portal.LoadAsync(name + "_copy");
+        var copy = await portal.LoadChannelAsync(name + "_copy");
         Assert.Equal(ChannelConfigurationStatus.Draft, copy.Status);
 
         // Activating an Active configuration (a forged or stale row action) is refused with a message, not a 500.
         var refused = await client.SubmitAsync(list, "#row-activate-form", new Dictionary<string, string> { ["id"] = Id(id) });
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         var after = await client.GetDocumentAsync(refused.Headers.Location!.OriginalString);
-        Assert.Contains(ChannelConfigurationService.NotAllowedActivate, after.QuerySelector("[data-testid=error-message]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(ChannelConfigurationCommands.NotAllowedActivate, after.QuerySelector("[data-testid=error-message]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task CanDeleteADraft_ButNotAnActiveOne()
     {
-        var draftId = await portal.CreateAsync(await ProdIdAsync(), new ChannelConfigurationInput { Name = Name("deldraft") }, submit: false);
-        var (_, activeId, _) = await portal.ActiveAsync(await ProdIdAsync(), Name("delactive"));
+        var draftId = await portal.CreateChannelAsync(await ProdIdAsync(), new ChannelConfigurationInput { Name = Name("deldraft") }, submit: false);
+        var (_, activeId, _) = await portal.ActiveChannelAsync(await ProdIdAsync(), Name("delactive"));
         using var client = await PortalClient.SignedInAsync(portal);
 
         var confirm = await client.GetDocumentAsync($"{Prod}/delete/{draftId}");
@@ -314,7 +312,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         var refused = await client.SubmitAsync(confirmActive, "main form", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync());
-        Assert.Contains(ChannelConfigurationService.NotAllowedDeleteActive, PortalClient.FormError(page), StringComparison.Ordinal);
+        Assert.Contains(ChannelConfigurationCommands.NotAllowedDeleteActive, PortalClient.FormError(page), StringComparison.Ordinal);
         Assert.True(await portal.WithDbAsync(db => db.Set<ChannelConfiguration>().AnyAsync(c => c.Id == activeId)));
     }
 
@@ -322,7 +320,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
     public async Task CannotDeleteACredential_UsedByAChannelConfiguration_TheCredentialDeletePageNamesIt()
     {
         var name = Name("inuse");
-        var (credential, id, _) = await portal.ActiveAsync(await ProdIdAsync(), name);
+        var (credential, id, _) = await portal.ActiveChannelAsync(await ProdIdAsync(), name);
         using var client = await PortalClient.SignedInAsync(portal);
         var credentialsUrl = TestData.CredentialsUrl("prod");
 
@@ -334,72 +332,14 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         Assert.Contains($"“{name}”", PortalClient.FormError(page), StringComparison.Ordinal);
         Assert.Contains("channel configurations", PortalClient.FormError(page), StringComparison.Ordinal);
         Assert.True(await portal.WithDbAsync(db => db.ApiCredentials.AnyAsync(c => c.Id == credential)));
-        Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadAsync(id)).Status);
-    }
-
-    [Fact]
-    public async Task CanSendATestMessage_FromTheSenderNumber_ThroughTwilio()
-    {
-        var (_, id, sender) = await portal.ActiveAsync(await ProdIdAsync(), Name("send"));
-        using var client = await PortalClient.SignedInAsync(portal);
-        var form = await client.GetDocumentAsync($"{Prod}/sendtest/{id}");
-        var to = TestData.Number();
-
-        var response = await client.SubmitAsync(form, "main form", new Dictionary<string, string> { ["Input.Number"] = to, ["Input.Message"] = "hello" });
-
-        var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Contains("The provider accepted the message.", page.QuerySelector("[data-testid=test-result]")!.TextContent, StringComparison.Ordinal);
-        var sent = Assert.Single(portal.Twilio.Requests, r => r.Method == "POST" && r.Body.Contains(Uri.EscapeDataString(to), StringComparison.Ordinal));
-        Assert.Contains("From=" + Uri.EscapeDataString(sender), sent.Body, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData(SmsType.Marketing, true)]
-    [InlineData(SmsType.Transactional, false)]
-    public async Task TestMessage_ToANumberThatOptedOut_RefusedForMarketingNextToTheNumber_SentForTransactional(SmsType type, bool refused)
-    {
-        var (_, id, sender) = await portal.ActiveAsync(await ProdIdAsync(), Name("consent"), type);
-        var to = TestData.Number();
-        var prod = await ProdIdAsync();
-        await portal.WithDbAsync(async db =>
-        {
-            db.ConsentRecords.Add(new ConsentRecord
-            {
-                SandboxId = prod,
-                SenderNumber = sender,
-                ProfileNumber = to,
-                State = ConsentState.OptedOut,
-                Source = ConsentSource.Keyword,
-                ChangedBy = "SMS",
-                ChangedAtUtc = DateTime.UtcNow,
-                Version = 1,
-            });
-            return await db.SaveChangesAsync();
-        });
-        using var client = await PortalClient.SignedInAsync(portal);
-        var form = await client.GetDocumentAsync($"{Prod}/sendtest/{id}");
-
-        var response = await client.SubmitAsync(form, "main form", new Dictionary<string, string> { ["Input.Number"] = to });
-
-        var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
-        var sentToNumber = portal.Twilio.Requests.Any(r => r.Method == "POST" && r.Body.Contains(Uri.EscapeDataString(to), StringComparison.Ordinal));
-        if (refused)
-        {
-            Assert.Contains("opted out of marketing messages from " + sender, PortalClient.FieldError(page, "Input.Number"), StringComparison.Ordinal);
-            Assert.False(sentToNumber);
-        }
-        else
-        {
-            Assert.Equal("", PortalClient.FieldError(page, "Input.Number"));
-            Assert.True(sentToNumber);
-        }
+        Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadChannelAsync(id)).Status);
     }
 
     [Fact]
     public async Task CannotReachAnotherSandboxesConfiguration_ThroughThisSandboxesUrls()
     {
         var dev = await TestData.SandboxAsync(portal, "dev");
-        var (_, id, _) = await portal.ActiveAsync(dev.Id, Name("devcfg"));
+        var (_, id, _) = await portal.ActiveChannelAsync(dev.Id, Name("devcfg"));
         using var client = await PortalClient.SignedInAsync(portal);
 
         foreach (var page in new[] { "edit", "delete", "sendtest" })
@@ -418,8 +358,8 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         using var delete = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.PostAsync(new Uri($"{Prod}/delete/{id}", UriKind.Relative), delete)).StatusCode);
         Assert.Empty(JsonDocument.Parse(await client.Http.GetStringAsync(new Uri($"{Prod}?handler=States&ids={id}", UriKind.Relative))).RootElement.EnumerateArray());
-        Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadAsync(id)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync(new Uri($"{ChannelPortal.Url("dev")}/edit/{id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadChannelAsync(id)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync(new Uri($"{ChannelTestData.Url("dev")}/edit/{id}", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
@@ -428,7 +368,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         const string email = "chview@example.com";
         const string password = "V1ewer!Pass";
         var sandbox = await TestData.SandboxAsync(portal, "chview");
-        var (_, id, _) = await portal.ActiveAsync(sandbox.Id, Name("viewed"));
+        var (_, id, _) = await portal.ActiveChannelAsync(sandbox.Id, Name("viewed"));
         await using (var scope = portal.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
@@ -440,13 +380,12 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         }
 
         using var client = await PortalClient.SignedInAsync(portal, email, password);
-        var url = ChannelPortal.Url("chview");
+        var url = ChannelTestData.Url("chview");
         var list = await client.GetDocumentAsync(url);
         Assert.NotNull(list.QuerySelector($"tr[data-id='{id}']"));
         Assert.Null(list.QuerySelector("[data-testid=create]"));
-        Assert.Null(list.QuerySelector("[data-row-menu]"));
-        Assert.Null(list.GetElementById("row-menu-toggle"));
-        Assert.Null(list.GetElementById("row-menu"));
+        Assert.Null(list.QuerySelector("[data-testid=configurations-table] .dropdown-toggle"));
+        Assert.Null(list.QuerySelector("[data-testid=configurations-table] .dropdown-menu"));
         Assert.Null(list.QuerySelector("a[data-confirm]"));
         Assert.Empty(list.QuerySelectorAll("form[method=post][id^=row-]"));
         var edit = await client.GetDocumentAsync($"{url}/edit/{id}");
@@ -466,7 +405,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
             Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.PostAsync(new Uri(target, UriKind.Relative), content)).StatusCode);
         }
 
-        Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadAsync(id)).Status);
+        Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadChannelAsync(id)).Status);
         Assert.Single(await portal.WithDbAsync(db => db.Set<ChannelConfiguration>().Where(c => c.SandboxId == sandbox.Id).ToListAsync()));
     }
 
@@ -507,7 +446,7 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
     [Fact]
     public async Task CannotOverwriteSilently_WhenSomeoneElseSavedFirst()
     {
-        var id = await portal.CreateAsync(await ProdIdAsync(), new ChannelConfigurationInput { Name = Name("conc") }, submit: false);
+        var id = await portal.CreateChannelAsync(await ProdIdAsync(), new ChannelConfigurationInput { Name = Name("conc") }, submit: false);
         using var first = await PortalClient.SignedInAsync(portal);
         using var second = await PortalClient.SignedInAsync(portal);
         var formA = await first.GetDocumentAsync($"{Prod}/edit/{id}");
@@ -521,6 +460,6 @@ public sealed class ChannelConfigurationPagesTests(ChannelPortal portal) : IClas
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync());
         Assert.Contains("Someone else changed this channel configuration", PortalClient.FormError(page), StringComparison.Ordinal);
-        Assert.Equal("first", (await portal.LoadAsync(id)).Description);
+        Assert.Equal("first", (await portal.LoadChannelAsync(id)).Description);
     }
 }

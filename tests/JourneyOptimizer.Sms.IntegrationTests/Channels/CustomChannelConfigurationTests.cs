@@ -9,38 +9,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Channels;
 
-/// <summary>The portal with the fake Custom provider (HTTPS on 127.0.0.1) and the background loop off.</summary>
-public sealed class CustomChannelPortal : PortalFactory
-{
-    public FakeProvider Provider { get; } = new();
-
-    protected override IEnumerable<KeyValuePair<string, string?>> ExtraConfiguration() => [new("ChannelChecks:Enabled", "false")];
-
-    protected override void ConfigureTestServices(IServiceCollection services) =>
-        services.AddSingleton(new CustomProviderTestHooks
-        {
-            TrustedRoot = Provider.Certificate,
-            AllowedEndpoints = [new IPEndPoint(IPAddress.Loopback, Provider.Port)],
-            ResolveHost = (host, _) => Task.FromResult(host == FakeProvider.Host ? new[] { IPAddress.Loopback } : []),
-        });
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Provider.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-}
-
 /// <summary>Channel configurations on Custom credentials: the channel comes from the credential, the checks from its configuration.</summary>
-public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) : IClassFixture<CustomChannelPortal>
+public sealed class CustomChannelConfigurationTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private static readonly Actor Seed = new("test", "seed@example.com");
 
     private async Task<int> CustomCredentialAsync(int sandboxId, CustomChannelType channel)
     {
         await using var scope = portal.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>().CreateCustomAsync(sandboxId, new CustomCredentialInput
+        var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>().CreateAsync(sandboxId, SmsVendor.Custom, new CustomCredentialInput
         {
             Name = TestData.Name("custom"),
             ProviderName = "acme",
@@ -55,16 +32,16 @@ public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) 
             ],
             ProviderPayload = """{"from":"{{fromNumber}}","to":"{{toNumber}}","body":"{{message}}","authOption":"header"}""",
             MessageIdExtractor = "messages.0.id",
-        }, Seed, CancellationToken.None);
+        }, Seed, saveWithoutVerification: false, CancellationToken.None);
         Assert.True(result.Outcome == CredentialOutcome.Created, string.Join("; ", result.FieldErrors.Select(e => e.Field + " " + e.Message)));
         return result.Id!.Value;
     }
 
-    private async Task<(ChannelConfigurationResult Result, ChannelConfigurationService Service, AsyncServiceScope Scope)> CreateAsync(int sandboxId,
+    private async Task<(ChannelConfigurationResult Result, ChannelConfigurationCommands Commands, AsyncServiceScope Scope)> CreateAsync(int sandboxId,
         int credential, string sender, bool submit = true)
     {
         var scope = portal.CreateScope();
-        var service = scope.ServiceProvider.GetRequiredService<ChannelConfigurationService>();
+        var service = scope.ServiceProvider.GetRequiredService<ChannelConfigurationCommands>();
         var result = await service.CreateAsync(sandboxId, new ChannelConfigurationInput
         {
             Name = TestData.Name("rcs").Replace('-', '_'),
@@ -83,14 +60,14 @@ public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) 
         var (created, _, scope) = await CreateAsync(prod, credential, "ACME");
         await using var _ = scope;
 
-        await portal.Services.GetRequiredService<ChannelCheckProcessor>().ProcessPendingAsync(CancellationToken.None);
+        await portal.ChannelChecks.ProcessPendingAsync(CancellationToken.None);
 
         var stored = await portal.WithDbAsync(db => db.Set<ChannelConfiguration>().AsNoTracking().SingleAsync(c => c.Id == created.Id));
         Assert.Equal((MobileChannel.Rcs, ChannelConfigurationStatus.Active), (stored.Channel, stored.Status));
 
         await using var sendScope = portal.CreateScope();
         var to = TestData.Number();
-        var sent = await sendScope.ServiceProvider.GetRequiredService<ChannelConfigurationService>()
+        var sent = await sendScope.ServiceProvider.GetRequiredService<ChannelTestMessages>()
             .SendTestMessageAsync(prod, stored.Id, to, "hello", Seed, CancellationToken.None);
         Assert.True(sent.Answer!.Sent);
         var request = Assert.Single(portal.Provider.Requests, r => r.Body.Contains(to, StringComparison.Ordinal));
@@ -104,7 +81,7 @@ public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) 
         var credential = await CustomCredentialAsync(prod, CustomChannelType.Sms);
         await portal.WithDbAsync(async db =>
         {
-            var row = await db.CustomCredentials.SingleAsync(c => c.Id == credential);
+            var row = await db.Set<CustomCredential>().SingleAsync(c => c.Id == credential);
             row.ConfigurationJson = row.ConfigurationJson.Replace(portal.Provider.Url, "https://10.1.2.3/send", StringComparison.Ordinal);
             row.ProviderUrl = "https://10.1.2.3/send";
             return await db.SaveChangesAsync();
@@ -113,7 +90,7 @@ public sealed class CustomChannelConfigurationTests(CustomChannelPortal portal) 
         var (created, _, scope) = await CreateAsync(prod, credential, "+14155550100");
         await using var _ = scope;
 
-        await portal.Services.GetRequiredService<ChannelCheckProcessor>().ProcessPendingAsync(CancellationToken.None);
+        await portal.ChannelChecks.ProcessPendingAsync(CancellationToken.None);
 
         var stored = await portal.WithDbAsync(db => db.Set<ChannelConfiguration>().AsNoTracking().SingleAsync(c => c.Id == created.Id));
         Assert.Equal(ChannelConfigurationStatus.Failed, stored.Status);

@@ -26,7 +26,7 @@ public sealed class CultureSelectionTests(LocalizedPortal portal) : IClassFixtur
     [InlineData("", "en")]
     public async Task AcceptLanguage_IsMappedToAPortalCulture(string acceptLanguage, string expected)
     {
-        using var client = PortalClient.Anonymous(portal);
+        using var client = PortalClient.Anonymous(portal.Portal);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/account/sign-in", UriKind.Relative));
         if (acceptLanguage.Length > 0)
         {
@@ -43,7 +43,7 @@ public sealed class CultureSelectionTests(LocalizedPortal portal) : IClassFixtur
     [Fact]
     public async Task TheLanguageCookie_WinsOverAcceptLanguage()
     {
-        using var client = Anonymous(portal, PortalCultures.PortugueseBrazil);
+        using var client = Anonymous(portal.Portal, PortalCultures.PortugueseBrazil);
         client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
 
         var page = await client.GetDocumentAsync("/account/sign-in");
@@ -54,7 +54,7 @@ public sealed class CultureSelectionTests(LocalizedPortal portal) : IClassFixtur
     [Fact]
     public async Task TheLanguageMenu_SetsTheCookie_AndTheNextPageIsInThatLanguage()
     {
-        using var client = await SignedInAsync(portal, PortalCultures.English);
+        using var client = await SignedInAsync(portal.Portal, PortalCultures.English);
         var english = await client.GetDocumentAsync(Prod);
         Assert.Equal("API Credentials", english.QuerySelector("main h1")!.TextContent.Trim());
 
@@ -77,7 +77,7 @@ public sealed class CultureSelectionTests(LocalizedPortal portal) : IClassFixtur
     [Fact]
     public async Task TheLanguageMenu_IgnoresAnUnsupportedCulture()
     {
-        using var client = await SignedInAsync(portal, PortalCultures.English);
+        using var client = await SignedInAsync(portal.Portal, PortalCultures.English);
         var page = await client.GetDocumentAsync(Prod);
 
         var response = await client.SubmitAsync(page, "form[action='/account/language']", new Dictionary<string, string> { ["culture"] = "fr-FR" });
@@ -94,7 +94,7 @@ public sealed class CultureSelectionTests(LocalizedPortal portal) : IClassFixtur
     [InlineData("pt-BR", "14/03/2026")]
     public async Task Dates_FollowTheCulture(string culture, string expectedDate)
     {
-        using var client = await SignedInAsync(portal, culture);
+        using var client = await SignedInAsync(portal.Portal, culture);
 
         var list = await client.GetDocumentAsync(Prod + "?q=" + LocalizedPortal.DatedCredentialName);
 

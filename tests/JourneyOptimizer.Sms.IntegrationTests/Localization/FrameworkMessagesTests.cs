@@ -25,7 +25,7 @@ public sealed class FrameworkMessagesTests(LocalizedPortal portal) : IClassFixtu
     [Fact]
     public void TheIdentityErrorDescriber_IsTheLocalizedOne_AndOverridesEveryMessage()
     {
-        using var scope = portal.Services.CreateScope();
+        using var scope = portal.Portal.Services.CreateScope();
         Assert.IsType<LocalizedIdentityErrorDescriber>(scope.ServiceProvider.GetRequiredService<IdentityErrorDescriber>());
         Assert.IsType<LocalizedIdentityErrorDescriber>(scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().ErrorDescriber);
 
@@ -40,7 +40,7 @@ public sealed class FrameworkMessagesTests(LocalizedPortal portal) : IClassFixtu
     [MemberData(nameof(AllCultures))]
     public void EveryIdentityError_IsInTheCulture_WithIdentitysCode(string culture)
     {
-        using var scope = portal.Services.CreateScope();
+        using var scope = portal.Portal.Services.CreateScope();
         var localized = scope.ServiceProvider.GetRequiredService<IdentityErrorDescriber>();
         var original = new IdentityErrorDescriber();
         var expectedTexts = culture == PortalCultures.English
@@ -70,7 +70,7 @@ public sealed class FrameworkMessagesTests(LocalizedPortal portal) : IClassFixtu
     [Fact]
     public async Task UserManager_SaysThatAnEmailIsTaken_InPortuguese()
     {
-        await using var scope = portal.Services.CreateAsyncScope();
+        await using var scope = portal.Portal.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         using var culture = new CultureScope(PortalCultures.PortugueseBrazil);
 
@@ -84,7 +84,7 @@ public sealed class FrameworkMessagesTests(LocalizedPortal portal) : IClassFixtu
     public async Task FirstStart_WithAWeakPassword_InChinese_ShowsIdentitysRulesNextToThePassword()
     {
         const string zh = PortalCultures.ChineseSimplified;
-        await using var firstStart = new PortalFactory { WithBootstrapAdministrator = false };
+        await using var firstStart = new PortalFactory { Options = new() { BootstrapAdministrator = false } };
         string token;
         await using (var scope = firstStart.CreateScope())
         {
@@ -117,7 +117,7 @@ public sealed class FrameworkMessagesTests(LocalizedPortal portal) : IClassFixtu
     [MemberData(nameof(AllCultures))]
     public void ModelBindingMessages_AreInTheCulture(string culture)
     {
-        var messages = portal.Services.GetRequiredService<IOptions<MvcOptions>>().Value.ModelBindingMessageProvider;
+        var messages = portal.Portal.Services.GetRequiredService<IOptions<MvcOptions>>().Value.ModelBindingMessageProvider;
         using var scope = new CultureScope(culture);
 
         Assert.Equal(T(culture, "The value '{0}' is not valid.", "abc"), messages.AttemptedValueIsInvalidAccessor("abc", "Version"));
@@ -142,7 +142,7 @@ public sealed class FrameworkMessagesTests(LocalizedPortal portal) : IClassFixtu
             .SelectMany(a => a.GetTypes())
             .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IValidator).IsAssignableFrom(t))
             .ToList();
-        using var scope = portal.Services.CreateScope();
+        using var scope = portal.Portal.Services.CreateScope();
         var problems = new List<string>();
         var messages = 0;
         var customRules = 0;
@@ -186,7 +186,7 @@ public sealed class FrameworkMessagesTests(LocalizedPortal portal) : IClassFixtu
         // The Custom(...) rules of CustomCredentialInputValidator (URLs, OAuth body, headers) add failures with messages
         // chosen at run time. Each must be a key that the catalog knows (a constant of CustomCredentialMessages) and
         // that every language translates; in English the message formatter leaves the key as it is.
-        await using var scope = portal.Services.CreateAsyncScope();
+        await using var scope = portal.Portal.Services.CreateAsyncScope();
         var validator = scope.ServiceProvider.GetRequiredService<IValidator<CustomCredentialInput>>();
         var known = LocalizationCatalog.AllKeys.Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
         string[] urls = ["", "not a url", "http://api.example.com/send", "https://user:secret@api.example.com/send",

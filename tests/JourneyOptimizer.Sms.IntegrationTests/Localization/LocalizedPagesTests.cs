@@ -23,8 +23,8 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
     public async Task EveryPage_ShowsNoUntranslatedText(string culture)
     {
         var finder = new UntranslatedTextFinder(culture);
-        using var anonymous = Anonymous(portal, culture);
-        using var admin = await SignedInAsync(portal, culture);
+        using var anonymous = Anonymous(portal.Portal, culture);
+        using var admin = await SignedInAsync(portal.Portal, culture);
         var problems = new List<string>();
 
         async Task<IHtmlDocument> Check(PortalClient client, string url, HttpStatusCode status = HttpStatusCode.OK)
@@ -91,7 +91,7 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
             new() { ["Input.Number"] = TestData.Number() });
         Assert.Equal(T(culture, "The provider accepted the message."), sent.QuerySelector("[data-testid=test-result] .fw-semibold")!.TextContent.Trim());
         var unsubscribed = TestData.Number();
-        portal.Twilio.RecipientErrors[unsubscribed] = 21610;
+        portal.Portal.Twilio.RecipientErrors[unsubscribed] = 21610;
         var refused = await CheckPost(admin, verifyTwilio, "POST verifyconnection (Twilio, refused)", new() { ["Input.Number"] = unsubscribed });
         Assert.Contains(T(culture, TwilioErrorText.Unsubscribed), refused.QuerySelector("[data-testid=test-result]")!.TextContent, StringComparison.Ordinal);
         await CheckPost(admin, verifyTwilio, "POST verifyconnection (invalid)", new() { ["Input.Number"] = "12", ["Input.Message"] = "" });
@@ -163,7 +163,7 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
 
         // SMS webhooks: the list and its tabs, the forms (Twilio and Custom, with field errors and the payload editor),
         // a Custom webhook's page with its one-time secret, the confirmations, and the activity lists with every state.
-        var hooks = await Webhooks.WebhookLocalizationData.SeedAsync(portal, portal.ProdId);
+        var hooks = await Webhooks.WebhookLocalizationData.SeedAsync(portal.Portal, portal.ProdId);
         var hooksUrl = Webhooks.WebhookTestData.WebhooksUrl("prod");
         await Check(admin, hooksUrl);
         await Check(admin, hooksUrl + "?q=nothing");
@@ -242,8 +242,8 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
     /// <summary>Draft, Active (Marketing, with a refused change), Failed (with reasons) and Deactivated, named "{tag}000n".</summary>
     private async Task<int[]> SeedChannelConfigurationsAsync(string tag)
     {
-        await using var scope = portal.CreateScope();
-        var service = scope.ServiceProvider.GetRequiredService<Core.Channels.ChannelConfigurationService>();
+        await using var scope = portal.Portal.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<Core.Channels.ChannelConfigurationCommands>();
         var actor = new Core.Common.Actor("test", "seed@example.com");
         var ids = new int[4];
         for (var i = 0; i < ids.Length; i++)
@@ -295,7 +295,7 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
     {
         const string zh = PortalCultures.ChineseSimplified;
         var finder = new UntranslatedTextFinder(zh);
-        using var client = await SignedInAsync(portal, zh);
+        using var client = await SignedInAsync(portal.Portal, zh);
         var form = await client.GetDocumentAsync(Prod + "/create");
 
         Assert.Equal(T(zh, "Enter a name."), form.QuerySelector("#Input_Twilio_Name")!.GetAttribute("data-val-required"));
@@ -333,8 +333,8 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
     {
         const string pt = PortalCultures.PortugueseBrazil;
         const string zh = PortalCultures.ChineseSimplified;
-        using var portuguese = await SignedInAsync(portal, pt);
-        using var chinese = await SignedInAsync(portal, zh);
+        using var portuguese = await SignedInAsync(portal.Portal, pt);
+        using var chinese = await SignedInAsync(portal.Portal, zh);
 
         // A rule of the service (uniqueness), not of the validator: a FieldError translated by the page.
         var taken = TestData.Twilio("loc0001");
@@ -351,7 +351,7 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
 
         // Twilio unreachable: the offer to save without verification, then the status message of that save.
         var finder = new UntranslatedTextFinder(zh);
-        portal.Twilio.Down = true;
+        portal.Portal.Twilio.Down = true;
         try
         {
             var unreachable = await chinese.SubmitAsync(await chinese.GetDocumentAsync(Prod + "/create"), "main form", TestData.TwilioForm(TestData.Twilio("loc0101")));
@@ -376,7 +376,7 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
         }
         finally
         {
-            portal.Twilio.Down = false;
+            portal.Portal.Twilio.Down = false;
         }
 
         // The row action "Verify" in Portuguese.
@@ -394,7 +394,7 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
         Assert.Equal(T(pt, "Enter a title."), PortalClient.FieldError(sandboxPage, "Input.Title"));
 
         // Sign-in: a page-level error.
-        using var stranger = Anonymous(portal, zh);
+        using var stranger = Anonymous(portal.Portal, zh);
         var signIn = await stranger.SignInAsync("nobody@example.com", "Wrong!Passw0rd");
         Assert.Equal(T(zh, "The email or password is incorrect."), PortalClient.FormError(await PortalClient.ParseAsync(await signIn.Content.ReadAsStringAsync())));
     }
@@ -406,7 +406,7 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
         // constants of CustomCredentialMessages, translated by the message formatter; a header error lands next to its field.
         const string zh = PortalCultures.ChineseSimplified;
         var finder = new UntranslatedTextFinder(zh);
-        using var client = await SignedInAsync(portal, zh);
+        using var client = await SignedInAsync(portal.Portal, zh);
         var form = await client.GetDocumentAsync(Prod + "/create");
 
         var response = await client.SubmitAsync(form, "main form", new Dictionary<string, string>
@@ -440,7 +440,7 @@ public sealed class LocalizedPagesTests(LocalizedPortal portal) : IClassFixture<
     public async Task ImplicitRequiredMessages_OfHiddenAndSelectFields_AreTranslated()
     {
         const string zh = PortalCultures.ChineseSimplified;
-        using var client = await SignedInAsync(portal, zh);
+        using var client = await SignedInAsync(portal.Portal, zh);
 
         var edit = await client.GetDocumentAsync($"{Prod}/edit/{portal.VerifiedId}");
         var version = edit.QuerySelector("input[name=Version]")!;

@@ -13,8 +13,10 @@ namespace JourneyOptimizer.Sms.IntegrationTests.Localization;
 /// Custom credential with stored secrets, an empty sandbox, a sandbox with more than one page of credentials. Names are
 /// single words or digits, so that no test data looks like English text in a zh-Hans page.
 /// </summary>
-public sealed class LocalizedPortal : PortalFactory, IAsyncLifetime
+public sealed class LocalizedPortal : IAsyncLifetime
 {
+    public PortalFactory Portal { get; } = new();
+
     public const string EmptySandbox = "empty1";
     public const string PagingSandbox = "paging1";
 
@@ -34,22 +36,15 @@ public sealed class LocalizedPortal : PortalFactory, IAsyncLifetime
 
     public int CustomId { get; private set; }
 
-    /// <summary>
-    /// Every host name of a Custom provider resolves to 127.0.0.1, which the address guard refuses: a test message through
-    /// the Custom credential fails at once with <see cref="CustomSendMessages.RefusedTarget"/>, and nothing leaves the machine.
-    /// </summary>
-    protected override void ConfigureTestServices(IServiceCollection services) =>
-        services.AddSingleton(new CustomProviderTestHooks { ResolveHost = (_, _) => Task.FromResult(new[] { IPAddress.Loopback }) });
-
     public async ValueTask InitializeAsync()
     {
-        var prod = await TestData.SandboxAsync(this, "prod");
+        var prod = await TestData.SandboxAsync(Portal, "prod");
         ProdId = prod.Id;
-        VerifiedId = await TestData.CreateTwilioAsync(this, prod.Id, TestData.Twilio("loc0001"));
-        var failedId = await TestData.CreateTwilioAsync(this, prod.Id, TestData.Twilio("loc0002"));
-        await TestData.CreateTwilioAsync(this, prod.Id, TestData.Twilio("loc0003"));
-        var datedId = await TestData.CreateTwilioAsync(this, prod.Id, TestData.Twilio(DatedCredentialName));
-        await WithDbAsync(async db =>
+        VerifiedId = await TestData.CreateTwilioAsync(Portal, prod.Id, TestData.Twilio("loc0001"));
+        var failedId = await TestData.CreateTwilioAsync(Portal, prod.Id, TestData.Twilio("loc0002"));
+        await TestData.CreateTwilioAsync(Portal, prod.Id, TestData.Twilio("loc0003"));
+        var datedId = await TestData.CreateTwilioAsync(Portal, prod.Id, TestData.Twilio(DatedCredentialName));
+        await Portal.WithDbAsync(async db =>
         {
             var now = DateTime.UtcNow;
             await db.ApiCredentials.Where(c => c.Id == VerifiedId).ExecuteUpdateAsync(s => s
@@ -61,23 +56,23 @@ public sealed class LocalizedPortal : PortalFactory, IAsyncLifetime
         });
 
         // "Not verified": saved without verification while Twilio could not be reached.
-        Twilio.Down = true;
+        Portal.Twilio.Down = true;
         try
         {
-            NotVerifiedId = await TestData.CreateTwilioAsync(this, prod.Id, TestData.Twilio("loc0004"), saveWithoutVerification: true);
+            NotVerifiedId = await TestData.CreateTwilioAsync(Portal, prod.Id, TestData.Twilio("loc0004"), saveWithoutVerification: true);
         }
         finally
         {
-            Twilio.Down = false;
+            Portal.Twilio.Down = false;
         }
 
         CustomId = await CreateCustomAsync(prod.Id);
 
-        await TestData.SandboxAsync(this, EmptySandbox);
-        var paging = await TestData.SandboxAsync(this, PagingSandbox);
+        await TestData.SandboxAsync(Portal, EmptySandbox);
+        var paging = await TestData.SandboxAsync(Portal, PagingSandbox);
         for (var i = 0; i <= ApiCredentialService.DefaultPageSize; i++)
         {
-            await TestData.CreateTwilioAsync(this, paging.Id, TestData.Twilio($"page{i:0000}"));
+            await TestData.CreateTwilioAsync(Portal, paging.Id, TestData.Twilio($"page{i:0000}"));
         }
     }
 
@@ -102,11 +97,13 @@ public sealed class LocalizedPortal : PortalFactory, IAsyncLifetime
             ProviderPayload = CustomCredentialInput.ExampleProviderPayload,
             MessageIdExtractor = "messages.0.id",
         };
-        await using var scope = CreateScope();
+        await using var scope = Portal.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>()
-            .CreateCustomAsync(sandboxId, input, new Actor("test", "seed@example.com"), CancellationToken.None);
+            .CreateAsync(sandboxId, SmsVendor.Custom, input, new Actor("test", "seed@example.com"), saveWithoutVerification: false, CancellationToken.None);
         Assert.True(result.Outcome == CredentialOutcome.Created,
             $"{input.Name}: {result.Outcome} {string.Join("; ", result.FieldErrors.Select(e => e.Field + ": " + e.Message))}");
         return result.Id!.Value;
     }
+
+    public ValueTask DisposeAsync() => Portal.DisposeAsync();
 }

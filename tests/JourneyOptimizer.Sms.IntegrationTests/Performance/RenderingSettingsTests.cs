@@ -1,18 +1,13 @@
-using System.Buffers;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
 using JourneyOptimizer.Sms.IntegrationTests.Localization;
 using JourneyOptimizer.Sms.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Performance;
 
-/// <summary>
-/// The settings the fifth performance round changed (docs/performance.md): what each one must still do, and that it
-/// is in force.
-/// </summary>
+/// <summary>The rendering and database settings of production: what each one must still do, and that it is in force.</summary>
 public sealed class RenderingSettingsTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
@@ -35,19 +30,6 @@ public sealed class RenderingSettingsTests(PortalFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public void Razor_pages_rent_their_buffers_from_the_portal_pool_not_the_shared_one()
-    {
-        var pool = factory.Services.GetRequiredService<ArrayPool<ViewBufferValue>>();
-
-        Assert.NotSame(ArrayPool<ViewBufferValue>.Shared, pool);
-        // What ten list pages rendering at once hold (about 20 arrays each) is kept and given out again.
-        var rented = Enumerable.Range(0, 10 * 20).Select(_ => pool.Rent(256)).ToList();
-        rented.ForEach(array => pool.Return(array));
-        var again = Enumerable.Range(0, 10 * 20).Select(_ => pool.Rent(256)).ToHashSet();
-        Assert.True(rented.All(again.Contains), "every returned page is rented again");
-    }
-
-    [Fact]
     public async Task The_tests_keep_EF_thread_safety_checks_on()
     {
         await using var scope = factory.CreateScope();
@@ -59,7 +41,10 @@ public sealed class RenderingSettingsTests(PortalFactory factory) : IClassFixtur
     [Fact]
     public async Task Production_configuration_turns_EF_thread_safety_checks_off()
     {
-        await using var production = new ConfiguredPortal([new("Database:ThreadSafetyChecks", "false")]);
+        await using var production = new PortalFactory
+        {
+            Options = new() { Settings = new Dictionary<string, string?> { ["Database:ThreadSafetyChecks"] = "false" } },
+        };
         await using var scope = production.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SmsDbContext>();
 
@@ -67,10 +52,5 @@ public sealed class RenderingSettingsTests(PortalFactory factory) : IClassFixtur
         // What production runs: appsettings.json, which every environment reads first, says so.
         var appsettings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
         Assert.Contains("\"ThreadSafetyChecks\": false", await File.ReadAllTextAsync(appsettings), StringComparison.Ordinal);
-    }
-
-    private sealed class ConfiguredPortal(IEnumerable<KeyValuePair<string, string?>> settings) : PortalFactory
-    {
-        protected override IEnumerable<KeyValuePair<string, string?>> ExtraConfiguration() => settings;
     }
 }

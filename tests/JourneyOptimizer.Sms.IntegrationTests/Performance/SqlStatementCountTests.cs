@@ -13,70 +13,8 @@ namespace JourneyOptimizer.Sms.IntegrationTests.Performance;
 /// The API credentials pages issue a fixed number of SQL statements per request, whatever the number of rows shown:
 /// no N+1 (one query per row), which no amount of indexing would make fast with 100,000 credentials.
 /// </summary>
-public sealed class SqlStatementCountTests(SqlStatementCountTests.CountingPortalFactory factory)
-    : IClassFixture<SqlStatementCountTests.CountingPortalFactory>
+public sealed class SqlStatementCountTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    /// <summary>
-    /// The portal with every EF command recorded. Its lists read through EF, as on SQL Server: with SQLite's prepared
-    /// reads on (the default) the list's one query runs outside EF (<c>SqliteReadConnectionsTests</c>).
-    /// </summary>
-    public sealed class CountingPortalFactory : PortalFactory
-    {
-        public CommandRecorder Commands { get; } = new();
-
-        protected override IEnumerable<KeyValuePair<string, string?>> ExtraConfiguration() =>
-            [new("Database:PreparedReads", "false")];
-
-        protected override void ConfigureTestServices(IServiceCollection services)
-        {
-            // The accessor makes the host publish the current request, so the recorder can tell a page's statements
-            // from those of the background services (reply outbox, channel checks) that poll the database meanwhile.
-            services.AddHttpContextAccessor();
-            services.ConfigureDbContext<SmsDbContext>(options => options.AddInterceptors(Commands));
-        }
-    }
-
-    /// <summary>Records the text of every command EF executes (reader, scalar, non-query) for an HTTP request.</summary>
-    public sealed class CommandRecorder : DbCommandInterceptor
-    {
-        private static readonly HttpContextAccessor Request = new();
-
-        private readonly ConcurrentQueue<string> _commands = new();
-
-        public IReadOnlyList<string> Commands => [.. _commands];
-
-        public void Clear() => _commands.Clear();
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result) => Record(command, result);
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Record(command, result));
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result) => Record(command, result);
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Record(command, result));
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result) => Record(command, result);
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Record(command, result));
-
-        private T Record<T>(DbCommand command, T result)
-        {
-            if (Request.HttpContext is null)
-            {
-                return result;
-            }
-
-            _commands.Enqueue(command.CommandText);
-            return result;
-        }
-    }
-
     private async Task<(string Url, int FirstId)> SandboxWithAsync(string name, int credentials)
     {
         var sandbox = await TestData.SandboxAsync(factory, name);

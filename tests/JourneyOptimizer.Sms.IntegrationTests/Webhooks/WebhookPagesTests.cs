@@ -205,47 +205,6 @@ public sealed class WebhookPagesTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Fact]
-    public async Task PayloadEditor_ShowsEachFieldsValueOrErrorNextToIt()
-    {
-        using var client = await PortalClient.SignedInAsync(factory);
-        var form = await client.GetDocumentAsync(Prod + "/create");
-        const string sample = """{"msg":{"text":"STOP","from":"+14155550100"},"ids":[{"v":42}],"when":"2026-01-01T10:00:00Z"}""";
-
-        var response = await client.SubmitAsync(form, Form, new Dictionary<string, string>
-        {
-            ["Input.Vendor"] = "Custom",
-            ["Input.Type"] = "Inbound",
-            ["Input.Mapping.InboundMessage"] = "msg.text",
-            ["Input.Mapping.ProfileNumber"] = "$.msg.from",
-            ["Input.Mapping.RequestId"] = "ids[0].v",
-            ["Input.Mapping.OriginTimestamp"] = "msg..when",
-            ["Input.Mapping.InboundNumber"] = "msg.to",
-            ["SamplePayload"] = sample,
-        }, "[data-testid=check-mapping]");
-
-        var page = await ParseAsync(response, Prod + "/create");
-        string Preview(string field) => page.QuerySelector($"[data-testid=preview-{field}]")!.TextContent.Trim();
-        Assert.Equal("STOP", page.QuerySelector("[data-testid=preview-InboundMessage] .preview-value")!.TextContent);
-        Assert.Equal("+14155550100", page.QuerySelector("[data-testid=preview-ProfileNumber] .preview-value")!.TextContent);
-        Assert.Equal("42", page.QuerySelector("[data-testid=preview-RequestId] .preview-value")!.TextContent);
-        Assert.Equal(WebhookInputValidator.PathShapeMessage, Preview("OriginTimestamp"));
-        Assert.Equal("Nothing at this path in the sample.", Preview("InboundNumber"));
-        Assert.Equal(sample, page.QuerySelector<IHtmlTextAreaElement>("#SamplePayload")!.Value);
-        Assert.True(page.QuerySelector("[data-testid=payload-editor]")!.HasAttribute("open"));
-        Assert.False(page.QuerySelector("[data-testid=mapping]")!.HasAttribute("hidden"));
-        Assert.True(page.QuerySelector("[data-testid=keywords]")!.HasAttribute("hidden") is false);
-
-        var invalid = await client.SubmitAsync(form, Form, new Dictionary<string, string>
-        {
-            ["Input.Vendor"] = "Custom",
-            ["SamplePayload"] = "{not json",
-        }, "[data-testid=check-mapping]");
-        var invalidPage = await ParseAsync(invalid, Prod + "/create");
-        Assert.Equal("The sample is not valid JSON.", invalidPage.QuerySelector("[data-testid=sample-error]")!.TextContent.Trim());
-        Assert.Equal(0, await factory.WithDbAsync(db => db.Webhooks.CountAsync(w => w.Name == "")));
-    }
-
-    [Fact]
     public async Task Create_BadInput_ShowsErrorsNextToTheFields_AndSavesNothing()
     {
         var prodId = await ProdIdAsync();

@@ -3,7 +3,6 @@ using JourneyOptimizer.Sms.Core.Consent;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Webhooks;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
-using JourneyOptimizer.Sms.IntegrationTests.Performance;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Webhooks;
@@ -12,8 +11,7 @@ namespace JourneyOptimizer.Sms.IntegrationTests.Webhooks;
 /// The webhook lists issue the same number of SQL statements for one row as for forty: no query per row (N+1),
 /// which no index would make fast with many messages.
 /// </summary>
-public sealed class WebhookSqlStatementCountTests(SqlStatementCountTests.CountingPortalFactory factory)
-    : IClassFixture<SqlStatementCountTests.CountingPortalFactory>
+public sealed class WebhookSqlStatementCountTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private async Task<string> SandboxWithAsync(string name, int rows)
     {

@@ -1,5 +1,6 @@
 using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
+using JourneyOptimizer.Sms.UnitTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Moq;
 using static JourneyOptimizer.Sms.UnitTests.Channels.ChannelHarness;
@@ -7,9 +8,9 @@ using static JourneyOptimizer.Sms.UnitTests.Channels.ChannelHarness;
 namespace JourneyOptimizer.Sms.UnitTests.Channels;
 
 /// <summary>The claim, the lease and the stale-result rules of the background checks, step by step on a fake clock.</summary>
-public sealed class ChannelCheckProcessorTests : IAsyncLifetime
+public abstract partial class ChannelCheckProcessorTests(TestDatabase database) : IAsyncLifetime
 {
-    private readonly ChannelHarness _h = new();
+    private readonly ChannelHarness _h = new(database);
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -55,7 +56,7 @@ public sealed class ChannelCheckProcessorTests : IAsyncLifetime
     public async Task TryClaim_WithAnOldVersion_Fails()
     {
         var id = (await _h.CreateAsync(new ChannelConfigurationInput { Name = "draft" }, submit: false)).Id!.Value;
-        await _h.WithServiceAsync(s => s.UpdateAsync(Infrastructure.SqliteDatabase.Prod, id, 1, new ChannelConfigurationInput { Name = "draft" },
+        await _h.WithCommandsAsync(s => s.UpdateAsync(Infrastructure.SqliteDatabase.Prod, id, 1, new ChannelConfigurationInput { Name = "draft" },
             false, Alice, CancellationToken.None));
 
         Assert.False(await _h.NewProcessor().TryClaimAsync(id, 1, CancellationToken.None));
@@ -98,7 +99,7 @@ public sealed class ChannelCheckProcessorTests : IAsyncLifetime
         Assert.Equal(1, await processor.ProcessPendingAsync(CancellationToken.None));
         var stored = await _h.LoadAsync(id);
         Assert.Equal(ChannelConfigurationStatus.Active, stored.Status);
-        var checks = await _h.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == ChannelConfigurationService.Actions.CheckPassed));
+        var checks = await _h.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == ChannelConfigurationCommands.Actions.CheckPassed));
         Assert.Equal(1, checks);
     }
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace JourneyOptimizer.Sms.UnitTests.Channels;
 
 /// <summary>
-/// The channel configuration service and the check processor on a real (in-memory) SQLite database, with Twilio as a
+/// The channel configuration services and the check processor on a real database (SQLite or PostgreSQL), with Twilio as a
 /// Moq double and a fake clock: every step, including lease expiry, runs when the test says.
 /// </summary>
 public sealed class ChannelHarness : IAsyncDisposable
@@ -21,20 +21,23 @@ public sealed class ChannelHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    public ChannelHarness()
+    public ChannelHarness(TestDatabase database)
     {
+        Database = database;
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddScoped(_ => Database.CreateContext());
         services.AddScoped(sp => new AuditLog(sp.GetRequiredService<SmsDbContext>(), Time));
         services.AddScoped(sp => Database.CredentialService(sp.GetRequiredService<SmsDbContext>(), Time));
-        services.AddScoped(sp => new ChannelConfigurationService(sp.GetRequiredService<SmsDbContext>(),
-            sp.GetRequiredService<ApiCredentialService>(), sp.GetRequiredService<AuditLog>(), Time,
-            new ChannelConfigurationInputValidator(), SqliteDatabase.EfReads, NullLogger<ChannelConfigurationService>.Instance));
+        services.AddScoped(sp => new ChannelConfigurationQueries(sp.GetRequiredService<SmsDbContext>(), Database.Vendors));
+        services.AddScoped(sp => new ChannelConfigurationCommands(sp.GetRequiredService<SmsDbContext>(), sp.GetRequiredService<AuditLog>(),
+            Time, new ChannelConfigurationInputValidator(), Database.Vendors, NullLogger<ChannelConfigurationCommands>.Instance));
+        services.AddScoped(sp => new ChannelTestMessages(sp.GetRequiredService<SmsDbContext>(),
+            sp.GetRequiredService<ApiCredentialService>(), sp.GetRequiredService<AuditLog>()));
         _services = services.BuildServiceProvider();
     }
 
-    public SqliteDatabase Database { get; } = new();
+    public TestDatabase Database { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
 
@@ -44,12 +47,16 @@ public sealed class ChannelHarness : IAsyncDisposable
         Microsoft.Extensions.Options.Options.Create(Options), NullLogger<ChannelCheckProcessor>.Instance);
 
     /// <summary>Runs <paramref name="action"/> with a fresh service (its own context), as one request would.</summary>
-    public async Task<T> WithServiceAsync<T>(Func<ChannelConfigurationService, Task<T>> action)
+    public async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> action)
+        where TService : notnull
     {
         ArgumentNullException.ThrowIfNull(action);
         await using var scope = _services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<ChannelConfigurationService>());
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
+
+    /// <summary><see cref="WithAsync{TService, T}"/> with the commands, which most tests drive.</summary>
+    public Task<T> WithCommandsAsync<T>(Func<ChannelConfigurationCommands, Task<T>> action) => WithAsync(action);
 
     public async Task<T> WithDbAsync<T>(Func<SmsDbContext, Task<T>> action)
     {
@@ -61,7 +68,7 @@ public sealed class ChannelHarness : IAsyncDisposable
     public async Task<int> CreateTwilioCredentialAsync(string name, int sandbox = SqliteDatabase.Prod)
     {
         await using var db = Database.CreateContext();
-        var result = await Database.CredentialService(db, Time).CreateTwilioAsync(sandbox, new TwilioCredentialInput
+        var result = await Database.CredentialService(db, Time).CreateAsync(sandbox, SmsVendor.Twilio, new TwilioCredentialInput
         {
             Name = name,
             AccountSid = "AC" + Guid.NewGuid().ToString("N"),
@@ -83,7 +90,7 @@ public sealed class ChannelHarness : IAsyncDisposable
         };
 
     public Task<ChannelConfigurationResult> CreateAsync(ChannelConfigurationInput input, bool submit, int sandbox = SqliteDatabase.Prod) =>
-        WithServiceAsync(s => s.CreateAsync(sandbox, input, submit, Alice, CancellationToken.None));
+        WithCommandsAsync(s => s.CreateAsync(sandbox, input, submit, Alice, CancellationToken.None));
 
     public Task<ChannelConfiguration> LoadAsync(int id) =>
         WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace JourneyOptimizer.Sms.UnitTests.Data;
 
-/// <summary>Every model change ships as migrations for both providers: a change without them fails here.</summary>
+/// <summary>Every model change ships as migrations for all three providers: a change without them fails here.</summary>
 public sealed class MigrationsTests
 {
     [Fact]
@@ -25,12 +25,37 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public void PostgreSqlMigrations_MatchTheModel()
+    {
+        using var db = new Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+
+        Assert.True(db.Database.GetMigrations().Any());
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changes without a PostgreSQL migration: run scripts/postgresql-migrations.sh (docs/configuration.md).");
+    }
+
+    /// <summary>
+    /// PostgreSQL came later: its first migration (Initial) creates the whole model of the day, and every migration
+    /// after it must be one of the other providers' latest, under the same name.
+    /// </summary>
+    [Fact]
+    public void PostgreSql_AfterItsInitialMigration_HasTheSameMigrationsAsSqlite()
+    {
+        using var sqlite = new Migrations.Sqlite.DesignTimeFactory().CreateDbContext([]);
+        using var postgreSql = new Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+
+        var later = Names(postgreSql).ToList();
+        Assert.Equal("Initial", later[0]);
+        later.RemoveAt(0);
+        Assert.Equal(Names(sqlite).TakeLast(later.Count), later);
+    }
+
+    private static IEnumerable<string> Names(SmsDbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]);
+
+    [Fact]
     public void BothProviders_HaveTheSameMigrations()
     {
         using var sqlite = new Migrations.Sqlite.DesignTimeFactory().CreateDbContext([]);
         using var sqlServer = new Migrations.SqlServer.DesignTimeFactory().CreateDbContext([]);
-
-        static IEnumerable<string> Names(SmsDbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]);
 
         Assert.Equal(Names(sqlite), Names(sqlServer));
     }

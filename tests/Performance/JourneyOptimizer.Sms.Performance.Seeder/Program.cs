@@ -13,8 +13,9 @@ namespace JourneyOptimizer.Sms.Performance.Seeder;
 /// <summary>
 /// Fills a portal SQLite database with Twilio credentials for the load tests (tests/Performance/README.md):
 /// <c>dotnet JourneyOptimizer.Sms.Performance.Seeder.dll --db /tmp/portal.db --sandbox prod:100000 --sandbox small:100
-/// [--info seed.txt] [--page 1000] [--batch 2000] [--actor admin@example.com] [--channels 1000]</c>. <c>--channels N</c>
-/// adds N Active SMS channel configurations to the first sandbox, on its middle credential.
+/// [--info seed.txt] [--page 1000] [--batch 2000] [--actor admin@example.com] [--channels 1000] [--events NAME:COUNT ...]</c>.
+/// <c>--channels N</c> adds N Active SMS channel configurations to the first sandbox, on its middle credential;
+/// <c>--events NAME:COUNT</c> adds two webhooks and COUNT stored events to that sandbox (<see cref="EventSeeder"/>).
 /// </summary>
 public static class SeederProgram
 {
@@ -27,6 +28,7 @@ public static class SeederProgram
         var batchSize = 2000;
         var actorEmail = "admin@example.com";
         var channels = 0;
+        var events = new List<SandboxSeed>();
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -53,9 +55,12 @@ public static class SeederProgram
                 case "--channels":
                     channels = int.Parse(Next(), CultureInfo.InvariantCulture);
                     break;
+                case "--events":
+                    events.Add(SandboxSeed.Parse(Next()));
+                    break;
                 default:
                     await Console.Error.WriteLineAsync(
-                        "usage: --db PATH --sandbox NAME:COUNT [--sandbox NAME:COUNT ...] [--info FILE] [--page N ...] [--batch N] [--actor EMAIL] [--channels N]");
+                        "usage: --db PATH --sandbox NAME:COUNT [--sandbox NAME:COUNT ...] [--info FILE] [--page N ...] [--batch N] [--actor EMAIL] [--channels N] [--events NAME:COUNT ...]");
                     return 2;
             }
         }
@@ -118,6 +123,18 @@ public static class SeederProgram
                 info.Add($"{name}.page_{page}_after={keys[0].NormalizedName}");
                 info.Add($"{name}.page_{page}_first={keys[1].Name}");
             }
+        }
+
+        foreach (var (name, count) in events)
+        {
+            var sandbox = await seeder.EnsureSandboxAsync(name, actor, CancellationToken.None);
+            var (messageSid, middleCursor, elapsed) = await new EventSeeder(services, TimeProvider.System)
+                .SeedAsync(sandbox, count, batchSize, CancellationToken.None);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"seeded {count,8} webhook events in sandbox {name} in {elapsed.TotalSeconds:0.0} s ({count / Math.Max(elapsed.TotalSeconds, 0.001):0} rows/s)"));
+            info.Add($"{name}.events={count}");
+            info.Add($"{name}.message_sid={messageSid}");
+            info.Add($"{name}.inbound_middle_cursor={middleCursor}");
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"database {databasePath} ready in {total.Elapsed.TotalSeconds:0.0} s"));

@@ -13,7 +13,7 @@ public sealed record SinchConversationCredentials(string ProjectId, string AppId
 /// <summary>
 /// AJO's "API Token" of Sinch MMS and Sinch RCS. The Conversation API has no static token: it takes an access key
 /// (Key ID and Key Secret) and exchanges it for short-lived OAuth tokens, so the field holds the key as
-/// <c>KeyID:KeySecret</c> (docs/decisions/0014-sinch-conversation-api-token.md).
+/// <c>KeyID:KeySecret</c> (docs/decisions/0015-sinch-conversation-api-token.md).
 /// </summary>
 public static class SinchConversationApiToken
 {

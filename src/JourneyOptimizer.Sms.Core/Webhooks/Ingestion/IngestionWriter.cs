@@ -191,12 +191,17 @@ public sealed partial class IngestionWriter(
         LogCommitted(logger, batch.Count);
     }
 
+    // The statements below quote every name in double quotes, as standard SQL does: SQLite and SQL Server (whose
+    // connections run with QUOTED_IDENTIFIER ON) read them either way, while PostgreSQL folds an unquoted name to lower
+    // case and would not find the tables EF created as "DeliveryFeedback".
+
     /// <summary>The stored keys of a batch's delivery receipts of one webhook; followed by the <c>IN</c> list.</summary>
-    internal const string StoredFeedbackSql = "SELECT EventKey FROM DeliveryFeedback WHERE WebhookId = @scope AND EventKey IN ";
+    internal const string StoredFeedbackSql =
+        """SELECT "EventKey" FROM "DeliveryFeedback" WHERE "WebhookId" = @scope AND "EventKey" IN """;
 
     /// <summary>The current status rows of a batch's messages in one sandbox; followed by the <c>IN</c> list.</summary>
     internal const string CurrentStatusesSql =
-        "SELECT ClientReference, Rank FROM MessageDeliveryStatuses WHERE SandboxId = @scope AND ClientReference IN ";
+        """SELECT "ClientReference", "Rank" FROM "MessageDeliveryStatuses" WHERE "SandboxId" = @scope AND "ClientReference" IN """;
 
     /// <summary>The inbound messages of one webhook already stored under these event keys (with the reply they got).</summary>
     internal static IQueryable<StoredInboundMessage> StoredInbound(SmsDbContext db, int webhookId, List<string> keys) =>
@@ -343,8 +348,8 @@ public sealed partial class IngestionWriter(
 
     /// <summary>
     /// Delivery receipts, the high-volume event: written with plain parameterised SQL on the context's connection and
-    /// transaction (no change tracking, statements reused across the batch; standard SQL that SQLite and SQL Server both
-    /// run). The stored keys are read in one query; each message's status row is read once, folded in memory over the
+    /// transaction (no change tracking, statements reused across the batch; standard SQL that SQLite, SQL Server and
+    /// PostgreSQL all run). The stored keys are read in one query; each message's status row is read once, folded in memory over the
     /// batch and written once, and the UPDATE repeats the never-backwards rule (<c>Rank &lt; @rank</c>) so that a
     /// concurrent writer on another instance cannot move it back either.
     /// </summary>
@@ -397,7 +402,7 @@ public sealed partial class IngestionWriter(
         }
 
         await using var insert = Command(connection, transaction,
-            "INSERT INTO DeliveryFeedback (SandboxId, WebhookId, EventKey, ClientReference, Status, Code, ReceivedAtUtc) " +
+            """INSERT INTO "DeliveryFeedback" ("SandboxId", "WebhookId", "EventKey", "ClientReference", "Status", "Code", "ReceivedAtUtc") """ +
             "VALUES (@SandboxId, @WebhookId, @EventKey, @ClientReference, @Status, @Code, @At)",
             "SandboxId", "WebhookId", "EventKey", "ClientReference", "Status", "Code", "At");
         var folded = new Dictionary<(int SandboxId, string Reference), FeedbackEvent>();
@@ -417,12 +422,12 @@ public sealed partial class IngestionWriter(
         }
 
         await using var insertStatus = Command(connection, transaction,
-            "INSERT INTO MessageDeliveryStatuses (SandboxId, WebhookId, ClientReference, Status, Rank, Code, UpdatedAtUtc) " +
+            """INSERT INTO "MessageDeliveryStatuses" ("SandboxId", "WebhookId", "ClientReference", "Status", "Rank", "Code", "UpdatedAtUtc") """ +
             "VALUES (@SandboxId, @WebhookId, @ClientReference, @Status, @Rank, @Code, @At)",
             "SandboxId", "WebhookId", "ClientReference", "Status", "Rank", "Code", "At");
         await using var updateStatus = Command(connection, transaction,
-            "UPDATE MessageDeliveryStatuses SET WebhookId = @WebhookId, Status = @Status, Rank = @Rank, Code = @Code, UpdatedAtUtc = @At " +
-            "WHERE SandboxId = @SandboxId AND ClientReference = @ClientReference AND Rank < @Rank",
+            """UPDATE "MessageDeliveryStatuses" SET "WebhookId" = @WebhookId, "Status" = @Status, "Rank" = @Rank, "Code" = @Code, "UpdatedAtUtc" = @At """ +
+            """WHERE "SandboxId" = @SandboxId AND "ClientReference" = @ClientReference AND "Rank" < @Rank""",
             "SandboxId", "WebhookId", "ClientReference", "Status", "Rank", "Code", "At");
         foreach (var ((sandboxId, reference), e) in folded)
         {

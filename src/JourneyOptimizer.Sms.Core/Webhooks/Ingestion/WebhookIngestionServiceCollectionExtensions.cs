@@ -1,3 +1,4 @@
+using JourneyOptimizer.Sms.Core.Webhooks.Retention;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -8,7 +9,8 @@ public static class WebhookIngestionServiceCollectionExtensions
     /// <summary>
     /// The webhook ingestion path: <see cref="WebhookIngestion"/>, the cached <see cref="WebhookDirectory"/>, the
     /// single <see cref="IngestionWriter"/> (grouped commits) and the <see cref="ReplySender"/> of the outbox, both
-    /// hosted services. Needs <c>AddSmsCore</c> (database, secret protector, Twilio validator, Custom client).
+    /// hosted services, and the <see cref="WebhookRetention"/> that prunes what it stored. Needs <c>AddSmsCore</c>
+    /// (database, secret protector, Twilio validator, Custom client).
     /// </summary>
     public static IServiceCollection AddWebhookIngestion(this IServiceCollection services)
     {
@@ -25,6 +27,15 @@ public static class WebhookIngestionServiceCollectionExtensions
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ReplySender>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IngestionWriter>());
         services.AddSingleton<WebhookIngestion>();
+
+        // What the path stores is kept for Retention:Days, then pruned in the background.
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
+            .Validate(o => o.Days is >= 1 and <= 36500, "Retention:Days must be between 1 and 36500.")
+            .Validate(o => o.BatchSize is >= 1 and <= 10000, "Retention:BatchSize must be between 1 and 10000.")
+            .Validate(o => o.IntervalMinutes is >= 1 and <= 1440, "Retention:IntervalMinutes must be between 1 and 1440.")
+            .ValidateOnStart();
+        services.AddSingleton<WebhookRetention>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<WebhookRetention>());
         return services;
     }
 }

@@ -2,9 +2,7 @@
 (function () {
     'use strict';
 
-    // Confirmation dialogs: <a href="...delete-url" data-confirm="Question?" data-confirm-ok="Delete">. A list's rows can
-    // share one question instead: an empty data-confirm takes its table's data-confirm-template, with {0} the row's name
-    // (the text of the row's first link), and the table's data-confirm-ok.
+    // Confirmation dialogs: <a href="...delete-url" data-confirm="Question?" data-confirm-ok="Delete">.
     // Without JavaScript the link opens a confirmation page at the same URL.
     document.addEventListener('click', function (event) {
         var trigger = event.target.closest('[data-confirm]');
@@ -16,20 +14,10 @@
             return;
         }
         var question = trigger.getAttribute('data-confirm');
-        var source = trigger;
-        if (!question) {
-            source = trigger.closest('[data-confirm-template]');
-            var row = trigger.closest('tr');
-            var name = row ? row.querySelector('td a') : null;
-            if (!source || !name) {
-                return;
-            }
-            question = source.getAttribute('data-confirm-template').split('{0}').join(name.textContent);
-        }
         event.preventDefault();
         document.getElementById('confirm-dialog-body').textContent = question;
         var ok = document.getElementById('confirm-dialog-ok');
-        ok.textContent = source.getAttribute('data-confirm-ok') || ok.textContent;
+        ok.textContent = trigger.getAttribute('data-confirm-ok') || ok.textContent;
         var form = document.getElementById('confirm-dialog-form');
         form.setAttribute('action', trigger.getAttribute('href') || trigger.getAttribute('data-confirm-url'));
         var modal = window.bootstrap.Modal.getOrCreateInstance(dialogElement);
@@ -52,11 +40,12 @@
         applyVendor(select);
     });
 
-    // Auth-type sections of the Custom form: <select data-auth-select> shows <fieldset data-auth="A B"> listing its value.
+    // Auth-type sections of a vendor's fields: <select data-auth-select> shows the <fieldset data-auth="A B"> (or other
+    // element) listing its value, within its own vendor's fields (each vendor has its own auth types).
     function applyAuth(select) {
         var value = select.value;
-        var form = select.form;
-        form.querySelectorAll('[data-auth]').forEach(function (fieldset) {
+        var scope = select.closest('[data-vendor]') || select.form;
+        scope.querySelectorAll('[data-auth]').forEach(function (fieldset) {
             var match = fieldset.getAttribute('data-auth').split(' ').indexOf(value) >= 0;
             fieldset.hidden = !match;
             fieldset.disabled = !match;
@@ -65,6 +54,8 @@
     document.querySelectorAll('[data-auth-select]').forEach(function (select) {
         select.addEventListener('change', function () { applyAuth(select); });
         applyAuth(select);
+        // The sections follow the choice as it changes: the no-script "Apply" next to it is not needed.
+        select.parentElement.querySelectorAll('[data-vendor-apply]').forEach(function (b) { b.hidden = true; });
     });
     document.querySelectorAll('[data-mtls-toggle]').forEach(function (box) {
         var apply = function () {
@@ -151,7 +142,7 @@
     });
 
     // SMS webhook form: the vendor and type selects show their sections (keywords for Inbound, the payload mapping for
-    // Custom, the mapping rows of the type) and the API credentials of the vendor. Without JavaScript, "Apply" does it.
+    // the vendors listed in data-when-vendor, the mapping rows of the type) and the API credentials of the vendor. Without JavaScript, "Apply" does it.
     document.querySelectorAll('[data-webhook-form]').forEach(function (form) {
         var vendorSelect = form.querySelector('[data-webhook-vendor]');
         var typeSelect = form.querySelector('[data-webhook-type]');
@@ -163,7 +154,7 @@
         var apply = function () {
             var vendor = value(vendorSelect, 'Input.Vendor');
             var type = value(typeSelect, 'Input.Type');
-            form.querySelectorAll('[data-when-vendor]').forEach(function (el) { el.hidden = el.getAttribute('data-when-vendor') !== vendor; });
+            form.querySelectorAll('[data-when-vendor]').forEach(function (el) { el.hidden = el.getAttribute('data-when-vendor').split(' ').indexOf(vendor) < 0; });
             form.querySelectorAll('[data-when-type]').forEach(function (el) { el.hidden = el.getAttribute('data-when-type') !== type; });
             if (credential) {
                 Array.prototype.forEach.call(credential.options, function (option) {
@@ -331,60 +322,6 @@
     }
 })();
 
-// Row menus: a list's "More actions" buttons (data-row-menu) share one <template id="row-menu">. The row's copy is made
-// when its button is first clicked or used by keyboard, before Bootstrap's dropdown looks for the menu next to the
-// button (Bootstrap listens on the document in the capture phase, so this listens on the window, which comes first).
-// Links with data-append-id get the row's id at the end of their href, buttons named "id" get it as their value, and
-// items with data-when show only for the row's current status.
-(function () {
-    'use strict';
-    var template = document.getElementById('row-menu');
-    if (!template || !('content' in template)) {
-        return;
-    }
-    // The "More actions" button of every row, from <template id="row-menu-toggle">, its label followed by the row's name
-    // (the text of the row's first link).
-    var toggleTemplate = document.getElementById('row-menu-toggle');
-    if (toggleTemplate) {
-        document.querySelectorAll('tr[data-id] > td.row-actions').forEach(function (cell) {
-            var name = cell.parentNode.querySelector('td a');
-            if (cell.querySelector('[data-row-menu]') || !name) {
-                return;
-            }
-            var toggle = toggleTemplate.content.firstElementChild.cloneNode(true);
-            var button = toggle.querySelector('[data-row-menu]');
-            button.setAttribute('aria-label', button.getAttribute('aria-label') + ' ' + name.textContent);
-            cell.appendChild(document.createTextNode(' '));
-            cell.appendChild(toggle);
-        });
-    }
-    function ensureMenu(event) {
-        var toggle = event.target.closest ? event.target.closest('[data-row-menu]') : null;
-        var row = toggle ? toggle.closest('tr[data-id]') : null;
-        if (!row) {
-            return;
-        }
-        var id = row.getAttribute('data-id');
-        var menu = toggle.nextElementSibling;
-        if (!menu || !menu.classList.contains('dropdown-menu')) {
-            menu = template.content.firstElementChild.cloneNode(true);
-            menu.querySelectorAll('a[data-append-id]').forEach(function (link) {
-                link.setAttribute('href', link.getAttribute('href') + id);
-            });
-            menu.querySelectorAll('button[name=id]').forEach(function (button) { button.value = id; });
-            toggle.parentNode.insertBefore(menu, toggle.nextSibling);
-            // Fixed positioning: the table's scroll container (.table-responsive) would clip the menu of a low row.
-            toggle.setAttribute('data-bs-popper-config', '{"strategy":"fixed"}');
-        }
-        var status = row.getAttribute('data-status');
-        menu.querySelectorAll('[data-when]').forEach(function (item) {
-            item.hidden = item.getAttribute('data-when').split(' ').indexOf(status) < 0;
-        });
-    }
-    window.addEventListener('click', ensureMenu, true);
-    window.addEventListener('keydown', ensureMenu, true);
-})();
-
 // Channel configurations list: rows still being checked (status or pending change Processing) are polled until
 // decided; their badge, reason and row actions follow without a reload. Without JavaScript a reload shows the same.
 (function () {
@@ -474,5 +411,67 @@
             event.preventDefault();
             first.focus();
         }
+    });
+})();
+
+// A form being sent says so: its button shows a spinner and "Working…" (the layout's data-busy-text, in the page's
+// language) and the form cannot be sent a second time while the server works, which can take half a minute when a
+// provider is checked. Forms that validation (or another script) stopped are left alone. The buttons are disabled only
+// after the browser has taken the pressed button's name and value, and a page restored from the back/forward cache
+// gets them back.
+(function () {
+    'use strict';
+    var busyText = document.body.getAttribute('data-busy-text') || '';
+    function submitButtons(form) {
+        return Array.prototype.filter.call(form.elements, function (element) {
+            return element.type === 'submit';
+        });
+    }
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        if (!(form instanceof HTMLFormElement) || form.method !== 'post') {
+            return;
+        }
+        if (form.hasAttribute('data-submitting')) {
+            event.preventDefault();
+            return;
+        }
+        if (event.defaultPrevented) {
+            return;
+        }
+        form.setAttribute('data-submitting', '');
+        form.setAttribute('aria-busy', 'true');
+        var pressed = event.submitter || submitButtons(form)[0];
+        if (pressed) {
+            pressed.classList.add('is-busy');
+            var spinner = document.createElement('span');
+            spinner.className = 'spinner-border spinner-border-sm me-1';
+            spinner.setAttribute('aria-hidden', 'true');
+            spinner.setAttribute('data-busy', '');
+            var status = document.createElement('span');
+            status.className = 'visually-hidden';
+            status.setAttribute('role', 'status');
+            status.setAttribute('data-busy', '');
+            status.textContent = busyText;
+            pressed.insertBefore(spinner, pressed.firstChild);
+            pressed.appendChild(status);
+        }
+        setTimeout(function () {
+            submitButtons(form).forEach(function (button) { button.disabled = true; });
+        }, 0);
+    });
+    window.addEventListener('pageshow', function (event) {
+        if (!event.persisted) {
+            return;
+        }
+        document.querySelectorAll('form[data-submitting]').forEach(function (form) {
+            form.removeAttribute('data-submitting');
+            form.removeAttribute('aria-busy');
+            submitButtons(form).forEach(function (button) {
+                button.disabled = false;
+                button.classList.remove('is-busy');
+                button.querySelectorAll('[data-busy]').forEach(function (element) { element.remove(); });
+            });
+        });
     });
 })();

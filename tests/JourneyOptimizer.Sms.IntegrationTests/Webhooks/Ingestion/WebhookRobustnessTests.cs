@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JourneyOptimizer.Sms.IntegrationTests.Webhooks.Ingestion;
 
 /// <summary>The 4xx matrix, a fuzz run (never a 5xx, nothing half-stored) and many parallel requests (stored == acknowledged).</summary>
-public sealed class WebhookRobustnessTests(WebhookPortalFactory factory) : IClassFixture<WebhookPortalFactory>
+public sealed class WebhookRobustnessTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private static HttpRequestMessage Raw(string path, byte[] body, string? contentType, string? signature = null)
     {

@@ -129,6 +129,7 @@ public sealed class IndexModel(AuditLogQuery query, SandboxService sandboxes, IS
         "SetPasswordLinkIssued" => localizer["Set-password link created"],
         "PasswordSet" => localizer["Password set"],
         "LockoutReset" => localizer["Lockout reset"],
+        "SignedOutEverywhere" => localizer["Signed out everywhere"],
         _ => action,
     };
 

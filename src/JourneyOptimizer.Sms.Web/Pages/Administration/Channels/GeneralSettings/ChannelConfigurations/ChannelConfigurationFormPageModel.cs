@@ -6,13 +6,18 @@ using Microsoft.Extensions.Localization;
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings.ChannelConfigurations;
 
 /// <summary>What Create and Edit share: the input, the button pressed, the credentials to choose from, the refusal mapping.</summary>
-public abstract class ChannelConfigurationFormPageModel(ChannelConfigurationService configurations, IStringLocalizer<SharedResource> localizer)
+public abstract class ChannelConfigurationFormPageModel(
+    ChannelConfigurationQueries queries,
+    ChannelConfigurationCommands commands,
+    IStringLocalizer<SharedResource> localizer)
     : SandboxPageModel
 {
     public const string SubmitIntent = "submit";
     public const string DraftIntent = "draft";
 
-    protected ChannelConfigurationService Configurations { get; } = configurations;
+    protected ChannelConfigurationQueries Queries { get; } = queries;
+
+    protected ChannelConfigurationCommands Commands { get; } = commands;
 
     protected IStringLocalizer<SharedResource> Localizer { get; } = localizer;
 
@@ -41,7 +46,7 @@ public abstract class ChannelConfigurationFormPageModel(ChannelConfigurationServ
 
     protected async Task LoadOptionsAsync(CancellationToken cancellationToken)
     {
-        var all = await Configurations.CredentialOptionsAsync(Sandbox.Id, cancellationToken);
+        var all = await Queries.CredentialOptionsAsync(Sandbox.Id, cancellationToken);
         CredentialOptions = RequiredChannel is { } channel ? all.Where(o => o.Channel == channel).ToList() : all;
     }
 

@@ -7,8 +7,9 @@ namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings
 
 /// <summary>Create channel configuration: Save as draft, or Submit (checked in the background).</summary>
 [RequiresManage]
-public sealed class CreateModel(ChannelConfigurationService configurations, IStringLocalizer<SharedResource> localizer)
-    : ChannelConfigurationFormPageModel(configurations, localizer)
+public sealed class CreateModel(ChannelConfigurationQueries queries, ChannelConfigurationCommands commands,
+    IStringLocalizer<SharedResource> localizer)
+    : ChannelConfigurationFormPageModel(queries, commands, localizer)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +30,7 @@ public sealed class CreateModel(ChannelConfigurationService configurations, IStr
             return Page();
         }
 
-        var result = await Configurations.CreateAsync(Sandbox.Id, Input, IsSubmit, Actor, cancellationToken);
+        var result = await Commands.CreateAsync(Sandbox.Id, Input, IsSubmit, Actor, cancellationToken);
         if (!result.Succeeded)
         {
             return Refused(result);

@@ -7,7 +7,8 @@ namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings
 
 /// <summary>The confirmation (a page without JavaScript, a modal dialog with it) and the delete itself.</summary>
 [RequiresManage]
-public sealed class DeleteModel(ChannelConfigurationService configurations, IStringLocalizer<SharedResource> localizer) : SandboxPageModel
+public sealed class DeleteModel(ChannelConfigurationQueries queries, ChannelConfigurationCommands commands,
+    IStringLocalizer<SharedResource> localizer) : SandboxPageModel
 {
     public ChannelConfiguration? Configuration { get; private set; }
 
@@ -16,19 +17,19 @@ public sealed class DeleteModel(ChannelConfigurationService configurations, IStr
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        Configuration = await configurations.FindAsync(Sandbox.Id, id, cancellationToken);
+        Configuration = await queries.FindAsync(Sandbox.Id, id, cancellationToken);
         return Configuration is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        Configuration = await configurations.FindAsync(Sandbox.Id, id, cancellationToken);
+        Configuration = await queries.FindAsync(Sandbox.Id, id, cancellationToken);
         if (Configuration is null)
         {
             return NotFound();
         }
 
-        var result = await configurations.DeleteAsync(Sandbox.Id, id, Actor, cancellationToken);
+        var result = await commands.DeleteAsync(Sandbox.Id, id, Actor, cancellationToken);
         if (result.Outcome == ChannelConfigurationOutcome.NotFound)
         {
             return NotFound();

@@ -9,8 +9,9 @@ namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings
 /// Edit: Draft and Failed as on Create; Active with Name and channel read-only, the change checked while the active
 /// version serves (and shown when it fails); Processing and Deactivated read-only.
 /// </summary>
-public sealed class EditModel(ChannelConfigurationService configurations, IStringLocalizer<SharedResource> localizer)
-    : ChannelConfigurationFormPageModel(configurations, localizer)
+public sealed class EditModel(ChannelConfigurationQueries queries, ChannelConfigurationCommands commands,
+    IStringLocalizer<SharedResource> localizer)
+    : ChannelConfigurationFormPageModel(queries, commands, localizer)
 {
     /// <summary>The version the form was opened at: a save against a newer one is refused.</summary>
     [BindProperty]
@@ -81,7 +82,7 @@ public sealed class EditModel(ChannelConfigurationService configurations, IStrin
             return Page();
         }
 
-        var result = await Configurations.UpdateAsync(Sandbox.Id, id, Version, Input, IsSubmit || IsActive, Actor, cancellationToken);
+        var result = await Commands.UpdateAsync(Sandbox.Id, id, Version, Input, IsSubmit || IsActive, Actor, cancellationToken);
         if (result.Outcome == ChannelConfigurationOutcome.NotFound)
         {
             return NotFound();
@@ -106,7 +107,7 @@ public sealed class EditModel(ChannelConfigurationService configurations, IStrin
             return NotFound();
         }
 
-        var result = await Configurations.DiscardChangeAsync(Sandbox.Id, id, Version, Actor, cancellationToken);
+        var result = await Commands.DiscardChangeAsync(Sandbox.Id, id, Version, Actor, cancellationToken);
         if (result.Outcome == ChannelConfigurationOutcome.NotFound)
         {
             return NotFound();
@@ -125,7 +126,7 @@ public sealed class EditModel(ChannelConfigurationService configurations, IStrin
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        Configuration = await Configurations.FindAsync(Sandbox.Id, id, cancellationToken);
+        Configuration = await Queries.FindAsync(Sandbox.Id, id, cancellationToken);
         if (Configuration is null)
         {
             return false;

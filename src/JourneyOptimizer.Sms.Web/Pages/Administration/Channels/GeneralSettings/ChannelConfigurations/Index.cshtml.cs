@@ -1,14 +1,14 @@
 using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Web.Infrastructure;
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings.ChannelConfigurations;
 
 /// <summary>The sandbox's channel configurations: filters, keyset paging, row actions, status polling.</summary>
-public sealed class IndexModel(ChannelConfigurationService configurations, IStringLocalizer<SharedResource> localizer) : SandboxPageModel
+public sealed class IndexModel(ChannelConfigurationQueries queries, ChannelConfigurationCommands commands,
+    IStringLocalizer<SharedResource> localizer) : SandboxPageModel
 {
     public const string Section = "/Administration/Channels/GeneralSettings/ChannelConfigurations/Index";
 
@@ -39,29 +39,17 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
 
     public bool Filtered => Status is not null || Type is not null || !string.IsNullOrEmpty(Search);
 
-    /// <summary>A row's Edit page without its id, relative to this page (<see cref="SandboxPageModel.RelativeToRequest"/>).</summary>
-    public string EditUrlPrefix { get; private set; } = "";
-
-    /// <summary>A row's Delete page without its id.</summary>
-    public string DeleteUrlPrefix { get; private set; } = "";
-
-    /// <summary>A row's "Send test message" page without its id.</summary>
-    public string SendTestUrlPrefix { get; private set; } = "";
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Search = Search is { Length: > ChannelConfiguration.NameMaxLength } ? Search[..ChannelConfiguration.NameMaxLength] : Search;
-        Results = await configurations.ListAsync(Sandbox.Id, new ChannelConfigurationFilter(Status, Type, Search), Cursor,
-            ChannelConfigurationService.DefaultPageSize, cancellationToken);
-        EditUrlPrefix = RelativeToRequest(RowUrlPrefix("Edit"));
-        DeleteUrlPrefix = RelativeToRequest(RowUrlPrefix("Delete"));
-        SendTestUrlPrefix = RelativeToRequest(RowUrlPrefix("SendTest"));
+        Results = await queries.ListAsync(Sandbox.Id, new ChannelConfigurationFilter(Status, Type, Search), Cursor,
+            ChannelConfigurationQueries.DefaultPageSize, cancellationToken);
     }
 
     /// <summary>The list's polling: the state of the given rows, with translated labels, as JSON.</summary>
     public async Task<IActionResult> OnGetStatesAsync([FromQuery(Name = "ids")] int[]? ids, CancellationToken cancellationToken)
     {
-        var states = await configurations.StatesAsync(Sandbox.Id, ids ?? [], cancellationToken);
+        var states = await queries.StatesAsync(Sandbox.Id, ids ?? [], cancellationToken);
         return new JsonResult(states.Select(s => new
         {
             id = s.Id,
@@ -73,13 +61,13 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, configurations.DeactivateAsync(Sandbox.Id, id, Actor, cancellationToken), "Channel configuration “{0}” deactivated.");
+        ActAsync(id, commands.DeactivateAsync(Sandbox.Id, id, Actor, cancellationToken), "Channel configuration “{0}” deactivated.");
 
     public Task<IActionResult> OnPostActivateAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, configurations.ActivateAsync(Sandbox.Id, id, Actor, cancellationToken), "Channel configuration “{0}” activated.");
+        ActAsync(id, commands.ActivateAsync(Sandbox.Id, id, Actor, cancellationToken), "Channel configuration “{0}” activated.");
 
     public Task<IActionResult> OnPostDuplicateAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, configurations.DuplicateAsync(Sandbox.Id, id, null, Actor, cancellationToken), "Channel configuration “{0}” created as a draft copy.");
+        ActAsync(id, commands.DuplicateAsync(Sandbox.Id, id, null, Actor, cancellationToken), "Channel configuration “{0}” created as a draft copy.");
 
     private async Task<IActionResult> ActAsync(int id, Task<ChannelConfigurationResult> action, string done)
     {
@@ -91,7 +79,7 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
 
         if (result.Succeeded)
         {
-            var configuration = await configurations.FindAsync(Sandbox.Id, result.Id ?? id, HttpContext.RequestAborted);
+            var configuration = await queries.FindAsync(Sandbox.Id, result.Id ?? id, HttpContext.RequestAborted);
             StatusMessage = localizer[done, configuration?.Name ?? ""];
         }
         else
@@ -101,24 +89,4 @@ public sealed class IndexModel(ChannelConfigurationService configurations, IStri
 
         return RedirectToPage(new { sandbox = Sandbox.Name, q = Search, status = StatusFilter, type = TypeFilter, cursor = Cursor });
     }
-
-    /// <summary>
-    /// Where a row action posts: this page's handler, keeping filters and page. One form per action; each row's button
-    /// sends its id as its value, so no row repeats the URL (docs/performance.md, sixth round).
-    /// </summary>
-    public string ActionUrl(string handler)
-    {
-        // The list as it is shown, built once for the page's three forms; the handler (a name of this page) goes last.
-        _listUrl ??= PageUrl(Cursor);
-        return _listUrl + (_listUrl.Contains('?', StringComparison.Ordinal) ? "&handler=" : "?handler=") + handler;
-    }
-
-    private string? _listUrl;
-
-    /// <summary>The list with its filters at another page (<paramref name="cursor"/>).</summary>
-    public string PageUrl(string? cursor) =>
-        LayoutUrls.Page(Url, "Index", Sandbox.Name, null, ("q", Search), ("status", StatusFilter), ("type", TypeFilter), ("cursor", cursor))!;
-
-    /// <summary>The table's rows (<see cref="ChannelConfigurationRows"/>).</summary>
-    public IHtmlContent Rows => new ChannelConfigurationRows(this, localizer);
 }

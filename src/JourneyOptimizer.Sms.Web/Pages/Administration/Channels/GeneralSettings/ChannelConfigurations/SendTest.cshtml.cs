@@ -9,7 +9,8 @@ namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.GeneralSettings
 
 /// <summary>"Send test message" from an Active configuration: its credential, its sender number, its consent rule.</summary>
 [RequiresManage]
-public sealed class SendTestModel(ChannelConfigurationService configurations, IStringLocalizer<SharedResource> localizer) : SandboxPageModel
+public sealed class SendTestModel(ChannelConfigurationQueries queries, ChannelTestMessages testMessages,
+    IStringLocalizer<SharedResource> localizer) : SandboxPageModel
 {
     public ChannelConfiguration? Configuration { get; private set; }
 
@@ -20,14 +21,14 @@ public sealed class SendTestModel(ChannelConfigurationService configurations, IS
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        Configuration = await configurations.FindAsync(Sandbox.Id, id, cancellationToken);
+        Configuration = await queries.FindAsync(Sandbox.Id, id, cancellationToken);
         Input.Message = localizer[SendTestInput.DefaultMessage];
         return Configuration is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        Configuration = await configurations.FindAsync(Sandbox.Id, id, cancellationToken);
+        Configuration = await queries.FindAsync(Sandbox.Id, id, cancellationToken);
         if (Configuration is null)
         {
             return NotFound();
@@ -38,7 +39,7 @@ public sealed class SendTestModel(ChannelConfigurationService configurations, IS
             return Page();
         }
 
-        var sent = await configurations.SendTestMessageAsync(Sandbox.Id, id, Input.Number!, Input.Message!, Actor, cancellationToken);
+        var sent = await testMessages.SendTestMessageAsync(Sandbox.Id, id, Input.Number!, Input.Message!, Actor, cancellationToken);
         if (sent.NotFound)
         {
             return NotFound();

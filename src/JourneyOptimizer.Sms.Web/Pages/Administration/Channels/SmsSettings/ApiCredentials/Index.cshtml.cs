@@ -1,17 +1,18 @@
-using System.Text.Encodings.Web;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Web.Infrastructure;
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 
 /// <summary>The sandbox's API credentials: search by name, keyset paging, row actions.</summary>
-public sealed class IndexModel(ApiCredentialService credentials, IStringLocalizer<SharedResource> localizer, HtmlEncoder htmlEncoder)
+public sealed class IndexModel(ApiCredentialService credentials, CredentialVendors vendors, IStringLocalizer<SharedResource> localizer)
     : SandboxPageModel
 {
+    /// <summary>Each row's vendor: its name and whether the provider can check a credential ("Verify").</summary>
+    public CredentialVendors Vendors => vendors;
+
     public const string Section = "/Administration/Channels/SmsSettings/ApiCredentials/Index";
 
     [FromQuery(Name = "q")]
@@ -55,37 +56,9 @@ public sealed class IndexModel(ApiCredentialService credentials, IStringLocalize
         return RedirectToPage(new { sandbox = Sandbox.Name, q = Search, cursor = Cursor });
     }
 
-    /// <summary>
-    /// The rows' URLs up to their id, relative to this page and HTML-encoded once per page: each row writes the prefix
-    /// and its id, instead of building and encoding four URLs per row (16% of the page's allocations; docs/performance.md,
-    /// fifth round), and relative (a tenth of the page's bytes; sixth round).
-    /// </summary>
-    public HtmlString EditUrlPrefix { get; private set; } = HtmlString.Empty;
-
-    /// <inheritdoc cref="EditUrlPrefix"/>
-    public HtmlString DeleteUrlPrefix { get; private set; } = HtmlString.Empty;
-
-    /// <inheritdoc cref="EditUrlPrefix"/>
-    public HtmlString VerifyConnectionUrlPrefix { get; private set; } = HtmlString.Empty;
-
-    /// <summary>
-    /// Where the rows' "Verify" buttons post (this page's Verify handler, keeping the search and page); each button adds
-    /// its row's id as its own value, so no row repeats this URL.
-    /// </summary>
-    public string VerifyAction { get; private set; } = "";
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Search = Search is { Length: > ApiCredential.NameMaxLength } ? Search[..ApiCredential.NameMaxLength] : Search;
         Results = await credentials.ListAsync(Sandbox.Id, Search, Cursor, ApiCredentialService.DefaultPageSize, cancellationToken);
-        EditUrlPrefix = Encoded(RelativeToRequest(RowUrlPrefix("Edit")));
-        DeleteUrlPrefix = Encoded(RelativeToRequest(RowUrlPrefix("Delete")));
-        VerifyConnectionUrlPrefix = Encoded(RelativeToRequest(RowUrlPrefix("VerifyConnection")));
-        VerifyAction = LayoutUrls.Page(Url, "Index", Sandbox.Name, "Verify", ("q", Search), ("cursor", Cursor))!;
     }
-
-    /// <summary>The table's rows (<see cref="ApiCredentialRows"/>).</summary>
-    public IHtmlContent Rows => new ApiCredentialRows(this, localizer);
-
-    private HtmlString Encoded(string url) => new(htmlEncoder.Encode(url));
 }
