@@ -8,6 +8,7 @@ using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
 using JourneyOptimizer.Sms.IntegrationTests.Webhooks.Ingestion;
 using JourneyOptimizer.Sms.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOptimizer.Sms.IntegrationTests.Credentials.Sinch;
 
@@ -224,5 +225,48 @@ public sealed class SinchWebhookTests(SinchPortal portal) : IClassFixture<SinchP
         var send = portal.Sinch.RequestList.Last(r => r.Path.EndsWith("/messages:send", StringComparison.Ordinal)).Json();
         Assert.Equal(hook.PlanOrAppId, send.GetProperty("app_id").GetString());
         Assert.Equal(profile, send.GetProperty("recipient").GetProperty("identified_by").GetProperty("channel_identities")[0].GetProperty("identity").GetString());
+    }
+
+    [Fact]
+    public async Task WebhookService_CreatesSinchWebhooksWithoutAPortalSecret_RefusesACredentialWithoutWebhookSecret_AndSinchMms()
+    {
+        var sandbox = await TestData.SandboxAsync(Factory, "prod");
+        var plan = portal.Plan();
+        var signed = await portal.CreateAsync(sandbox.Id, SmsVendor.Sinch, SinchPortal.SinchInput(TestData.Name("sinch"), plan, "whsec-created-by-admin"));
+        var unsigned = await portal.CreateAsync(sandbox.Id, SmsVendor.Sinch, SinchPortal.SinchInput(TestData.Name("sinch"), portal.Plan()));
+        var mmsApp = portal.App(["MMS"]);
+        var mms = await portal.CreateAsync(sandbox.Id, SmsVendor.SinchMms, new Core.Credentials.SinchConversation.SinchMmsCredentialInput
+        {
+            Name = TestData.Name("mms"),
+            ProjectId = mmsApp.ProjectId,
+            AppId = mmsApp.AppId,
+            ApiToken = mmsApp.ApiToken,
+        });
+        await using var scope = Factory.CreateScope();
+        var webhooks = scope.ServiceProvider.GetRequiredService<WebhookService>();
+        var actor = new Core.Common.Actor("test", "seed@example.com");
+        WebhookInput Input(SmsVendor vendor, int credential) => new()
+        {
+            Name = TestData.Name("hook"),
+            Vendor = vendor,
+            Type = WebhookType.Inbound,
+            ApiCredentialId = credential,
+            SenderNumber = plan.InboundNumber,
+        };
+
+        var created = await webhooks.CreateAsync(sandbox.Id, Input(SmsVendor.Sinch, signed), actor, CancellationToken.None);
+        var withoutSecret = await webhooks.CreateAsync(sandbox.Id, Input(SmsVendor.Sinch, unsigned), actor, CancellationToken.None);
+        var ofMms = await webhooks.CreateAsync(sandbox.Id, Input(SmsVendor.SinchMms, mms), actor, CancellationToken.None);
+
+        Assert.True(created.Succeeded, created.ToString());
+        Assert.Null(created.SigningSecret);
+        Assert.Equal(Core.Credentials.Sinch.SinchWebhooks.NoSecretMessage, Assert.Single(withoutSecret.FieldErrors).Message);
+        Assert.False(ofMms.Succeeded);
+
+        // The webhook made by the service takes Sinch's signed callbacks.
+        var token = await Factory.WithDbAsync(db => db.Webhooks.Where(w => w.Id == created.Id).Select(w => w.PathToken).SingleAsync());
+        var hook = new Hook(created.Id!.Value, sandbox.Id, "/webhooks/" + token, "whsec-created-by-admin", plan.InboundNumber, plan.ServicePlanId);
+        Assert.Equal(HttpStatusCode.NoContent, await PostAsync(hook, MoText(FakeVendorServer.Ulid(), TestData.Number(), plan.InboundNumber, "HELP")));
+        Assert.Equal(KeywordCategory.Help, await Factory.WithDbAsync(db => db.InboundMessages.Where(m => m.WebhookId == hook.Id).Select(m => m.Category).SingleAsync()));
     }
 }
