@@ -74,6 +74,7 @@ public static class DependencyInjection
         services.AddScoped<Audit.AuditLogQuery>();
         services.AddScoped<ApiCredentialService>();
         services.AddScoped<WebhookService>();
+        services.AddScoped<WebhookProviderSettings>();
         services.AddScoped<ConsentService>();
         services.AddTwilio();
         services.AddCustomProviders();
