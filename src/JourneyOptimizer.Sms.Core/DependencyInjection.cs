@@ -79,6 +79,7 @@ public static class DependencyInjection
         services.AddTwilio();
         services.AddCustomProviders();
         services.AddChannelConfigurations();
+        services.AddCredentialChecks();
         services.AddValidatorsFromAssemblyContaining<SmsDbContext>(ServiceLifetime.Singleton, includeInternalTypes: false);
         return services;
     }
