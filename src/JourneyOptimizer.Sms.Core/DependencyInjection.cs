@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddScoped<Audit.AuditLogQuery>();
         services.AddScoped<ApiCredentialService>();
         services.AddScoped<WebhookService>();
+        services.AddScoped<WebhookProviderSettings>();
         services.AddScoped<ConsentService>();
         services.AddTwilio();
         services.AddCustomProviders();
@@ -83,6 +84,7 @@ public static class DependencyInjection
         services.AddSinchMms();
         services.AddSinchRcs();
         services.AddChannelConfigurations();
+        services.AddCredentialChecks();
         services.AddValidatorsFromAssemblyContaining<SmsDbContext>(ServiceLifetime.Singleton, includeInternalTypes: false);
         return services;
     }

@@ -54,7 +54,7 @@ public sealed class ChannelConfigurationQueries(SmsDbContext db, CredentialVendo
     private static readonly System.Linq.Expressions.Expression<Func<ListRow, ChannelConfigurationListItem>> ListItem =
         r => new ChannelConfigurationListItem(r.Configuration.Id, r.Configuration.Name, r.Configuration.Status, r.Configuration.Channel,
             r.Configuration.SmsType, r.CredentialName, r.Configuration.SenderNumber, r.Configuration.PendingCheck,
-            r.Configuration.ModifiedBy, r.Configuration.ModifiedAtUtc);
+            r.Configuration.ModifiedBy, r.Configuration.ModifiedAtUtc, r.CredentialStatus == VerificationStatus.Failed, r.CredentialError);
 
     /// <summary>A configuration with its credential's name, joined before the page is cut (see the note above).</summary>
     private sealed class ListRow
@@ -62,6 +62,11 @@ public sealed class ChannelConfigurationQueries(SmsDbContext db, CredentialVendo
         public required ChannelConfiguration Configuration { get; init; }
 
         public string? CredentialName { get; init; }
+
+        /// <summary>The credential's last check: a failure warns on the row (the configuration stays as it is).</summary>
+        public VerificationStatus? CredentialStatus { get; init; }
+
+        public string? CredentialError { get; init; }
     }
 
     internal static readonly Func<SmsDbContext, int, ChannelConfigurationStatus?, SmsType?, string?, string?, string?, int,
@@ -74,7 +79,13 @@ public sealed class ChannelConfigurationQueries(SmsDbContext db, CredentialVendo
                     && (prefix == null || (c.NormalizedName.CompareTo(prefix) >= 0 && c.NormalizedName.CompareTo(upper) < 0))
                     && (after == null || c.NormalizedName.CompareTo(after) > 0))
                 .LeftJoin(context.Set<ApiCredential>(), c => c.ApiCredentialId, a => (int?)a.Id,
-                    (c, a) => new ListRow { Configuration = c, CredentialName = a == null ? null : a.Name })
+                    (c, a) => new ListRow
+                    {
+                        Configuration = c,
+                        CredentialName = a == null ? null : a.Name,
+                        CredentialStatus = a == null ? null : a.VerificationStatus,
+                        CredentialError = a == null ? null : a.LastVerificationError,
+                    })
                 .OrderBy(r => r.Configuration.NormalizedName).Take(take)
                 .Select(ListItem));
 
@@ -88,7 +99,13 @@ public sealed class ChannelConfigurationQueries(SmsDbContext db, CredentialVendo
                     && (prefix == null || (c.NormalizedName.CompareTo(prefix) >= 0 && c.NormalizedName.CompareTo(upper) < 0))
                     && c.NormalizedName.CompareTo(before) < 0)
                 .LeftJoin(context.Set<ApiCredential>(), c => c.ApiCredentialId, a => (int?)a.Id,
-                    (c, a) => new ListRow { Configuration = c, CredentialName = a == null ? null : a.Name })
+                    (c, a) => new ListRow
+                    {
+                        Configuration = c,
+                        CredentialName = a == null ? null : a.Name,
+                        CredentialStatus = a == null ? null : a.VerificationStatus,
+                        CredentialError = a == null ? null : a.LastVerificationError,
+                    })
                 .OrderByDescending(r => r.Configuration.NormalizedName).Take(take)
                 .Select(ListItem));
 

@@ -49,7 +49,9 @@ public sealed record ChannelConfigurationListItem(
     string? SenderNumber,
     ChangeCheckStatus? PendingCheck,
     string ModifiedBy,
-    DateTime ModifiedAtUtc);
+    DateTime ModifiedAtUtc,
+    bool CredentialFailed,
+    string? CredentialError);
 
 /// <summary>The list's filters: status, SMS type, and names starting with a text.</summary>
 public sealed record ChannelConfigurationFilter(ChannelConfigurationStatus? Status = null, SmsType? SmsType = null, string? Search = null);

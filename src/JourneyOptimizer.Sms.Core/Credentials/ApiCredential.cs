@@ -42,6 +42,12 @@ public abstract class ApiCredential
     public string? LastVerificationError { get; set; }
 
     /// <summary>
+    /// When the scheduled re-check (<see cref="CredentialCheckProcessor"/>) is due; while an instance checks the
+    /// credential it holds the claim's lease end. Null: one interval after the last verification (or the last change).
+    /// </summary>
+    public DateTime? NextCheckAtUtc { get; set; }
+
+    /// <summary>
     /// The provider's account type at the last successful check, when it has one: <c>Trial</c> (the list warns that it
     /// sends only to verified numbers) or <c>Full</c>; null before.
     /// </summary>

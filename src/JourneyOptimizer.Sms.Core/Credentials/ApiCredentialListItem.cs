@@ -10,7 +10,8 @@ public sealed record ApiCredentialListItem(
     DateTime? LastVerifiedAtUtc,
     string ModifiedBy,
     DateTime ModifiedAtUtc,
-    string? AccountType = null)
+    string? AccountType = null,
+    string? LastVerificationError = null)
 {
     /// <summary>A Twilio trial account (it can send only to verified numbers).</summary>
     public bool IsTrial => string.Equals(AccountType, "Trial", StringComparison.Ordinal);

@@ -55,7 +55,7 @@ public sealed partial class ApiCredentialService
     // Each is one seek on the unique (SandboxId, NormalizedName) index.
     private static readonly Expression<Func<ApiCredential, ApiCredentialListItem>> ListItem =
         c => new ApiCredentialListItem(c.Id, c.Name, c.Vendor, c.Address, c.VerificationStatus,
-            c.LastVerifiedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c.AccountType);
+            c.LastVerifiedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c.AccountType, c.LastVerificationError);
 
     private static readonly Func<SmsDbContext, int, int, IAsyncEnumerable<ApiCredentialListItem>> ListFirst =
         PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, int take) => context.ApiCredentials.AsNoTracking()

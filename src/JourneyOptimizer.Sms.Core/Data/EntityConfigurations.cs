@@ -101,6 +101,9 @@ internal sealed class ApiCredentialConfiguration : IEntityTypeConfiguration<ApiC
 
         // Name unique per sandbox, case-insensitive; also the list's order and its keyset cursor.
         b.HasIndex(c => new { c.SandboxId, c.NormalizedName }).IsUnique();
+
+        // The scheduled re-checks look for the credentials due first.
+        b.HasIndex(c => c.NextCheckAtUtc);
     }
 }
 

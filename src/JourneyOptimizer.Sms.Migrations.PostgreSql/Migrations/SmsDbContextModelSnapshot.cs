@@ -416,6 +416,9 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<DateTime?>("NextCheckAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -440,6 +443,8 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextCheckAtUtc");
 
                     b.HasIndex("SandboxId", "NormalizedName")
                         .IsUnique();

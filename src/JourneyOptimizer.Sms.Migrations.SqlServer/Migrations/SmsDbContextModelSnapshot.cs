@@ -378,6 +378,9 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTime?>("NextCheckAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -401,6 +404,8 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextCheckAtUtc");
 
                     b.HasIndex("SandboxId", "NormalizedName")
                         .IsUnique();

@@ -363,6 +363,9 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NextCheckAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -386,6 +389,8 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextCheckAtUtc");
 
                     b.HasIndex("SandboxId", "NormalizedName")
                         .IsUnique();

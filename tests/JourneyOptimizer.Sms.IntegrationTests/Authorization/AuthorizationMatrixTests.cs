@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixTests(MatrixPortal portal) : IClassFixtur
         "id" when request.Name.StartsWith("/Administration/Users/", StringComparison.Ordinal) => write ? await portal.NewUserAsync() : portal.UserId,
         "id" when request.Name.StartsWith("/Administration/Channels/SmsSettings/Webhooks/Consent", StringComparison.Ordinal) =>
             MatrixPortal.Invariant(await portal.NewConsentAsync()),
+        "id" when request.Name.StartsWith("/Administration/Channels/SmsSettings/Webhooks/ConfigureInProvider", StringComparison.Ordinal) =>
+            MatrixPortal.Invariant(await portal.NewTwilioWebhookAsync()),
         "id" when request.Name.StartsWith("/Administration/Channels/SmsSettings/Webhooks/", StringComparison.Ordinal) =>
             MatrixPortal.Invariant(write ? (await portal.NewWebhookAsync()).Id : portal.WebhookAId),
         "id" when request.Name.StartsWith("/Administration/Channels/GeneralSettings/ChannelConfigurations/", StringComparison.Ordinal) =>

@@ -74,6 +74,23 @@ public sealed class MatrixPortal : IAsyncLifetime
 
     public Task<int> NewCredentialAsync() => TestData.CreateTwilioAsync(Portal, SandboxAId, TestData.Twilio());
 
+    /// <summary>A Twilio Inbound webhook of sandbox A on a fresh credential (the pages that talk to the provider need one).</summary>
+    public async Task<int> NewTwilioWebhookAsync()
+    {
+        var input = TestData.Twilio();
+        var credentialId = await TestData.CreateTwilioAsync(Portal, SandboxAId, input);
+        await using var scope = Portal.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<WebhookService>().CreateAsync(SandboxAId, new WebhookInput
+        {
+            Name = "Twilio hook " + Guid.NewGuid().ToString("N")[..8],
+            Vendor = SmsVendor.Twilio,
+            Type = WebhookType.Inbound,
+            ApiCredentialId = credentialId,
+            SenderNumber = input.InboundNumber,
+        }, new Core.Common.Actor("seed", "seed"), CancellationToken.None);
+        return result.Id!.Value;
+    }
+
     /// <summary>A user that a POST may change freely (the sample of a write to a user page).</summary>
     public Task<string> NewUserAsync() => TestUsers.CreateAsync(Portal, TestUsers.Email("sample"), false, (SandboxAId, SandboxAccess.View));
 

@@ -69,7 +69,8 @@ public sealed class ApiCredentialListPageTests(PortalFactory factory) : IClassFi
                     .SetProperty(c => c.Address, "+1 " + Markup));
             await db.ApiCredentials.Where(c => c.Id == verified).ExecuteUpdateAsync(s => s.SetProperty(c => c.AccountType, "Trial"));
             await db.ApiCredentials.Where(c => c.Id == failed)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.VerificationStatus, VerificationStatus.Failed).SetProperty(c => c.LastVerifiedAtUtc, (DateTime?)null));
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.VerificationStatus, VerificationStatus.Failed).SetProperty(c => c.LastVerifiedAtUtc, (DateTime?)null)
+                    .SetProperty(c => c.LastVerificationError, Core.Credentials.Twilio.TwilioErrorText.WrongCredentials));
             return 0;
         });
         return await SeedAsync();
@@ -103,13 +104,13 @@ public sealed class ApiCredentialListPageTests(PortalFactory factory) : IClassFi
         Assert.Equal(T("Verified"), badges[0].TextContent);
         Assert.Equal(T("Trial account"), badges[1].TextContent);
         Assert.Equal(T("A trial account can only send to verified numbers."), badges[1].GetAttribute("title"));
-        Assert.Equal(Time(VerifiedAt), verified.Cells(3).QuerySelector("div.small")!.TextContent);
+        Assert.Equal(string.Format(c, T("Checked {0}"), Time(VerifiedAt)), verified.Cells(3).QuerySelector("[data-testid=last-check]")!.TextContent);
         Assert.Equal("a<b>&\"'c@example.com", verified.Cells(4).TextContent);
         Assert.Equal(Time(ModifiedAt), verified.Cells(5).TextContent);
         var actions = verified.Cells(6);
         Assert.Equal(T("Edit") + " " + name, actions.QuerySelector("a.btn-outline-secondary")!.GetAttribute("aria-label"));
         var verify = actions.QuerySelector("button[type=submit]")!;
-        Assert.Equal(("row-actions-form", "id", verifiedId.ToString(CultureInfo.InvariantCulture), T("Verify") + " " + name),
+        Assert.Equal(("row-actions-form", "id", verifiedId.ToString(CultureInfo.InvariantCulture), T("Verify now") + " " + name),
             (verify.GetAttribute("form"), verify.GetAttribute("name"), verify.GetAttribute("value"), verify.GetAttribute("aria-label")));
         Assert.NotNull(page.GetElementById("row-actions-form"));
         var send = actions.QuerySelector("a[href*='verifyconnection/']")!;
@@ -121,11 +122,13 @@ public sealed class ApiCredentialListPageTests(PortalFactory factory) : IClassFi
         Assert.Equal((string.Format(c, T("Delete the API credential “{0}”? This cannot be undone."), name), T("Delete"), T("Delete") + " " + name),
             (delete.GetAttribute("data-confirm"), delete.GetAttribute("data-confirm-ok"), delete.GetAttribute("aria-label")));
 
-        // A failed Twilio credential: no trial badge, no verification time.
+        // A failed Twilio credential: no trial badge, no verification time, the reason.
         var failed = rows[1];
         Assert.Equal(["badge", "badge-status-Failed"], Assert.Single(failed.Cells(3).QuerySelectorAll(".badge")).ClassList);
-        Assert.Equal(T("Failed"), failed.Cells(3).TextContent.Trim());
-        Assert.Null(failed.Cells(3).QuerySelector("div"));
+        Assert.Equal(T("Failed"), failed.Cells(3).QuerySelector(".badge")!.TextContent);
+        Assert.Null(failed.Cells(3).QuerySelector("[data-testid=last-check]"));
+        // The reason of the failure, in the user's language.
+        Assert.Equal(T(Core.Credentials.Twilio.TwilioErrorText.WrongCredentials), failed.Cells(3).QuerySelector("[data-testid=failure-reason]")!.TextContent);
         Assert.Equal(failedId.ToString(CultureInfo.InvariantCulture), failed.Cells(6).QuerySelector("button")!.GetAttribute("value"));
 
         // A Custom credential: not verified, and no "Verify" (only Twilio credentials are verified from the list).

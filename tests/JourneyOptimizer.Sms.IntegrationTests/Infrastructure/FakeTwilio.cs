@@ -41,6 +41,15 @@ public sealed class FakeTwilio : IAsyncDisposable
 
     public ConcurrentQueue<(string Method, string PathAndQuery, string Body)> Requests { get; } = new();
 
+    /// <summary>
+    /// The Messaging Services' callback settings by service SID, as Twilio holds them: a GET shows them, a POST to
+    /// <c>/v1/Services/{Sid}</c> changes them (and so records the update for the tests).
+    /// </summary>
+    public ConcurrentDictionary<string, FakeTwilioService> ServiceSettings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>When set, a POST to a Messaging Service answers this Twilio error code (400).</summary>
+    public int? ServiceUpdateError { get; set; }
+
     /// <summary>Recipient numbers that make a message creation fail with this Twilio error code.</summary>
     public ConcurrentDictionary<string, int> RecipientErrors { get; } = new();
 
@@ -103,8 +112,38 @@ public sealed class FakeTwilio : IAsyncDisposable
                     return;
                 }
 
-                await JsonAsync(context, 200, $$"""{"sid":"{{service}}","account_sid":"{{accountSid}}","friendly_name":"Fake service","date_created":"2015-07-30T20:12:31Z"}""");
+                await JsonAsync(context, 200, ServiceJson(service, accountSid!));
                 return;
+            case ("POST", ["v1", "Services", var updated]):
+                {
+                    if (!account.HasService(updated))
+                    {
+                        await ErrorAsync(context, 404, 20404, "The requested resource was not found");
+                        return;
+                    }
+
+                    if (ServiceUpdateError is { } error)
+                    {
+                        await ErrorAsync(context, 400, error, "The service could not be updated");
+                        return;
+                    }
+
+                    var form = System.Web.HttpUtility.ParseQueryString(body);
+                    var settings = ServiceSettings.GetOrAdd(updated, _ => new FakeTwilioService());
+                    if (form["InboundRequestUrl"] is { } inbound)
+                    {
+                        settings.InboundRequestUrl = inbound;
+                    }
+
+                    if (form["StatusCallback"] is { } callback)
+                    {
+                        settings.StatusCallback = callback;
+                    }
+
+                    await JsonAsync(context, 200, ServiceJson(updated, accountSid!));
+                    return;
+                }
+
             case ("GET", ["2010-04-01", "Accounts", _, "IncomingPhoneNumbers.json"]):
                 {
                     var wanted = request.Query["PhoneNumber"].ToString();
@@ -152,6 +191,14 @@ public sealed class FakeTwilio : IAsyncDisposable
                 return;
         }
     }
+
+    private string ServiceJson(string service, string accountSid)
+    {
+        var settings = ServiceSettings.GetValueOrDefault(service);
+        return $$"""{"sid":"{{service}}","account_sid":"{{accountSid}}","friendly_name":"Fake service","date_created":"2015-07-30T20:12:31Z","inbound_request_url":{{JsonString(settings?.InboundRequestUrl)}},"inbound_method":"POST","status_callback":{{JsonString(settings?.StatusCallback)}} }""";
+    }
+
+    private static string JsonString(string? value) => value is null ? "null" : System.Text.Json.JsonSerializer.Serialize(value);
 
     private FakeTwilioAccount? Account(string? sid)
     {
@@ -203,7 +250,8 @@ public sealed class FakeTwilioAccount
     /// <summary>Any account SID not registered: any token, every service, every number.</summary>
     internal static readonly FakeTwilioAccount Lenient = new() { Token = null, AnyService = true, AnyNumber = true };
 
-    public string? Token { get; init; }
+    /// <summary>The Auth Token; a test may change it (a rotated or revoked token) while the portal runs.</summary>
+    public string? Token { get; set; }
 
     /// <summary>The account's API keys (SK SID to secret), Standard keys: everything but the account itself.</summary>
     public Dictionary<string, string> ApiKeys { get; init; } = new(StringComparer.Ordinal);
@@ -232,4 +280,12 @@ public sealed class FakeTwilioAccount
 
     internal IEnumerable<string> ShortCodesMatching(string filter) =>
         AnyNumber ? [filter] : ShortCodes.Where(n => n.Contains(filter, StringComparison.Ordinal));
+}
+
+/// <summary>A Messaging Service's callback settings as the fake Twilio holds them.</summary>
+public sealed class FakeTwilioService
+{
+    public string? InboundRequestUrl { get; set; }
+
+    public string? StatusCallback { get; set; }
 }

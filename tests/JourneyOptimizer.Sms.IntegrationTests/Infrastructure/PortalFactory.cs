@@ -86,6 +86,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
                 ["Bootstrap:AdminEmail"] = Options.BootstrapAdministrator ? AdminEmail : "",
                 ["Bootstrap:AdminPassword"] = Options.BootstrapAdministrator ? AdminPassword : "",
                 ["ChannelChecks:Enabled"] = "false",
+                // The scheduled credential re-checks too: tests run a round themselves (CredentialCheckProcessor).
+                ["CredentialChecks:Enabled"] = "false",
+                ["CredentialChecks:Spacing"] = "00:00:00",
                 // Sessions are checked against the database on every request: a disabled user is out at once.
                 ["Identity:SecurityStampValidationInterval"] = "00:00:00",
                 ["Serilog:MinimumLevel:Default"] = "Debug",

@@ -39,6 +39,9 @@ public sealed class ChannelHarness : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
+    /// <summary>The harness's scopes, for processors built by the tests.</summary>
+    public IServiceScopeFactory Scopes => _services.GetRequiredService<IServiceScopeFactory>();
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
 
     public ChannelChecksOptions Options { get; } = new() { CheckTimeoutSeconds = 30, LeaseSeconds = 60 };

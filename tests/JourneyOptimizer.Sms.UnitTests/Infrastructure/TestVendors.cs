@@ -20,7 +20,7 @@ public static class TestVendors
     public static CredentialVendors Create(ISecretProtector protector, ITwilioClient twilio, ICustomProviderClient custom) => new(
     [
         new TwilioVendor(new TwilioCredentialInputValidator(),
-            new TwilioCredentialVerifier(twilio, NullLogger<TwilioCredentialVerifier>.Instance), protector),
+            new TwilioCredentialVerifier(twilio, NullLogger<TwilioCredentialVerifier>.Instance), protector, twilio),
         new CustomVendor(new CustomCredentialInputValidator(Microsoft.Extensions.Options.Options.Create(new CustomProvidersOptions())),
             custom, protector),
     ]);

@@ -14,8 +14,9 @@ namespace JourneyOptimizer.Sms.Core.Credentials.Twilio;
 /// its webhooks). The inbound number is unique with its account across sandboxes, so that an inbound message resolves
 /// to one sandbox.
 /// </summary>
-public sealed class TwilioVendor(IValidator<TwilioCredentialInput> validator, TwilioCredentialVerifier verifier, ISecretProtector protector)
-    : CredentialVendor<TwilioCredential, TwilioCredentialInput>(validator)
+public sealed class TwilioVendor(IValidator<TwilioCredentialInput> validator, TwilioCredentialVerifier verifier, ISecretProtector protector,
+    ITwilioClient client)
+    : CredentialVendor<TwilioCredential, TwilioCredentialInput>(validator), IProviderCallbacks
 {
     public const string NumberTakenMessage =
         "This inbound number is already used with this Account SID (in this or another sandbox). Each sandbox needs its own inbound number.";
@@ -216,4 +217,39 @@ public sealed class TwilioVendor(IValidator<TwilioCredentialInput> validator, Tw
                 credential.ApiKeySid ?? "", Unprotect(credential.ApiKeySecretProtected), credential.MessagingServiceSid, number, cancellationToken)
             : verifier.VerifyAsync(credential.AccountSid, Unprotect(credential.AuthTokenProtected), credential.MessagingServiceSid, number,
                 cancellationToken);
+
+    /// <summary>Inbound webhooks are the Messaging Service's inbound request URL, Feedback its status callback.</summary>
+    public string SettingName(WebhookType type) => type == WebhookType.Inbound ? "InboundRequestUrl" : "StatusCallback";
+
+    /// <summary>Reads the Messaging Service (with the credential's API key or Auth Token, as every call).</summary>
+    public async Task<ProviderCallbackResult> ReadAsync(ApiCredential credential, WebhookType type, CancellationToken cancellationToken)
+    {
+        var twilio = (TwilioCredential)credential;
+        var service = await client.FetchMessagingServiceAsync(SignIn(twilio), twilio.MessagingServiceSid, cancellationToken);
+        return service.Succeeded ? ProviderCallbackResult.Read(Setting(service.Value!, type)) : CallbackFailure(twilio, service.Failure);
+    }
+
+    /// <summary>Updates only the setting of <paramref name="type"/>: the other one stays as it is.</summary>
+    public async Task<ProviderCallbackResult> PointAtAsync(ApiCredential credential, WebhookType type, Uri url, CancellationToken cancellationToken)
+    {
+        var twilio = (TwilioCredential)credential;
+        var inbound = type == WebhookType.Inbound;
+        var service = await client.UpdateMessagingServiceAsync(SignIn(twilio), twilio.MessagingServiceSid, inbound ? url : null,
+            inbound ? null : url, cancellationToken);
+        return service.Succeeded ? ProviderCallbackResult.Read(Setting(service.Value!, type)) : CallbackFailure(twilio, service.Failure);
+    }
+
+    private static string? Setting(TwilioMessagingService service, WebhookType type) =>
+        type == WebhookType.Inbound ? service.InboundRequestUrl : service.StatusCallback;
+
+    /// <summary>Twilio's refusal in plain words: the wrong key or token, a service not in the account, or its error code.</summary>
+    private static ProviderCallbackResult CallbackFailure(TwilioCredential credential, TwilioFailure failure) => failure.Kind switch
+    {
+        TwilioFailureKind.Unauthorized when credential.AuthMethod == TwilioAuthMethod.ApiKey =>
+            ProviderCallbackResult.Fail(TwilioCredentialVerifier.WrongApiKey, []),
+        TwilioFailureKind.NotFound => ProviderCallbackResult.Fail(TwilioCredentialVerifier.ServiceNotInAccount, []),
+        _ => FromErrorText(TwilioErrorText.ForFailure(failure)),
+    };
+
+    private static ProviderCallbackResult FromErrorText((string Key, object[] Args) text) => ProviderCallbackResult.Fail(text.Key, text.Args);
 }

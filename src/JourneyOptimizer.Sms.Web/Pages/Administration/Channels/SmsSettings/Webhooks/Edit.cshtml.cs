@@ -12,8 +12,11 @@ namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.Web
 /// and the form to edit it (read-only for View users). Vendor and type never change.
 /// </summary>
 public sealed class EditModel(WebhookService webhooks, PendingSecrets pendingSecrets, IOptions<WebhookOptions> options,
-    IStringLocalizer<SharedResource> localizer) : WebhookFormPageModel(webhooks, localizer)
+    WebhookProviderSettings providerSettings, IStringLocalizer<SharedResource> localizer) : WebhookFormPageModel(webhooks, localizer)
 {
+    /// <summary>The longest the page waits for the provider's setting: past it, the page says it could not be read.</summary>
+    public static readonly TimeSpan ProviderReadLimit = TimeSpan.FromSeconds(10);
+
     /// <summary>The TempData entry that carries a new signing secret, encrypted, to the next GET of this page only.</summary>
     public const string OneTimeSecretKey = "WebhookSecret";
 
@@ -23,6 +26,12 @@ public sealed class EditModel(WebhookService webhooks, PendingSecrets pendingSec
     public Webhook? Webhook { get; private set; }
 
     public string WebhookUrl { get; private set; } = "";
+
+    /// <summary>
+    /// What the provider has configured for this webhook's type, read for this view (never remembered); null when the
+    /// vendor offers no such setting or the page is shown again after a refused save.
+    /// </summary>
+    public ProviderSettingView? ProviderSetting { get; private set; }
 
     /// <summary>The new signing secret, only on the first page shown after it was made.</summary>
     public string? OneTimeSecret { get; private set; }
@@ -50,6 +59,7 @@ public sealed class EditModel(WebhookService webhooks, PendingSecrets pendingSec
             Response.Headers.CacheControl = "no-store";
         }
 
+        ProviderSetting = await ReadProviderSettingAsync(cancellationToken);
         return Page();
     }
 
@@ -76,6 +86,30 @@ public sealed class EditModel(WebhookService webhooks, PendingSecrets pendingSec
         StatusMessage = Localizer["SMS webhook “{0}” saved.", Input.Name!.Trim()];
         return RedirectToPage("Index", new { sandbox = Sandbox.Name });
     }
+
+    private async Task<ProviderSettingView?> ReadProviderSettingAsync(CancellationToken cancellationToken)
+    {
+        if (!providerSettings.Supports(Webhook!.Vendor))
+        {
+            return null;
+        }
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(ProviderReadLimit);
+        try
+        {
+            return await providerSettings.ReadAsync(Webhook, WebhookUrl, limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A slow provider must not hold the page: it says the setting could not be read.
+            return new ProviderSettingView(ProviderSettingState.Unreadable, null, "",
+                new Core.Common.FieldError(Core.Common.FieldError.FormLevel, ProviderUnreachableMessage));
+        }
+    }
+
+    /// <summary>The reason shown when the provider did not answer within <see cref="ProviderReadLimit"/>.</summary>
+    public const string ProviderUnreachableMessage = "The provider did not answer in time. Reload the page to try again.";
 
     protected override async Task<bool> PrepareAsync(int? id, CancellationToken cancellationToken)
     {
