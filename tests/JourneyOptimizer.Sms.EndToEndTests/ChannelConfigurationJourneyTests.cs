@@ -136,7 +136,7 @@ public sealed class ChannelConfigurationJourneyTests
             var dialog = page.GetByRole(AriaRole.Dialog);
             await Assertions.Expect(dialog).ToContainTextAsync(labels[21].Replace("{0}", copyName, StringComparison.Ordinal));
             // Shown (site.js focuses the dialog's button once Bootstrap's fade-in has ended), so the screenshot is not mid-fade.
-            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'confirm-dialog-ok'");
+            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'confirm-dialog-cancel'");
             await Browser.ScreenshotAsync(page, journey, "08-delete-copy");
             await dialog.GetByRole(AriaRole.Button, new() { Name = labels[20], Exact = true }).ClickAsync();
             await Assertions.Expect(copy).ToHaveCountAsync(0);

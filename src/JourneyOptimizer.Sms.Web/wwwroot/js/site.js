@@ -2,8 +2,10 @@
 (function () {
     'use strict';
 
-    // Confirmation dialogs: <a href="...delete-url" data-confirm="Question?" data-confirm-ok="Delete">.
-    // Without JavaScript the link opens a confirmation page at the same URL.
+    // Confirmation dialogs: <a href="...delete-url" data-confirm="Question?" data-confirm-ok="Delete">, or a submit
+    // button of another form (<button form="f" name="id" value="7" data-confirm="...">): OK posts that form's action
+    // with the button's name and value. Without JavaScript the link opens a confirmation page at the same URL.
+    // The dialog opens on Cancel, so that Enter never confirms by accident.
     document.addEventListener('click', function (event) {
         var trigger = event.target.closest('[data-confirm]');
         if (!trigger) {
@@ -19,10 +21,53 @@
         var ok = document.getElementById('confirm-dialog-ok');
         ok.textContent = trigger.getAttribute('data-confirm-ok') || ok.textContent;
         var form = document.getElementById('confirm-dialog-form');
-        form.setAttribute('action', trigger.getAttribute('href') || trigger.getAttribute('data-confirm-url'));
+        form.querySelectorAll('input[data-confirm-value]').forEach(function (input) { input.remove(); });
+        var owner = trigger.form;
+        form.setAttribute('action', trigger.getAttribute('href') || trigger.getAttribute('data-confirm-url')
+            || (owner && owner.getAttribute('action')));
+        if (owner && trigger.name) {
+            var value = document.createElement('input');
+            value.type = 'hidden';
+            value.name = trigger.name;
+            value.value = trigger.value;
+            value.setAttribute('data-confirm-value', '');
+            form.appendChild(value);
+        }
+        var cancel = document.getElementById('confirm-dialog-cancel');
         var modal = window.bootstrap.Modal.getOrCreateInstance(dialogElement);
-        dialogElement.addEventListener('shown.bs.modal', function () { ok.focus(); }, { once: true });
+        dialogElement.addEventListener('shown.bs.modal', function () { cancel.focus(); }, { once: true });
         modal.show();
+    });
+
+    // List filters (<form data-filter-form>) apply as soon as a choice changes; the Search button stays for typed
+    // text and for browsers without JavaScript.
+    document.querySelectorAll('form[data-filter-form] select').forEach(function (select) {
+        select.addEventListener('change', function () { select.form.requestSubmit(); });
+    });
+
+    // Fields that only Submit needs (data-required-on-submit="message"): Submit makes them required in the browser
+    // too, so that one click lists every missing field; Save as draft does not need them.
+    document.querySelectorAll('form').forEach(function (form) {
+        var fields = form.querySelectorAll('[data-required-on-submit]');
+        if (fields.length === 0) {
+            return;
+        }
+        form.querySelectorAll('button[name=Intent]').forEach(function (button) {
+            button.addEventListener('click', function () {
+                if (!window.jQuery || !window.jQuery.validator) {
+                    return;
+                }
+                var submit = button.value === 'submit';
+                fields.forEach(function (field) {
+                    var rules = window.jQuery(field);
+                    if (submit) {
+                        rules.rules('add', { required: true, messages: { required: field.getAttribute('data-required-on-submit') } });
+                    } else {
+                        rules.rules('remove', 'required');
+                    }
+                });
+            });
+        });
     });
 
     // Vendor-specific fieldsets: <select data-vendor-select> shows the <fieldset data-vendor="X"> of the chosen vendor.
