@@ -72,8 +72,8 @@ public sealed class LayoutTests(LayoutTests.Portal portal) : IClassFixture<Layou
 
     public static TheoryData<string, string[]> AuditSentences => new()
     {
-        { "zh-Hans", ["Twilio凭据“{0}”已创建", "渠道配置“{0}”已提交：检查已通过", "SMS Webhook“{0}”已创建", "移动设备配置："] },
-        { "pt-BR", ["Credencial Twilio “{0}” criada", "Configuração de canal “{0}” enviada: verificações aprovadas", "Webhook de SMS “{0}” criado", "Configuração móvel: "] },
+        { "zh-Hans", ["Twilio凭据“{0}”已创建", "渠道配置“{0}”已提交：检查已通过", "SMS Webhook“{0}”已创建", "移动设备配置设置为 "] },
+        { "pt-BR", ["Credencial Twilio “{0}” criada", "Configuração de canal “{0}” enviada: verificações aprovadas", "Webhook de SMS “{0}” criado", "Configuração móvel passa a ser "] },
     };
 
     [Theory]

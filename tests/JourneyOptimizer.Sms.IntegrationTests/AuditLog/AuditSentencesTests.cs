@@ -45,7 +45,7 @@ public sealed class AuditSentencesTests(PortalFactory factory) : IClassFixture<P
         string T(string key, params object[] args) => LocalizedClient.T(culture, key, args);
         Assert.Contains(T("{0} credential “{1}” verified", "Twilio", credentialName), text, StringComparison.Ordinal);
         Assert.Contains(T("{0} changed", T("Auth Token")), text, StringComparison.Ordinal);
-        Assert.Contains(T("{0}: {1}", T("Mobile configuration"), "“" + credentialName + "”"), text, StringComparison.Ordinal);
+        Assert.Contains(T("{0} set to {1}", T("Mobile configuration"), "“" + credentialName + "”"), text, StringComparison.Ordinal);
         Assert.Contains(T("Channel configuration “{0}” submitted: checks passed", marker), text, StringComparison.Ordinal);
         Assert.Contains(T("Change to channel configuration “{0}” checked: refused, the previous version stays in use", marker), text,
             StringComparison.Ordinal);

@@ -119,7 +119,7 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, I
                 outcome.StartsWith("failed ", StringComparison.Ordinal) ? outcome["failed ".Length..] : outcome];
     }
 
-    private string Fallback(AuditLogItem e) => localizer["{0} “{1}”: {2}", ObjectTypeLabel(e.ObjectType), e.ObjectName, ActionLabel(e.Action)];
+    private string Fallback(AuditLogItem e) => localizer["{0} “{1}” — action {2}", ObjectTypeLabel(e.ObjectType), e.ObjectName, ActionLabel(e.Action)];
 
     private static string? Value(AuditLogItem e, string field) => e.Changes.FirstOrDefault(c => c.Field == field)?.NewValue;
 
@@ -136,7 +136,7 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, I
         return (from.Length, to.Length) switch
         {
             (0, 0) => localizer["{0} changed", label],
-            (0, _) => localizer["{0}: {1}", label, to],
+            (0, _) => localizer["{0} set to {1}", label, to],
             (_, 0) => localizer["{0} cleared (was {1})", label, from],
             _ => localizer["{0} changed from {1} to {2}", label, from, to],
         };
