@@ -80,6 +80,9 @@
         });
         document.querySelectorAll('[data-vendor-apply]').forEach(function (b) { b.hidden = true; });
     }
+    // The no-JavaScript "Apply" buttons (vendor, auth type) have nothing to do once the sections switch by themselves,
+    // also on Edit, where there is no vendor select.
+    document.querySelectorAll('[data-vendor-apply]').forEach(function (b) { b.hidden = true; });
     document.querySelectorAll('[data-vendor-select]').forEach(function (select) {
         select.addEventListener('change', function () { applyVendor(select); });
         applyVendor(select);

@@ -71,13 +71,23 @@ public abstract class ApiCredentialFormPageModel(PendingSecrets pendingSecrets, 
         }
     }
 
+    /// <summary>
+    /// A refused save (bad field, provider unreachable) keeps the Twilio token just typed: the browser gets it back
+    /// only encrypted, and the next post uses it when the field is left blank.
+    /// </summary>
+    protected void KeepTypedSecret()
+    {
+        RestorePendingSecret();
+        PendingAuthToken = Input.Vendor == SmsVendor.Twilio ? pendingSecrets.Protect(Input.Twilio.AuthToken) : null;
+    }
+
     /// <summary>Shows a refused save: the field errors, and the offer to save without verification when it applies.</summary>
     protected IActionResult Refused(CredentialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         ModelState.AddFieldErrors(result.FieldErrors, ApiCredentialForm.FieldPrefix(Input.Vendor), localizer);
         OfferSaveWithoutVerification = result.Outcome == CredentialOutcome.ProviderUnreachable;
-        PendingAuthToken = OfferSaveWithoutVerification ? pendingSecrets.Protect(Input.Twilio.AuthToken) : null;
+        KeepTypedSecret();
         return Page();
     }
 }

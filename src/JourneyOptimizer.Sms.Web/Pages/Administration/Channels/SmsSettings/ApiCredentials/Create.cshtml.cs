@@ -26,6 +26,7 @@ public sealed class CreateModel(ApiCredentialService credentials, PendingSecrets
     {
         if (!ModelState.IsValid)
         {
+            KeepTypedSecret();
             return Page();
         }
 

@@ -66,6 +66,7 @@ public sealed class EditModel(ApiCredentialService credentials, PendingSecrets p
 
         if (!ModelState.IsValid)
         {
+            KeepTypedSecret();
             return Page();
         }
 
