@@ -69,6 +69,8 @@ public static class DependencyInjection
         services.AddScoped<SandboxAccessService>();
         services.AddScoped<FirstStartService>();
         services.AddScoped<UserService>();
+        services.AddScoped<Identity.ApiKeys.ApiKeyService>();
+        services.AddScoped<Api.IdempotencyStore>();
         services.AddScoped<Audit.AuditLogQuery>();
         services.AddScoped<ApiCredentialService>();
         services.AddScoped<WebhookService>();

@@ -8,7 +8,9 @@ using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Security;
 using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 using JourneyOptimizer.Sms.Web;
+using JourneyOptimizer.Sms.Web.Api;
 using JourneyOptimizer.Sms.Web.Infrastructure;
+using JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 using JourneyOptimizer.Sms.Web.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -34,9 +36,12 @@ try
 
     builder.Services.AddSerilog((services, logger) =>
     {
+        // Tokens in URLs (webhook paths, set-password and setup links) are redacted from every event in code, whatever
+        // the configured levels (TokenRedaction).
         logger.ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext();
+            .Enrich.FromLogContext()
+            .Enrich.With<TokenRedaction>();
         if (builder.Environment.IsEnvironment("Testing"))
         {
             // Tests capture log events through a sink of their own.
@@ -77,6 +82,14 @@ try
     builder.Services.AddOptions<SecurityStampValidatorOptions>()
         .Configure<Microsoft.Extensions.Options.IOptions<SecurityStampOptions>>((options, stamp) =>
             options.ValidationInterval = stamp.Value.SecurityStampValidationInterval);
+    // Between those checks the stamp itself is compared on every request, so that sign-out ends a session on the server.
+    builder.Services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
+    // Failed sign-ins are limited per source, not by locking accounts (docs/security.md).
+    builder.Services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.SectionName)
+        .Validate(o => o.MaxFailuresPerSource >= 1 && o.FailureWindow > TimeSpan.Zero,
+            "SignIn:MaxFailuresPerSource must be at least 1 and SignIn:FailureWindow positive.")
+        .ValidateOnStart();
+    builder.Services.AddSingleton<SignInThrottle>();
 
     builder.Services.ConfigureApplicationCookie(options =>
     {
@@ -111,6 +124,7 @@ try
         .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(PortalPolicies.SystemAdministrator, p => p.RequireRole(PortalRoles.SystemAdministrator));
 
+    builder.Services.AddPortalApi();
     builder.Services.AddPortalLocalization();
     builder.Services.AddScoped<SandboxContext>();
     builder.Services.AddScoped<SandboxPageFilter>();
@@ -135,7 +149,12 @@ try
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Error");
         })
-        .AddMvcOptions(options => options.Filters.AddService<SandboxPageFilter>())
+        .AddMvcOptions(options =>
+        {
+            options.Filters.AddService<SandboxPageFilter>();
+            // The API credential form binds the input type of the vendor it names (one binder per vendor's input).
+            options.ModelBinderProviders.Insert(0, new ApiCredentialFormBinderProvider());
+        })
         .AddViewLocalization()
         .AddDataAnnotationsLocalization(options =>
             options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -158,6 +177,9 @@ try
     LocalizedValidationMessages.Configure(app.Services.GetRequiredService<IStringLocalizer<SharedResource>>());
     await app.InitializeAsync();
 
+    // First, so that every response carries them (docs/security.md).
+    app.UseSecurityHeaders();
+
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/error/500");
@@ -166,6 +188,7 @@ try
 
     app.MapWebhookEndpoints();
     app.UseStatusCodePagesWithReExecute("/error/{0}");
+    app.UsePortalApiErrors();
     app.UseStaticFiles();
     app.UseSerilogRequestLogging(options =>
     {
@@ -180,11 +203,13 @@ try
     app.UseRequestLocalization(PortalCultures.CreateOptions());
     app.UseRouting();
     app.UseAuthentication();
+    app.UseRateLimiter();
     app.UseAuthorization();
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains("live") }).AllowAnonymous();
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
     app.MapRazorPages();
+    app.MapPortalApi();
 
     await app.RunAsync();
 }

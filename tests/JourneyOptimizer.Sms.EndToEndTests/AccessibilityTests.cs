@@ -8,7 +8,8 @@ namespace JourneyOptimizer.Sms.EndToEndTests;
 
 /// <summary>
 /// axe-core on every main page, in Chromium: no serious or critical violation (labels, names, contrast, ARIA...).
-/// Plus what axe cannot see: the bin icon's accessible name and the confirmation dialog keeping the focus inside.
+/// Plus what axe cannot see: the bin icon's accessible name and the confirmation dialog keeping the focus inside, and
+/// that the Content-Security-Policy refuses nothing the pages use (Chromium reports every refusal on the console).
 /// </summary>
 public sealed class AccessibilityTests
 {
@@ -59,6 +60,14 @@ public sealed class AccessibilityTests
         {
             var page = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } })).NewPageAsync();
             var problems = new List<string>();
+            var refusals = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                {
+                    refusals.Enqueue(page.Url + ": " + message.Text);
+                }
+            };
 
             await page.GotoAsync(portal.BaseUrl + "/account/sign-in");
             problems.AddRange(await ViolationsAsync(page, "/account/sign-in"));
@@ -115,6 +124,7 @@ public sealed class AccessibilityTests
             await dialog.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
 
             Assert.True(problems.Count == 0, string.Join("\n", problems));
+            Assert.True(refusals.IsEmpty, string.Join("\n", refusals));
         }
         finally
         {

@@ -10,14 +10,16 @@ public sealed class CredentialJourneyTests
     private static string Hex32() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     [Fact]
-    public async Task FirstStart_SignIn_CreateEditAndDeleteATwilioCredential()
+    public async Task FirstStart_SignIn_CreateEditAndDeleteATwilioCredential_ThenOneWithAnApiKey()
     {
         var (playwright, browser) = await Browser.LaunchAsync();
-        // Twilio is out of reach here (a closed local port): the journey takes the "Save without verification" path.
+        // Twilio is out of reach here: a local port that accepts connections and never answers, so every check waits
+        // for its timeout. The journey takes the "Save without verification" path.
+        using var silentTwilio = new SilentServer();
         await using var portal = await PortalProcess.StartAsync(new Dictionary<string, string>
         {
-            ["Twilio__ApiBaseUrl"] = "http://127.0.0.1:9",
-            ["Twilio__MessagingBaseUrl"] = "http://127.0.0.1:9",
+            ["Twilio__ApiBaseUrl"] = silentTwilio.Url,
+            ["Twilio__MessagingBaseUrl"] = silentTwilio.Url,
             ["Twilio__TimeoutSeconds"] = "2",
         });
         try
@@ -61,16 +63,44 @@ public sealed class CredentialJourneyTests
             await page.GetByLabel("Message SID").FillAsync("MG" + Hex32());
             await page.GetByLabel("Inbound Number").FillAsync("+1 (415) 555-0100");
             await Browser.ScreenshotAsync(page, journey, "05-create-filled");
+
+            // While Twilio is asked (each check waits for its timeout), the pressed button shows that it is working and
+            // the form cannot be sent again. The page reports what it sees on its console: Playwright cannot evaluate
+            // in a page whose navigation is under way.
+            var posts = 0;
+            var seen = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+            page.Console += (_, message) => seen.Enqueue(message.Text);
+            await page.EvaluateAsync("""
+                () => {
+                    let submits = 0;
+                    window.addEventListener('submit', e => console.log('submit ' + (++submits) + ' prevented=' + e.defaultPrevented));
+                    document.addEventListener('submit', () => setTimeout(() => {
+                        const form = document.querySelector('form[aria-busy=true]');
+                        const button = form && form.querySelector('button.is-busy');
+                        console.log('busy disabled=' + !!(button && button.disabled) + ' spinner=' + !!(button && button.querySelector('.spinner-border'))
+                            + ' status=' + (button ? button.querySelector('[role=status]').textContent : ''));
+                        form.requestSubmit();
+                    }, 50), { once: true });
+                }
+                """);
             await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
 
             // Twilio cannot be reached: the form says so and offers to save anyway; the token is not sent back.
             var unreachable = page.Locator("[data-testid=unreachable]");
             await unreachable.WaitForAsync();
+            Assert.Equal(1, posts);
+            Assert.Equal(["submit 1 prevented=false", "busy disabled=true spinner=true status=Working…", "submit 2 prevented=true"],
+                seen.Where(m => m.StartsWith("submit ", StringComparison.Ordinal) || m.StartsWith("busy ", StringComparison.Ordinal)));
             Assert.Contains("Twilio could not be reached", await page.Locator(".validation-summary-errors").InnerTextAsync(), StringComparison.Ordinal);
             Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
             await Browser.ScreenshotAsync(page, journey, "05b-unreachable");
+
+            // "Save without verification" saves at once: Twilio is not asked again.
+            var asked = silentTwilio.Connections;
             await unreachable.GetByRole(AriaRole.Button, new() { Name = "Save without verification" }).ClickAsync();
             await page.WaitForURLAsync("**/apicredentials");
+            Assert.Equal(asked, silentTwilio.Connections);
             var row = page.Locator("[data-testid=credentials-table] tbody tr", new() { HasText = "Twilio US" });
             Assert.Contains("+14155550100", await row.InnerTextAsync(), StringComparison.Ordinal);
             Assert.Contains("Not verified", await row.InnerTextAsync(), StringComparison.Ordinal);
@@ -99,6 +129,40 @@ public sealed class CredentialJourneyTests
             Assert.Equal(0, await page.Locator("[data-testid=credentials-table]").CountAsync());
             await Browser.ScreenshotAsync(page, journey, "09-deleted");
 
+            // An API key instead of the Auth Token (Twilio's advice for production): the key's fields appear, the Auth
+            // Token becomes optional and says why it is still asked for (webhook signatures).
+            await page.GetByRole(AriaRole.Link, new() { Name = "Create new API credentials" }).ClickAsync();
+            var why = page.Locator("[data-testid=token-why]");
+            Assert.True(await why.IsHiddenAsync());
+            await page.GetByRole(AriaRole.Textbox, new() { Name = "Name", Exact = true }).FillAsync("Twilio keyed");
+            await page.GetByLabel("Account SID").FillAsync("AC" + Hex32());
+            await page.GetByLabel("Authentication").SelectOptionAsync("ApiKey");
+            Assert.True(await why.IsVisibleAsync());
+            Assert.Contains("Twilio signs its webhooks with the Auth Token", await why.InnerTextAsync(), StringComparison.Ordinal);
+            var keySecret = Hex32()[..16] + Hex32()[..16].ToUpperInvariant();
+            await page.GetByLabel("API key SID").FillAsync("SK" + Hex32());
+            await page.GetByLabel("API key secret").FillAsync(keySecret);
+            await page.GetByLabel("Message SID").FillAsync("MG" + Hex32());
+            await page.GetByLabel("Inbound Number").FillAsync("+14155550101");
+            await Browser.ScreenshotAsync(page, journey, "11-api-key-filled");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+            await unreachable.WaitForAsync();
+            Assert.DoesNotContain(keySecret, await page.ContentAsync(), StringComparison.Ordinal);
+            Assert.Equal("ApiKey", await page.GetByLabel("Authentication").InputValueAsync());
+            await unreachable.GetByRole(AriaRole.Button, new() { Name = "Save without verification" }).ClickAsync();
+            await page.WaitForURLAsync("**/apicredentials");
+            row = page.Locator("[data-testid=credentials-table] tbody tr", new() { HasText = "Twilio keyed" });
+            Assert.Contains("Not verified", await row.InnerTextAsync(), StringComparison.Ordinal);
+
+            // Its edit page: the key secret only as set, the Auth Token still optional.
+            await row.GetByRole(AriaRole.Link, new() { Name = "Twilio keyed", Exact = true }).ClickAsync();
+            Assert.Equal("••••••••" + keySecret[^4..], await page.Locator("[data-testid=key-secret-hint]").InnerTextAsync());
+            Assert.True(await why.IsVisibleAsync());
+            Assert.DoesNotContain(keySecret, await page.ContentAsync(), StringComparison.Ordinal);
+            await Browser.ScreenshotAsync(page, journey, "12-api-key-edit");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
+            await page.WaitForURLAsync("**/apicredentials");
+
             // A phone-sized screen still works: the rail becomes an off-canvas menu.
             await page.SetViewportSizeAsync(390, 844);
             await Browser.ScreenshotAsync(page, journey, "10-phone");
@@ -107,6 +171,55 @@ public sealed class CredentialJourneyTests
         {
             await browser.DisposeAsync();
             playwright.Dispose();
+        }
+    }
+}
+
+/// <summary>A TCP server on 127.0.0.1 that accepts connections and never answers (a provider that does not respond).</summary>
+internal sealed class SilentServer : IDisposable
+{
+    private readonly System.Net.Sockets.TcpListener _listener = new(System.Net.IPAddress.Loopback, 0);
+    private readonly List<System.Net.Sockets.Socket> _held = [];
+    private int _connections;
+
+    public SilentServer()
+    {
+        _listener.Start();
+        Url = $"http://127.0.0.1:{((System.Net.IPEndPoint)_listener.LocalEndpoint).Port}";
+        _ = AcceptAsync();
+    }
+
+    public string Url { get; }
+
+    /// <summary>How many connections it has accepted.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    private async Task AcceptAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                var socket = await _listener.AcceptSocketAsync();
+                Interlocked.Increment(ref _connections);
+                lock (_held)
+                {
+                    _held.Add(socket);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+            // Stopped.
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        lock (_held)
+        {
+            _held.ForEach(s => s.Dispose());
         }
     }
 }

@@ -151,7 +151,7 @@ public sealed class TwoInstancesTests(PostgreSqlCluster cluster) : IAsyncLifetim
             ("Input.Twilio.InboundNumber", "+14155550100")));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         await using var db = Db();
-        var id = await db.TwilioCredentials.Where(c => c.AccountSid == accountSid).Select(c => c.Id).SingleAsync();
+        var id = await db.Set<TwilioCredential>().Where(c => c.AccountSid == accountSid).Select(c => c.Id).SingleAsync();
         return (id, authToken, accountSid);
     }
 

@@ -45,7 +45,7 @@ public sealed class AuditLogQuery(SmsDbContext db)
     [
         AuditLog.Actions.Created, AuditLog.Actions.Updated, AuditLog.Actions.Deleted, AuditLog.Actions.Verified,
         AuditLog.Actions.TestMessageSent, "Submitted", "CheckPassed", "CheckFailed", "Activated", "Deactivated", "Duplicated",
-        "ChangeDiscarded", "SecretRegenerated", "SetPasswordLinkIssued", "PasswordSet", "LockoutReset",
+        "ChangeDiscarded", "SecretRegenerated", "SetPasswordLinkIssued", "PasswordSet", "LockoutReset", "SignedOutEverywhere",
     ];
 
     private const string CredentialObjectType = "ApiCredential";

@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Common;
+using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ public sealed partial class ChannelConfigurationCommands(
     AuditLog audit,
     TimeProvider time,
     IValidator<ChannelConfigurationInput> validator,
+    CredentialVendors vendors,
     ILogger<ChannelConfigurationCommands> logger)
 {
     public const string AuditObjectType = "ChannelConfiguration";
@@ -315,7 +317,7 @@ public sealed partial class ChannelConfigurationCommands(
             }
             else
             {
-                channel = MobileChannels.Of(credential.Vendor, credential.Address);
+                channel = vendors[credential.Vendor].ChannelOf(credential.Address);
                 if (requiredChannel is { } required && channel != required)
                 {
                     errors.Add(new FieldError(nameof(ChannelConfigurationInput.ApiCredentialId), ChannelConfigurationRules.ChannelChanged));

@@ -43,13 +43,3 @@ internal sealed class ChannelConfigurationEntityConfiguration : IEntityTypeConfi
         b.HasIndex(c => new { c.Status, c.PendingCheck });
     }
 }
-
-/// <summary>The channel a credential gives a configuration: a Custom credential's channel type (SMS when unset), SMS for Twilio.</summary>
-public static class MobileChannels
-{
-    public static MobileChannel Of(SmsVendor vendor, string address) =>
-        vendor != SmsVendor.Custom ? MobileChannel.Sms
-        : string.Equals(address, "RCS", StringComparison.OrdinalIgnoreCase) ? MobileChannel.Rcs
-        : string.Equals(address, "MMS", StringComparison.OrdinalIgnoreCase) ? MobileChannel.Mms
-        : MobileChannel.Sms;
-}

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JourneyOptimizer.Sms.Core.Channels;
 
 /// <summary>Reading the channel configurations of a sandbox: the filtered, keyset-paged list, its polling, one configuration.</summary>
-public sealed class ChannelConfigurationQueries(SmsDbContext db)
+public sealed class ChannelConfigurationQueries(SmsDbContext db, CredentialVendors vendors)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -118,6 +118,10 @@ public sealed class ChannelConfigurationQueries(SmsDbContext db)
             .OrderBy(c => c.NormalizedName).Take(MaxCredentialOptions)
             .Select(c => new { c.Id, c.Name, c.Vendor, c.Address })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new CredentialOption(r.Id, r.Name, r.Vendor, MobileChannels.Of(r.Vendor, r.Address))).ToList();
+        return rows.Select(r =>
+        {
+            var vendor = vendors[r.Vendor];
+            return new CredentialOption(r.Id, r.Name, r.Vendor, vendor.DisplayName, vendor.ChannelOf(r.Address));
+        }).ToList();
     }
 }

@@ -58,8 +58,8 @@ public sealed record ChannelConfigurationFilter(ChannelConfigurationStatus? Stat
 public sealed record ChannelConfigurationState(int Id, ChannelConfigurationStatus Status, ChangeCheckStatus? PendingCheck,
     IReadOnlyList<FieldError> Errors, IReadOnlyList<FieldError> PendingErrors);
 
-/// <summary>An API credential offered as "Mobile configuration".</summary>
-public sealed record CredentialOption(int Id, string Name, SmsVendor Vendor, MobileChannel Channel);
+/// <summary>An API credential offered as "Mobile configuration", with its vendor's name (a localization key) and its channel.</summary>
+public sealed record CredentialOption(int Id, string Name, SmsVendor Vendor, string VendorName, MobileChannel Channel);
 
 /// <summary>Why a check failed, stored as JSON: English keys and their arguments (as invariant text), translated when shown.</summary>
 public static class CheckErrors

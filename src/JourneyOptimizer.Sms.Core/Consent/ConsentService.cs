@@ -1,5 +1,6 @@
 using System.Globalization;
 using JourneyOptimizer.Sms.Core.Audit;
+using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Webhooks;
@@ -50,6 +51,9 @@ public sealed partial class ConsentService(SmsDbContext db, AuditLog audit, Time
         "Enter the sender number in international format (for example +14155550100) or a short code of 3 to 8 digits.";
 
     public const string ProfileNumberMessage = "Enter the profile number in international format (for example +14155550100).";
+
+    public const string SenderNotInSandboxMessage =
+        "This is not a sender number of this sandbox: enter the number of one of its API credentials, SMS webhooks or channel configurations.";
 
     /// <summary>True when the profile number opted out of the sender number: no marketing message may be sent to it.</summary>
     public Task<bool> IsOptedOutAsync(int sandboxId, string senderNumber, string profileNumber, CancellationToken cancellationToken)
@@ -107,6 +111,14 @@ public sealed partial class ConsentService(SmsDbContext db, AuditLog audit, Time
             return new ConsentResult(ConsentOutcome.Invalid, errors);
         }
 
+        // Consent is kept per sender number of the sandbox: a number of another sandbox (or of none) would make a record
+        // this sandbox's sends never look at, and would reveal nothing but could clutter another's.
+        if (!await IsSenderOfSandboxAsync(sandboxId, sender!, cancellationToken))
+        {
+            return new ConsentResult(ConsentOutcome.Invalid,
+                [new FieldError(nameof(ManualConsentInput.SenderNumber), SenderNotInSandboxMessage)]);
+        }
+
         var record = await db.ConsentRecords.FirstOrDefaultAsync(
             c => c.SandboxId == sandboxId && c.SenderNumber == sender && c.ProfileNumber == profile, cancellationToken);
         return await ApplyAsync(sandboxId, record, sender!, profile!, state, null, actor, cancellationToken);
@@ -131,6 +143,18 @@ public sealed partial class ConsentService(SmsDbContext db, AuditLog audit, Time
         return await ApplyAsync(sandboxId, record, record.SenderNumber, record.ProfileNumber, state, expectedVersion, actor,
             cancellationToken);
     }
+
+    /// <summary>
+    /// The sandbox's sender numbers: its credentials' own numbers (the address the list shows, a Twilio credential's
+    /// inbound number), its webhooks' and channel configurations' sender numbers (the pending change's too), and the
+    /// senders of its consent records.
+    /// </summary>
+    private async Task<bool> IsSenderOfSandboxAsync(int sandboxId, string sender, CancellationToken cancellationToken) =>
+        await db.ApiCredentials.AnyAsync(c => c.SandboxId == sandboxId && c.Address == sender, cancellationToken)
+        || await db.Webhooks.AnyAsync(w => w.SandboxId == sandboxId && w.SenderNumber == sender, cancellationToken)
+        || await db.Set<ChannelConfiguration>().AnyAsync(
+            c => c.SandboxId == sandboxId && (c.SenderNumber == sender || c.PendingSenderNumber == sender), cancellationToken)
+        || await db.ConsentRecords.AnyAsync(c => c.SandboxId == sandboxId && c.SenderNumber == sender, cancellationToken);
 
     private async Task<ConsentResult> ApplyAsync(int sandboxId, ConsentRecord? record, string sender, string profile,
         ConsentState state, int? expectedVersion, Actor actor, CancellationToken cancellationToken)

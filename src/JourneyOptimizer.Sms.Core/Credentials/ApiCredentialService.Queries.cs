@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
 using JourneyOptimizer.Sms.Core.Common;
-using JourneyOptimizer.Sms.Core.Credentials.Custom;
-using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,7 +55,7 @@ public sealed partial class ApiCredentialService
     // Each is one seek on the unique (SandboxId, NormalizedName) index.
     private static readonly Expression<Func<ApiCredential, ApiCredentialListItem>> ListItem =
         c => new ApiCredentialListItem(c.Id, c.Name, c.Vendor, c.Address, c.VerificationStatus,
-            c.LastVerifiedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c is TwilioCredential ? ((TwilioCredential)c).AccountType : null);
+            c.LastVerifiedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c.AccountType);
 
     private static readonly Func<SmsDbContext, int, int, IAsyncEnumerable<ApiCredentialListItem>> ListFirst =
         PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, int take) => context.ApiCredentials.AsNoTracking()
@@ -99,14 +97,4 @@ public sealed partial class ApiCredentialService
     private static readonly Func<SmsDbContext, int, int, CancellationToken, Task<ApiCredential?>> FindQuery =
         PerModelQuery.CompileAsyncQuery((SmsDbContext context, int sandboxId, int id, CancellationToken cancellationToken) =>
             context.ApiCredentials.AsNoTracking().FirstOrDefault(c => c.Id == id && c.SandboxId == sandboxId));
-
-    /// <summary>The stored configuration of a Custom credential (no secret), for the edit form.</summary>
-    public async Task<CustomProviderConfiguration?> FindCustomConfigurationAsync(int sandboxId, int id, CancellationToken cancellationToken)
-    {
-        var json = await db.ApiCredentials.OfType<CustomCredential>().AsNoTracking()
-            .Where(c => c.Id == id && c.SandboxId == sandboxId)
-            .Select(c => c.ConfigurationJson)
-            .FirstOrDefaultAsync(cancellationToken);
-        return json is null ? null : CustomProviderConfiguration.FromJson(json);
-    }
 }

@@ -1,49 +1,28 @@
-using FluentValidation;
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Common;
-using JourneyOptimizer.Sms.Core.Credentials.Custom;
-using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
-using JourneyOptimizer.Sms.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace JourneyOptimizer.Sms.Core.Credentials;
 
 /// <summary>
-/// Creates, lists, edits, checks and deletes the API credentials of one sandbox. Secrets are protected here, before EF
-/// sees them, and never come back out except to the provider clients. One partial file per task: the list and single
-/// reads (Queries), each vendor's create and edit (Twilio, Custom), the checks and messages through the provider
-/// (Verification) and deletion (Deletion); this file holds what they share.
+/// Creates, lists, edits, checks and deletes the API credentials of one sandbox, for every vendor alike: what is
+/// vendor-specific (fields, secrets, checks, sends) is asked of the credential's <see cref="ICredentialVendor"/>.
+/// Secrets are protected by the vendor before EF sees them and never come back out except to the provider clients.
+/// One partial file per task: the list and single reads (Queries), create and edit (Commands), the checks and
+/// messages through the provider (Verification) and deletion (Deletion); this file holds what they share.
 /// </summary>
 public sealed partial class ApiCredentialService(
     SmsDbContext db,
-    ISecretProtector protector,
+    CredentialVendors vendors,
     AuditLog audit,
     TimeProvider time,
-    IValidator<TwilioCredentialInput> twilioValidator,
-    TwilioCredentialVerifier twilioVerifier,
-    IValidator<CustomCredentialInput> customValidator,
-    ICustomProviderClient customClient,
     ILogger<ApiCredentialService> logger)
 {
     public const string AuditObjectType = "ApiCredential";
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
-
-    /// <summary>The credential to edit, or the refusal: not in this sandbox (or of another vendor), or changed since the form was opened.</summary>
-    private async Task<(T? Credential, CredentialResult? Refusal)> LoadForUpdateAsync<T>(int sandboxId, int id, int expectedVersion,
-        CancellationToken cancellationToken)
-        where T : ApiCredential
-    {
-        var credential = await db.ApiCredentials.OfType<T>().FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
-        if (credential is null)
-        {
-            return (null, CredentialResult.Fail(CredentialOutcome.NotFound));
-        }
-
-        return credential.Version == expectedVersion ? (credential, null) : (null, ConcurrencyConflict());
-    }
 
     /// <summary>Who and when, and the next version; the save then fails if someone else saved in between.</summary>
     private void StampUpdate(ApiCredential credential, int expectedVersion, Actor actor)

@@ -30,7 +30,11 @@ public sealed record CredentialResult(CredentialOutcome Outcome, int? Id = null,
     public static CredentialResult Fail(CredentialOutcome outcome, params FieldError[] errors) => new(outcome, null, errors);
 }
 
-/// <summary>The answer of a test message ("Verify SMS connection"): the provider's message id and status, or its error.</summary>
+/// <summary>
+/// The answer of a message sent through a provider ("Verify SMS connection", a channel configuration's test, a
+/// webhook's reply): the provider's message id and status, or its error. <see cref="Transient"/>: the provider could
+/// not be reached or asked to retry later, so the same message may succeed later.
+/// </summary>
 public sealed record TestMessageResult(
     bool Sent,
     string? MessageId = null,
@@ -38,7 +42,8 @@ public sealed record TestMessageResult(
     int? ErrorCode = null,
     string? ErrorKey = null,
     IReadOnlyList<object>? ErrorArguments = null,
-    string? Excerpt = null)
+    string? Excerpt = null,
+    bool Transient = false)
 {
     public static TestMessageResult NotFound { get; } = new(false, ErrorKey: "This API credential does not exist in this sandbox.");
 }

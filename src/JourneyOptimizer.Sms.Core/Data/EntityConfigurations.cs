@@ -1,8 +1,6 @@
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
-using JourneyOptimizer.Sms.Core.Credentials.Custom;
-using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Sandboxes;
 using Microsoft.EntityFrameworkCore;
@@ -53,18 +51,49 @@ internal sealed class PasswordSetupTokenConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<Identity.ApiKeys.ApiKey>
+{
+    public void Configure(EntityTypeBuilder<Identity.ApiKeys.ApiKey> b)
+    {
+        b.ToTable("ApiKeys");
+        b.Property(k => k.UserId).HasMaxLength(450);
+        b.Property(k => k.Name).HasMaxLength(Identity.ApiKeys.ApiKey.NameMaxLength);
+        b.Property(k => k.Prefix).HasMaxLength(Identity.ApiKeys.ApiKey.PrefixLength);
+        b.Property(k => k.KeyHash).HasMaxLength(Identity.ApiKeys.ApiKey.HashLength);
+        b.HasIndex(k => k.Prefix).IsUnique();
+        b.HasIndex(k => k.UserId);
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Api.IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<Api.IdempotencyRecord> b)
+    {
+        b.ToTable("IdempotencyRecords");
+        b.Property(r => r.UserId).HasMaxLength(450);
+        b.Property(r => r.Key).HasMaxLength(Api.IdempotencyRecord.KeyMaxLength);
+        b.Property(r => r.RequestHash).HasMaxLength(Api.IdempotencyRecord.HashLength);
+        b.Property(r => r.ResponseJson).HasMaxLength(Api.IdempotencyRecord.ResponseMaxLength);
+        b.Property(r => r.Location).HasMaxLength(500);
+        b.Property(r => r.ETag).HasMaxLength(50);
+        b.HasIndex(r => new { r.UserId, r.SandboxId, r.Key }).IsUnique();
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ApiCredentialConfiguration : IEntityTypeConfiguration<ApiCredential>
 {
     public void Configure(EntityTypeBuilder<ApiCredential> b)
     {
         b.ToTable("ApiCredentials");
-        b.HasDiscriminator(c => c.Vendor)
-            .HasValue<TwilioCredential>(SmsVendor.Twilio)
-            .HasValue<CustomCredential>(SmsVendor.Custom);
+        // Each vendor's subtype sets its own discriminator value and columns, in its folder.
+        b.HasDiscriminator(c => c.Vendor);
         b.Property(c => c.Name).HasMaxLength(ApiCredential.NameMaxLength);
         b.Property(c => c.NormalizedName).HasMaxLength(ApiCredential.NameMaxLength);
         b.Property(c => c.Address).HasMaxLength(ApiCredential.AddressMaxLength);
         b.Property(c => c.LastVerificationError).HasMaxLength(500);
+        b.Property(c => c.AccountType).HasMaxLength(10);
         b.Property(c => c.CreatedBy).HasMaxLength(ApiCredential.UserNameMaxLength);
         b.Property(c => c.ModifiedBy).HasMaxLength(ApiCredential.UserNameMaxLength);
         b.Property(c => c.Version).IsConcurrencyToken();
@@ -72,36 +101,6 @@ internal sealed class ApiCredentialConfiguration : IEntityTypeConfiguration<ApiC
 
         // Name unique per sandbox, case-insensitive; also the list's order and its keyset cursor.
         b.HasIndex(c => new { c.SandboxId, c.NormalizedName }).IsUnique();
-    }
-}
-
-internal sealed class TwilioCredentialConfiguration : IEntityTypeConfiguration<TwilioCredential>
-{
-    public void Configure(EntityTypeBuilder<TwilioCredential> b)
-    {
-        b.Property(c => c.AccountSid).HasMaxLength(34);
-        b.Property(c => c.AuthTokenProtected).HasMaxLength(ApiCredential.ProtectedSecretMaxLength);
-        b.Property(c => c.AuthTokenHint).HasMaxLength(ApiCredential.SecretHintLength);
-        b.Property(c => c.MessagingServiceSid).HasMaxLength(34);
-        b.Property(c => c.InboundNumber).HasMaxLength(PhoneNumberRules.MaxLength);
-        b.Property(c => c.AccountType).HasMaxLength(10);
-
-        // An inbound message must resolve to exactly one sandbox.
-        b.HasIndex(c => new { c.AccountSid, c.InboundNumber }).IsUnique();
-    }
-}
-
-internal sealed class CustomCredentialConfiguration : IEntityTypeConfiguration<CustomCredential>
-{
-    public void Configure(EntityTypeBuilder<CustomCredential> b)
-    {
-        b.Property(c => c.ProviderName).HasMaxLength(CustomCredential.ProviderNameMaxLength);
-        b.Property(c => c.ProviderUrl).HasMaxLength(CustomCredential.ProviderUrlMaxLength);
-        b.Property(c => c.ConfigurationJson).HasMaxLength(CustomCredential.ConfigurationMaxLength);
-        b.Property(c => c.SecretsProtected).HasMaxLength(CustomCredential.SecretsMaxLength);
-
-        // Channel configurations look for the sandbox's RCS (or MMS) credentials.
-        b.HasIndex(c => new { c.SandboxId, c.ChannelType });
     }
 }
 

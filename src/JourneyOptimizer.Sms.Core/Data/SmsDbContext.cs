@@ -1,8 +1,6 @@
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Consent;
 using JourneyOptimizer.Sms.Core.Credentials;
-using JourneyOptimizer.Sms.Core.Credentials.Custom;
-using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Identity;
 using JourneyOptimizer.Sms.Core.Sandboxes;
 using JourneyOptimizer.Sms.Core.Webhooks;
@@ -27,11 +25,11 @@ public sealed class SmsDbContext(DbContextOptions<SmsDbContext> options)
 
     public DbSet<PasswordSetupToken> PasswordSetupTokens => Set<PasswordSetupToken>();
 
+    public DbSet<Identity.ApiKeys.ApiKey> ApiKeys => Set<Identity.ApiKeys.ApiKey>();
+
+    public DbSet<Api.IdempotencyRecord> IdempotencyRecords => Set<Api.IdempotencyRecord>();
+
     public DbSet<ApiCredential> ApiCredentials => Set<ApiCredential>();
-
-    public DbSet<TwilioCredential> TwilioCredentials => Set<TwilioCredential>();
-
-    public DbSet<CustomCredential> CustomCredentials => Set<CustomCredential>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -49,6 +47,16 @@ public sealed class SmsDbContext(DbContextOptions<SmsDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SmsDbContext).Assembly);
+
+        // Each vendor's credential subtype (configured in its own folder) is stored as the SmsVendor its constructor
+        // sets. Set here, after every configuration: the root's HasDiscriminator drops the values of subtypes configured
+        // before it, and the order in which configurations apply is not ours.
+        var discriminator = builder.Entity<ApiCredential>().HasDiscriminator(c => c.Vendor);
+        foreach (var subtype in builder.Model.GetEntityTypes().Select(t => t.ClrType)
+                     .Where(t => t.IsSubclassOf(typeof(ApiCredential)) && !t.IsAbstract).ToList())
+        {
+            discriminator.HasValue(subtype, ((ApiCredential)Activator.CreateInstance(subtype)!).Vendor);
+        }
 
         builder.Entity<DataProtectionKey>(b =>
         {

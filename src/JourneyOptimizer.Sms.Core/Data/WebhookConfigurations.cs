@@ -40,7 +40,9 @@ internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<Inb
         b.Property(m => m.Body).HasMaxLength(InboundMessage.BodyMaxLength);
         b.Property(m => m.Keyword).HasMaxLength(InboundMessage.KeywordMaxLength);
         b.Property(m => m.ReplyMessage).HasMaxLength(InboundMessage.ReplyMaxLength);
-        b.HasOne<Webhook>().WithMany().HasForeignKey(m => m.WebhookId).OnDelete(DeleteBehavior.Cascade);
+        // History outlives its webhook: deleting a webhook keeps the inbound messages (the STOP that proves an opt-out),
+        // shown as from a deleted webhook until the retention period removes them.
+        b.HasOne<Webhook>().WithMany().HasForeignKey(m => m.WebhookId).OnDelete(DeleteBehavior.SetNull);
 
         // A provider's retry is stored once.
         b.HasIndex(m => new { m.WebhookId, m.EventKey }).IsUnique();
@@ -59,7 +61,7 @@ internal sealed class DeliveryFeedbackConfiguration : IEntityTypeConfiguration<D
         b.Property(f => f.ClientReference).HasMaxLength(DeliveryFeedback.ClientReferenceMaxLength);
         b.Property(f => f.Status).HasMaxLength(DeliveryFeedback.StatusMaxLength);
         b.Property(f => f.Code).HasMaxLength(DeliveryFeedback.CodeMaxLength);
-        b.HasOne<Webhook>().WithMany().HasForeignKey(f => f.WebhookId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Webhook>().WithMany().HasForeignKey(f => f.WebhookId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(f => new { f.WebhookId, f.EventKey }).IsUnique();
         b.HasIndex(f => new { f.SandboxId, f.Id });
 
@@ -75,7 +77,7 @@ internal sealed class MessageDeliveryStatusConfiguration : IEntityTypeConfigurat
         b.Property(s => s.ClientReference).HasMaxLength(DeliveryFeedback.ClientReferenceMaxLength);
         b.Property(s => s.Status).HasMaxLength(DeliveryFeedback.StatusMaxLength);
         b.Property(s => s.Code).HasMaxLength(DeliveryFeedback.CodeMaxLength);
-        b.HasOne<Webhook>().WithMany().HasForeignKey(s => s.WebhookId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Webhook>().WithMany().HasForeignKey(s => s.WebhookId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(s => new { s.SandboxId, s.ClientReference }).IsUnique();
         b.HasIndex(s => new { s.SandboxId, s.UpdatedAtUtc });
     }

@@ -79,7 +79,12 @@ public sealed partial class FirstStartService(
         return await db.SetupTokens.AnyAsync(t => t.TokenHash == hash && t.UsedAtUtc == null, cancellationToken);
     }
 
-    /// <summary>Creates the first administrator with the setup token; the errors are Identity's (English keys).</summary>
+    /// <summary>
+    /// Creates the first administrator with the setup token; the errors are Identity's (English keys). The token is
+    /// claimed by one conditional UPDATE inside the transaction that creates the user: of requests racing with the same
+    /// link, one claims it and the others find it used (the database serialises the writes), so the link makes one
+    /// administrator. A refused user (a password rule) rolls the claim back, and the link can be used again.
+    /// </summary>
     public async Task<IReadOnlyList<string>> CompleteAsync(string token, string email, string password, CancellationToken cancellationToken)
     {
         if (!await IsValidTokenAsync(token, cancellationToken))
@@ -87,14 +92,24 @@ public sealed partial class FirstStartService(
             return ["This setup link is no longer valid."];
         }
 
-        var errors = await CreateAdministratorAsync(email.Trim(), password);
-        if (errors.Count == 0)
+        var hash = Hash(token);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.SetupTokens.Where(t => t.TokenHash == hash && t.UsedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAtUtc, time.GetUtcNow().UtcDateTime), cancellationToken);
+        if (claimed == 0 || await HasUsersAsync(cancellationToken))
         {
-            var hash = Hash(token);
-            await db.SetupTokens.Where(t => t.TokenHash == hash)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAtUtc, time.GetUtcNow().UtcDateTime), cancellationToken);
+            return ["This setup link is no longer valid."];
         }
 
+        var errors = await CreateAdministratorAsync(email.Trim(), password);
+        if (errors.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return errors;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return errors;
     }
 

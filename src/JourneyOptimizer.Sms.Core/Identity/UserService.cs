@@ -28,6 +28,7 @@ public sealed class UserService(
         public const string SetPasswordLinkIssued = "SetPasswordLinkIssued";
         public const string PasswordSet = "PasswordSet";
         public const string LockoutReset = "LockoutReset";
+        public const string SignedOutEverywhere = "SignedOutEverywhere";
     }
 
     public const string EmailField = nameof(CreateUserInput.Email);
@@ -390,6 +391,26 @@ public sealed class UserService(
         user.AccessFailedCount = 0;
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         audit.Record(actor, null, AuditObjectType, id, user.Email ?? id, Actions.LockoutReset);
+        await db.SaveChangesAsync(cancellationToken);
+        return new UserResult(UserOutcome.Updated, id);
+    }
+
+    /// <summary>
+    /// Ends every session of the user: a new security stamp, which each session compares with its own at its next
+    /// request. Audited.
+    /// </summary>
+    public async Task<UserResult> SignOutEverywhereAsync(string id, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return new UserResult(UserOutcome.NotFound);
+        }
+
+        user.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        audit.Record(actor, null, AuditObjectType, id, user.Email ?? id, Actions.SignedOutEverywhere);
         await db.SaveChangesAsync(cancellationToken);
         return new UserResult(UserOutcome.Updated, id);
     }

@@ -12,9 +12,13 @@ public sealed class DeliveryFeedback
 
     public int SandboxId { get; set; }
 
-    public int WebhookId { get; set; }
+    /// <summary>The webhook it arrived through; null once that webhook is deleted (the receipt stays, as history).</summary>
+    public int? WebhookId { get; set; }
 
-    /// <summary>Twilio: <c>I-Twilio-Idempotency-Token</c>, else MessageSid + status; Custom: RequestID, else reference + status. Unique per webhook.</summary>
+    /// <summary>
+    /// Twilio: MessageSid + status (both signed; never the unsigned <c>I-Twilio-Idempotency-Token</c> header); Custom:
+    /// RequestID, else reference + status. Unique per webhook.
+    /// </summary>
     public required string EventKey { get; set; }
 
     /// <summary>The provider's message id (Twilio MessageSid).</summary>

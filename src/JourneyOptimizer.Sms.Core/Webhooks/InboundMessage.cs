@@ -13,11 +13,12 @@ public sealed class InboundMessage
 
     public int SandboxId { get; set; }
 
-    public int WebhookId { get; set; }
+    /// <summary>The webhook it arrived through; null once that webhook is deleted (the message stays, as history).</summary>
+    public int? WebhookId { get; set; }
 
     /// <summary>
-    /// What makes a provider's retry recognisable: Twilio's <c>I-Twilio-Idempotency-Token</c>, else the MessageSid;
-    /// Custom: the RequestID. Unique per webhook.
+    /// What makes a provider's retry recognisable, from what the provider authenticates: Twilio's MessageSid (signed;
+    /// never the unsigned <c>I-Twilio-Idempotency-Token</c> header); Custom: the RequestID. Unique per webhook.
     /// </summary>
     public required string EventKey { get; set; }
 

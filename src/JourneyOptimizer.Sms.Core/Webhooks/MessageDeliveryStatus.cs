@@ -10,7 +10,8 @@ public sealed class MessageDeliveryStatus
 
     public int SandboxId { get; set; }
 
-    public int WebhookId { get; set; }
+    /// <summary>The webhook of the latest receipt; null once that webhook is deleted (the status stays, as history).</summary>
+    public int? WebhookId { get; set; }
 
     public required string ClientReference { get; set; }
 

@@ -10,7 +10,8 @@ public sealed class WebhookInput
 {
     public string? Name { get; set; }
 
-    public SmsVendor Vendor { get; set; } = SmsVendor.Twilio;
+    /// <summary>A vendor whose webhooks the portal receives (<see cref="ICredentialVendor.Webhooks"/>).</summary>
+    public SmsVendor Vendor { get; set; }
 
     public WebhookType Type { get; set; } = WebhookType.Inbound;
 

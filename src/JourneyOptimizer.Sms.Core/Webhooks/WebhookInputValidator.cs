@@ -65,10 +65,11 @@ public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
 
     public const string PathRequiredMessage = "Map this field: every request must carry it.";
 
-    public WebhookInputValidator()
+    public WebhookInputValidator(CredentialVendors vendors)
     {
+        ArgumentNullException.ThrowIfNull(vendors);
         RuleFor(x => x.Name).ApiCredentialName();
-        RuleFor(x => x.Vendor).IsInEnum().WithMessage("Choose the SMS vendor.");
+        RuleFor(x => x.Vendor).Must(v => vendors.Find(v)?.Webhooks is not null).WithMessage("Choose the SMS vendor.");
         RuleFor(x => x.Type).IsInEnum().WithMessage("Choose the webhook type.");
         RuleFor(x => x.ApiCredentialId)
             .NotNull().WithMessage("Choose the API credentials.")
@@ -98,7 +99,7 @@ public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
             RuleFor(x => x.Keywords.DefaultReplyMessage).MaximumLength(ReplyLength).WithMessage(ReplyTooLongMessage);
         });
 
-        When(x => x.Vendor == SmsVendor.Custom, () =>
+        When(x => vendors.Find(x.Vendor)?.Webhooks?.UsesPayloadMapping == true, () =>
         {
             MappingRule(x => x.Mapping.InboundMessage, NormalizedField.InboundMessage);
             MappingRule(x => x.Mapping.ProfileNumber, NormalizedField.ProfileNumber);

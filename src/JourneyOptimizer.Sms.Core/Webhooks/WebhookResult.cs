@@ -41,9 +41,11 @@ public sealed record WebhookListItem(int Id, string Name, SmsVendor Vendor, Webh
 public sealed record WebhookCredentialOption(int Id, string Name, SmsVendor Vendor, string Address);
 
 /// <summary>A row of the inbound messages list.</summary>
-public sealed record InboundMessageItem(long Id, string WebhookName, string ProfileNumber, string InboundNumber, string Body,
+/// <param name="WebhookName">Null when the webhook it arrived through was deleted.</param>
+public sealed record InboundMessageItem(long Id, string? WebhookName, string ProfileNumber, string InboundNumber, string Body,
     KeywordCategory? Category, string? Keyword, bool FuzzyMatch, string? ReplyMessage, DateTime ReceivedAtUtc);
 
 /// <summary>A row of the delivery feedback list: the current status of one sent message.</summary>
-public sealed record DeliveryStatusItem(long Id, string WebhookName, string ClientReference, string Status, string? Code,
+/// <param name="WebhookName">Null when the webhook of its latest receipt was deleted.</param>
+public sealed record DeliveryStatusItem(long Id, string? WebhookName, string ClientReference, string Status, string? Code,
     DateTime UpdatedAtUtc);

@@ -12,14 +12,16 @@ using Microsoft.Extensions.Logging;
 namespace JourneyOptimizer.Sms.Core.Webhooks;
 
 /// <summary>
-/// Creates, lists, edits and deletes the SMS webhooks of a sandbox, regenerates Custom signing secrets (stored only
-/// as SHA-256), and reads what the webhooks received for the administration lists.
+/// Creates, lists, edits and deletes the SMS webhooks of a sandbox, regenerates signing secrets (stored only as
+/// SHA-256) of the vendors that use them, and reads what the webhooks received for the administration lists. What
+/// differs by vendor is asked of its <see cref="VendorWebhooks"/>.
 /// </summary>
 public sealed partial class WebhookService(
     SmsDbContext db,
     AuditLog audit,
     TimeProvider time,
     IValidator<WebhookInput> validator,
+    CredentialVendors vendors,
     ILogger<WebhookService> logger,
     IEnumerable<IWebhookCache> caches)
 {
@@ -29,6 +31,9 @@ public sealed partial class WebhookService(
     public const int MaxPageSize = 200;
     public const int MaxCredentialOptions = 500;
     public const int MaxEventsShown = 100;
+
+    /// <summary>The refusal to regenerate the secret of a webhook whose vendor signs with its own key and says nothing more.</summary>
+    public const string NoSigningSecretMessage = "This webhook has no signing secret.";
 
     /// <summary>A new path token or signing secret: 32 random bytes, base64url without padding (43 characters).</summary>
     public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -75,7 +80,7 @@ public sealed partial class WebhookService(
         db.Webhooks.AsNoTracking().Include(w => w.ApiCredential)
             .FirstOrDefaultAsync(w => w.Id == id && w.SandboxId == sandboxId, cancellationToken);
 
-    /// <summary>The sandbox's API credentials the form offers (both vendors; the page shows those of the chosen one).</summary>
+    /// <summary>The sandbox's API credentials the form offers (every vendor's; the page shows those of the chosen one).</summary>
     public async Task<IReadOnlyList<WebhookCredentialOption>> CredentialOptionsAsync(int sandboxId, CancellationToken cancellationToken) =>
         await db.ApiCredentials.AsNoTracking().Where(c => c.SandboxId == sandboxId).OrderBy(c => c.NormalizedName)
             .Take(MaxCredentialOptions)
@@ -99,8 +104,8 @@ public sealed partial class WebhookService(
     }
 
     /// <summary>
-    /// Creates a webhook with a new unguessable path token; a Custom one also gets a new signing secret, returned
-    /// once in the result and stored only as its SHA-256.
+    /// Creates a webhook with a new unguessable path token; one of a vendor that uses signing secrets also gets a new
+    /// signing secret, returned once in the result and stored only as its SHA-256.
     /// </summary>
     public async Task<WebhookResult> CreateAsync(int sandboxId, WebhookInput input, Actor actor, CancellationToken cancellationToken)
     {
@@ -114,7 +119,7 @@ public sealed partial class WebhookService(
 
         var now = time.GetUtcNow().UtcDateTime;
         var name = input.Name!.Trim();
-        var secret = input.Vendor == SmsVendor.Custom ? NewToken() : null;
+        var secret = vendors[input.Vendor].Webhooks!.UsesSigningSecret ? NewToken() : null;
         var webhook = new Webhook
         {
             SandboxId = sandboxId,
@@ -212,7 +217,7 @@ public sealed partial class WebhookService(
     }
 
     /// <summary>
-    /// Replaces the signing secret of a Custom webhook: the old one stops working at once; the new one is returned
+    /// Replaces the signing secret of a webhook (of a vendor that uses them): the old one stops working at once; the new one is returned
     /// once. Not a form edit, so it needs no version, but it bumps it (an open edit form must reload).
     /// </summary>
     public async Task<WebhookResult> RegenerateSecretAsync(int sandboxId, int id, Actor actor, CancellationToken cancellationToken)
@@ -224,10 +229,11 @@ public sealed partial class WebhookService(
             return WebhookResult.Fail(WebhookOutcome.NotFound);
         }
 
-        if (webhook.Vendor != SmsVendor.Custom)
+        var webhooks = vendors.Find(webhook.Vendor)?.Webhooks;
+        if (webhooks is not { UsesSigningSecret: true })
         {
             return new WebhookResult(WebhookOutcome.Invalid, id, [new FieldError(FieldError.FormLevel,
-                "A Twilio webhook has no signing secret: Twilio signs its requests with the Auth Token of the API credentials.")]);
+                webhooks?.AuthenticationNote ?? NoSigningSecretMessage)]);
         }
 
         var secret = NewToken();
@@ -258,8 +264,9 @@ public sealed partial class WebhookService(
             return WebhookResult.Fail(WebhookOutcome.NotFound);
         }
 
-        // The messages, receipts and statuses it received go with it (cascade); consent records stay: they belong to
-        // the profile and sender numbers, not to the webhook.
+        // What it received stays, as history (the inbound STOP that proves an opt-out): the database sets the webhook of
+        // its messages, receipts and statuses to null (ON DELETE SET NULL), and consent records let go of it here. The
+        // retention period removes them later.
         db.Webhooks.Remove(webhook);
         audit.Record(actor, sandboxId, AuditObjectType, Invariant(id), webhook.Name, AuditLog.Actions.Deleted);
         var failed = await SaveAsync(async ct =>
@@ -305,7 +312,7 @@ public sealed partial class WebhookService(
             q => q.OrderByDescending(m => m.ReceivedAtUtc).ThenByDescending(m => m.Id),
             q => q.OrderBy(m => m.ReceivedAtUtc).ThenBy(m => m.Id),
             q => q.Select(m => new InboundMessageItem(m.Id,
-                db.Webhooks.Where(w => w.Id == m.WebhookId).Select(w => w.Name).FirstOrDefault() ?? "",
+                db.Webhooks.Where(w => w.Id == m.WebhookId).Select(w => w.Name).FirstOrDefault(),
                 m.ProfileNumber, m.InboundNumber, m.Body, m.Category, m.Keyword, m.FuzzyMatch, m.ReplyMessage, m.ReceivedAtUtc)),
             m => (m.ReceivedAtUtc, m.Id), cursor, pageSize, cancellationToken);
     }
@@ -329,7 +336,7 @@ public sealed partial class WebhookService(
             q => q.OrderByDescending(s => s.UpdatedAtUtc).ThenByDescending(s => s.Id),
             q => q.OrderBy(s => s.UpdatedAtUtc).ThenBy(s => s.Id),
             q => q.Select(s => new DeliveryStatusItem(s.Id,
-                db.Webhooks.Where(w => w.Id == s.WebhookId).Select(w => w.Name).FirstOrDefault() ?? "",
+                db.Webhooks.Where(w => w.Id == s.WebhookId).Select(w => w.Name).FirstOrDefault(),
                 s.ClientReference, s.Status, s.Code, s.UpdatedAtUtc)),
             s => (s.UpdatedAtUtc, s.Id), cursor, pageSize, cancellationToken);
     }
@@ -369,19 +376,23 @@ public sealed partial class WebhookService(
             return new WebhookResult(WebhookOutcome.Invalid, null, errors);
         }
 
-        var credentialVendor = await db.ApiCredentials.AsNoTracking()
-            .Where(c => c.Id == input.ApiCredentialId && c.SandboxId == sandboxId)
-            .Select(c => (SmsVendor?)c.Vendor).FirstOrDefaultAsync(cancellationToken);
-        if (credentialVendor is null)
+        var credential = await db.ApiCredentials.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == input.ApiCredentialId && c.SandboxId == sandboxId, cancellationToken);
+        if (credential is null)
         {
             return WebhookResult.Fail(WebhookOutcome.Invalid, new FieldError(nameof(WebhookInput.ApiCredentialId),
                 "Choose API credentials of this sandbox."));
         }
 
-        if (credentialVendor != vendor)
+        if (credential.Vendor != vendor)
         {
             return WebhookResult.Fail(WebhookOutcome.Invalid, new FieldError(nameof(WebhookInput.ApiCredentialId),
                 "Choose API credentials of the webhook's SMS vendor."));
+        }
+
+        if (vendors[vendor].Webhooks!.CredentialProblem(credential) is { } problem)
+        {
+            return WebhookResult.Fail(WebhookOutcome.Invalid, problem with { Field = nameof(WebhookInput.ApiCredentialId) });
         }
 
         if (KeywordsJson(input, type) is { Length: > Webhook.KeywordSettingsMaxLength })
@@ -396,8 +407,8 @@ public sealed partial class WebhookService(
     private static string? KeywordsJson(WebhookInput input, WebhookType type) =>
         type == WebhookType.Inbound ? input.Keywords.ToSettings().ToJson() : null;
 
-    private static string? MappingJson(WebhookInput input, SmsVendor vendor, WebhookType type) =>
-        vendor == SmsVendor.Custom ? input.Mapping.ToMapping(type).ToJson() : null;
+    private string? MappingJson(WebhookInput input, SmsVendor vendor, WebhookType type) =>
+        vendors[vendor].Webhooks!.UsesPayloadMapping ? input.Mapping.ToMapping(type).ToJson() : null;
 
     private Task<bool> NameTakenAsync(int sandboxId, int? id, string name, CancellationToken cancellationToken)
     {

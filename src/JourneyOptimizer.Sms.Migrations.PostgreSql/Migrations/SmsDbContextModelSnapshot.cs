@@ -22,6 +22,64 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Api.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResponseJson")
+                        .HasMaxLength(32000)
+                        .HasColumnType("character varying(32000)")
+                        .UseCollation("C");
+
+                    b.Property<int>("SandboxId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "SandboxId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -315,6 +373,11 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AccountType")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .UseCollation("C");
+
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -386,6 +449,60 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.HasDiscriminator<string>("Vendor");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.PasswordSetupToken", b =>
@@ -628,7 +745,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(30)")
                         .UseCollation("C");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -706,7 +823,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.Property<int>("SandboxId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -829,7 +946,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -1174,19 +1291,32 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(34)")
                         .UseCollation("C");
 
-                    b.Property<string>("AccountType")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                    b.Property<string>("ApiKeySecretHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
                         .UseCollation("C");
 
-                    b.Property<string>("AuthTokenHint")
+                    b.Property<string>("ApiKeySecretProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ApiKeySid")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .UseCollation("C");
+
+                    b.Property<string>("AuthMethod")
                         .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("AuthTokenHint")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)")
                         .UseCollation("C");
 
                     b.Property<string>("AuthTokenProtected")
-                        .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .UseCollation("C");
@@ -1207,6 +1337,15 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasDiscriminator().HasValue("Twilio");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Api.IdempotencyRecord", b =>
+                {
+                    b.HasOne("JourneyOptimizer.Sms.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Channels.ChannelConfiguration", b =>
@@ -1254,6 +1393,15 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.Navigation("Sandbox");
                 });
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("JourneyOptimizer.Sms.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.PasswordSetupToken", b =>
                 {
                     b.HasOne("JourneyOptimizer.Sms.Core.Identity.PortalUser", null)
@@ -1285,8 +1433,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.InboundMessage", b =>
@@ -1294,8 +1441,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Ingestion.PendingReply", b =>
@@ -1314,8 +1460,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Webhook", b =>

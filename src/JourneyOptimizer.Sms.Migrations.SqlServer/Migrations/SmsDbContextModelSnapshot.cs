@@ -22,6 +22,58 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Api.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ResponseJson")
+                        .HasMaxLength(32000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("SandboxId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "SandboxId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -289,6 +341,10 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AccountType")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -354,6 +410,56 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasDiscriminator<string>("Vendor");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.PasswordSetupToken", b =>
@@ -578,7 +684,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -588,7 +694,8 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasIndex("SandboxId", "Id");
 
                     b.HasIndex("WebhookId", "EventKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[WebhookId] IS NOT NULL");
 
                     b.ToTable("DeliveryFeedback");
                 });
@@ -649,13 +756,14 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.Property<int>("SandboxId")
                         .HasColumnType("int");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
                     b.HasIndex("WebhookId", "EventKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("[WebhookId] IS NOT NULL");
 
                     b.HasIndex("SandboxId", "ReceivedAtUtc", "Id");
 
@@ -764,7 +872,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -1073,17 +1181,28 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                         .HasMaxLength(34)
                         .HasColumnType("nvarchar(34)");
 
-                    b.Property<string>("AccountType")
-                        .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)");
+                    b.Property<string>("ApiKeySecretHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<string>("ApiKeySecretProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ApiKeySid")
+                        .HasMaxLength(34)
+                        .HasColumnType("nvarchar(34)");
+
+                    b.Property<string>("AuthMethod")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<string>("AuthTokenHint")
-                        .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("nvarchar(4)");
 
                     b.Property<string>("AuthTokenProtected")
-                        .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
@@ -1102,6 +1221,15 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                         .HasFilter("[AccountSid] IS NOT NULL AND [InboundNumber] IS NOT NULL");
 
                     b.HasDiscriminator().HasValue("Twilio");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Api.IdempotencyRecord", b =>
+                {
+                    b.HasOne("JourneyOptimizer.Sms.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Channels.ChannelConfiguration", b =>
@@ -1149,6 +1277,15 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.Navigation("Sandbox");
                 });
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("JourneyOptimizer.Sms.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.PasswordSetupToken", b =>
                 {
                     b.HasOne("JourneyOptimizer.Sms.Core.Identity.PortalUser", null)
@@ -1180,8 +1317,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.InboundMessage", b =>
@@ -1189,8 +1325,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Ingestion.PendingReply", b =>
@@ -1209,8 +1344,7 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Webhook", b =>

@@ -17,6 +17,56 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Api.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseJson")
+                        .HasMaxLength(32000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SandboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "SandboxId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -276,6 +326,10 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccountType")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -341,6 +395,54 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.HasDiscriminator<string>("Vendor");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.ApiKeys.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiKeys", (string)null);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.PasswordSetupToken", b =>
@@ -556,7 +658,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -625,7 +727,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.Property<int>("SandboxId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -736,7 +838,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1036,17 +1138,28 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .HasMaxLength(34)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AccountType")
-                        .HasMaxLength(10)
+                    b.Property<string>("ApiKeySecretHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiKeySecretProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiKeySid")
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthMethod")
+                        .IsRequired()
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AuthTokenHint")
-                        .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AuthTokenProtected")
-                        .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
@@ -1064,6 +1177,15 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasDiscriminator().HasValue("Twilio");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Api.IdempotencyRecord", b =>
+                {
+                    b.HasOne("JourneyOptimizer.Sms.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Channels.ChannelConfiguration", b =>
@@ -1111,6 +1233,15 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.Navigation("Sandbox");
                 });
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("JourneyOptimizer.Sms.Core.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Identity.PasswordSetupToken", b =>
                 {
                     b.HasOne("JourneyOptimizer.Sms.Core.Identity.PortalUser", null)
@@ -1142,8 +1273,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.InboundMessage", b =>
@@ -1151,8 +1281,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Ingestion.PendingReply", b =>
@@ -1171,8 +1300,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Webhook", b =>

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Data.Common;
-using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Webhooks;
 using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 using Microsoft.AspNetCore.Diagnostics;
@@ -103,13 +102,10 @@ public static class WebhookEndpoints
                 return;
             }
 
-            var headers = context.Request.Headers;
             var request = new WebhookRequest(
                 token!,
                 context.Request.ContentType,
-                headers.Authorization.Count > 0 ? headers.Authorization[0] : null,
-                Header(headers, TwilioSignature.HeaderName),
-                Header(headers, WebhookIngestion.IdempotencyHeaderName),
+                context.Request.Headers,
                 RequestUrl(context.Request),
                 context.Request.QueryString.Value ?? "",
                 buffer.AsMemory(0, length));
@@ -134,9 +130,6 @@ public static class WebhookEndpoints
 
         await WriteAsync(context, await ingestion.StoreAsync(ingestionEvent!, aborted));
     }
-
-    private static string? Header(IHeaderDictionary headers, string name) =>
-        headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
     private static string RequestUrl(HttpRequest request) =>
         string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value);

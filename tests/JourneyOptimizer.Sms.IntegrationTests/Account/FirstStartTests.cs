@@ -66,4 +66,66 @@ public sealed class FirstStartTests : IAsyncLifetime
         Assert.Contains("no longer valid", reused.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(reused.QuerySelector("input[name='Input.Password']"));
     }
+
+    [Fact]
+    public async Task ParallelPostsOfTheSameLink_CreateExactlyOneAdministrator()
+    {
+        var token = await IssueTokenAsync();
+        const int racers = 8;
+        var clients = Enumerable.Range(0, racers).Select(_ => PortalClient.Anonymous(_factory)).ToList();
+        try
+        {
+            // Every racer holds the form (and its own antiforgery token) before any of them posts.
+            var pages = await Task.WhenAll(clients.Select(c => c.GetDocumentAsync("/account/setup?token=" + token)));
+            using var start = new SemaphoreSlim(0);
+            var posts = clients.Select(async (client, i) =>
+            {
+                await start.WaitAsync();
+                using var response = await client.SubmitAsync(pages[i], "main form", new Dictionary<string, string>
+                {
+                    ["Input.Email"] = $"racer{i}@example.com",
+                    ["Input.Password"] = "F1rst!Admin",
+                    ["Input.ConfirmPassword"] = "F1rst!Admin",
+                });
+                return response.StatusCode;
+            }).ToList();
+            start.Release(racers);
+            var answers = await Task.WhenAll(posts);
+
+            Assert.Single(answers, status => status == HttpStatusCode.Redirect);
+            Assert.Equal(1, await _factory.WithDbAsync(db => db.Users.CountAsync()));
+            Assert.Equal(1, await _factory.WithDbAsync(db => db.UserRoles.CountAsync()));
+            Assert.Equal(1, await _factory.WithDbAsync(db => db.SetupTokens.CountAsync(t => t.UsedAtUtc != null)));
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task RefusedAdministrator_LeavesTheLinkUsable()
+    {
+        var token = await IssueTokenAsync();
+        await using (var scope = _factory.CreateScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<FirstStartService>();
+
+            // Identity refuses this user name (a space): nothing is created and the claim is rolled back.
+            var refused = await service.CompleteAsync(token, "not an email", "F1rst!Admin", CancellationToken.None);
+            Assert.NotEmpty(refused);
+            Assert.True(await service.IsValidTokenAsync(token, CancellationToken.None));
+        }
+
+        await using (var scope = _factory.CreateScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<FirstStartService>();
+            Assert.Empty(await service.CompleteAsync(token, "first@example.com", "F1rst!Admin", CancellationToken.None));
+            Assert.False(await service.IsValidTokenAsync(token, CancellationToken.None));
+            Assert.Equal(["This setup link is no longer valid."],
+                await service.CompleteAsync(token, "second@example.com", "F1rst!Admin", CancellationToken.None));
+        }
+
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Users.CountAsync()));
+    }
 }

@@ -78,7 +78,8 @@ public sealed partial class RawSession
                     continue;
                 }
 
-                // Only the first session's cookies are kept: a sign-out's cleared cookie must not end the session.
+                // Only the first session's cookies are kept, as a captured copy of them would be (a sign-out's cleared
+                // cookie is not taken; the server refuses the kept one once the session is signed out).
                 _cookies.TryAdd(name, value);
             }
         }

@@ -17,7 +17,7 @@ public sealed class CustomChannelConfigurationTests(PortalFactory portal) : ICla
     private async Task<int> CustomCredentialAsync(int sandboxId, CustomChannelType channel)
     {
         await using var scope = portal.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>().CreateCustomAsync(sandboxId, new CustomCredentialInput
+        var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>().CreateAsync(sandboxId, SmsVendor.Custom, new CustomCredentialInput
         {
             Name = TestData.Name("custom"),
             ProviderName = "acme",
@@ -32,7 +32,7 @@ public sealed class CustomChannelConfigurationTests(PortalFactory portal) : ICla
             ],
             ProviderPayload = """{"from":"{{fromNumber}}","to":"{{toNumber}}","body":"{{message}}","authOption":"header"}""",
             MessageIdExtractor = "messages.0.id",
-        }, Seed, CancellationToken.None);
+        }, Seed, saveWithoutVerification: false, CancellationToken.None);
         Assert.True(result.Outcome == CredentialOutcome.Created, string.Join("; ", result.FieldErrors.Select(e => e.Field + " " + e.Message)));
         return result.Id!.Value;
     }
@@ -81,7 +81,7 @@ public sealed class CustomChannelConfigurationTests(PortalFactory portal) : ICla
         var credential = await CustomCredentialAsync(prod, CustomChannelType.Sms);
         await portal.WithDbAsync(async db =>
         {
-            var row = await db.CustomCredentials.SingleAsync(c => c.Id == credential);
+            var row = await db.Set<CustomCredential>().SingleAsync(c => c.Id == credential);
             row.ConfigurationJson = row.ConfigurationJson.Replace(portal.Provider.Url, "https://10.1.2.3/send", StringComparison.Ordinal);
             row.ProviderUrl = "https://10.1.2.3/send";
             return await db.SaveChangesAsync();

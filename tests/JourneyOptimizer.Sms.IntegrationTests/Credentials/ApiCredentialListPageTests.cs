@@ -39,7 +39,7 @@ public sealed class ApiCredentialListPageTests(PortalFactory factory) : IClassFi
         var failed = await TestData.CreateTwilioAsync(factory, sandbox.Id, TestData.Twilio("a2 failed"));
         await using (var scope = factory.CreateScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>().CreateCustomAsync(sandbox.Id,
+            var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>().CreateAsync(sandbox.Id, SmsVendor.Custom,
                 new CustomCredentialInput
                 {
                     Name = "a3 custom",
@@ -56,7 +56,7 @@ public sealed class ApiCredentialListPageTests(PortalFactory factory) : IClassFi
                     ],
                     ProviderPayload = CustomCredentialInput.ExampleProviderPayload,
                     MessageIdExtractor = "messages.0.id",
-                }, new Actor("test", "seed@example.com"), CancellationToken.None);
+                }, new Actor("test", "seed@example.com"), saveWithoutVerification: false, CancellationToken.None);
             Assert.True(result.Outcome == CredentialOutcome.Created, string.Join("; ", result.FieldErrors.Select(e => e.Field + " " + e.Message)));
         }
 
@@ -67,7 +67,7 @@ public sealed class ApiCredentialListPageTests(PortalFactory factory) : IClassFi
             await db.ApiCredentials.Where(c => c.Id == verified)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastVerifiedAtUtc, VerifiedAt).SetProperty(c => c.VerificationStatus, VerificationStatus.Verified)
                     .SetProperty(c => c.Address, "+1 " + Markup));
-            await db.TwilioCredentials.Where(c => c.Id == verified).ExecuteUpdateAsync(s => s.SetProperty(c => c.AccountType, "Trial"));
+            await db.ApiCredentials.Where(c => c.Id == verified).ExecuteUpdateAsync(s => s.SetProperty(c => c.AccountType, "Trial"));
             await db.ApiCredentials.Where(c => c.Id == failed)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.VerificationStatus, VerificationStatus.Failed).SetProperty(c => c.LastVerifiedAtUtc, (DateTime?)null));
             return 0;

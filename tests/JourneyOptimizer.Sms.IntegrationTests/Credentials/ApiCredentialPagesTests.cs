@@ -36,7 +36,7 @@ public sealed class ApiCredentialPagesTests(PortalFactory factory) : IClassFixtu
         Assert.DoesNotContain("Not verified", row.TextContent, StringComparison.Ordinal);
         Assert.Contains(PortalFactory.AdminEmail, row.TextContent, StringComparison.Ordinal);
 
-        var stored = await factory.WithDbAsync(db => db.TwilioCredentials.SingleAsync(c => c.Name == input.Name));
+        var stored = await factory.WithDbAsync(db => db.Set<TwilioCredential>().SingleAsync(c => c.Name == input.Name));
         Assert.Equal("AC" + input.AccountSid![2..].ToLowerInvariant(), stored.AccountSid);
         Assert.Matches(@"^\+1415555\d{4}$", stored.InboundNumber);
         Assert.NotEqual(input.AuthToken, stored.AuthTokenProtected);
@@ -96,12 +96,12 @@ public sealed class ApiCredentialPagesTests(PortalFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var scope = factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>();
-        var stored = await db.TwilioCredentials.SingleAsync(c => c.Id == id);
+        var stored = await db.Set<TwilioCredential>().SingleAsync(c => c.Id == id);
         Assert.Equal(input.Name + " renamed", stored.Name);
         Assert.Equal(newNumber, stored.InboundNumber);
         Assert.Equal(2, stored.Version);
         var protector = scope.ServiceProvider.GetRequiredService<ISecretProtector>();
-        Assert.Equal(input.AuthToken, protector.Unprotect(stored.AuthTokenProtected));
+        Assert.Equal(input.AuthToken, protector.Unprotect(stored.AuthTokenProtected!));
 
         var audit = await db.AuditEntries.Where(a => a.ObjectType == "ApiCredential" && a.ObjectId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .OrderBy(a => a.Id).ToListAsync();
@@ -125,8 +125,8 @@ public sealed class ApiCredentialPagesTests(PortalFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var scope = factory.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>();
-        var stored = await db.TwilioCredentials.SingleAsync(c => c.Id == id);
-        Assert.Equal(newToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected));
+        var stored = await db.Set<TwilioCredential>().SingleAsync(c => c.Id == id);
+        Assert.Equal(newToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected!));
         Assert.Equal(newToken[^4..], stored.AuthTokenHint);
         var last = await db.AuditEntries.Where(a => a.ObjectType == "ApiCredential").OrderBy(a => a.Id).LastAsync();
         Assert.Contains("\"field\":\"AuthToken\",\"oldValue\":null,\"newValue\":null,\"secret\":true", last.ChangesJson, StringComparison.Ordinal);

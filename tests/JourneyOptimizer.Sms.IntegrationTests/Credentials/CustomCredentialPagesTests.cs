@@ -42,7 +42,7 @@ public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFi
     private async Task<(CustomCredential Credential, CustomProviderSecrets Secrets)> StoredAsync(string name)
     {
         await using var scope = factory.CreateScope();
-        var credential = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().CustomCredentials.SingleAsync(c => c.Name == name);
+        var credential = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().Set<CustomCredential>().SingleAsync(c => c.Name == name);
         var secrets = CustomProviderSecrets.FromJson(scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(credential.SecretsProtected));
         return (credential, secrets);
     }
@@ -118,18 +118,18 @@ public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFi
         // "Add new parameter" until the limit: 2 fixed rows + 10.
         for (var i = 0; i < 10; i++)
         {
-            var added = await client.SubmitAsync(page, "main form", fields, "button[formaction*='handler=AddHeader']");
+            var added = await client.SubmitAsync(page, "main form", fields, "button[formaction*='handler=AddRow']");
             page = await PortalClient.ParseAsync(await added.Content.ReadAsStringAsync(), Prod + "/create");
         }
 
         Assert.Equal(12, page.QuerySelectorAll("[data-testid=headers] tbody tr").Length);
-        Assert.Null(page.QuerySelector("button[formaction*='handler=AddHeader']"));
-        Assert.Equal(10, page.QuerySelectorAll("[data-testid=headers] button[formaction*='handler=RemoveHeader']").Length);
+        Assert.Null(page.QuerySelector("button[formaction*='handler=AddRow']"));
+        Assert.Equal(10, page.QuerySelectorAll("[data-testid=headers] button[formaction*='handler=RemoveRow']").Length);
         Assert.NotNull(page.QuerySelector("#Input_Custom_Headers_0__Name[readonly]"));
 
         // Removing a default row is not possible, even forged.
         var forged = await client.SubmitAsync(page, "main form", new Dictionary<string, string>(fields) { ["index"] = "0" },
-            "button[formaction*='handler=RemoveHeader']");
+            "button[formaction*='handler=RemoveRow']");
         var forgedPage = await PortalClient.ParseAsync(await forged.Content.ReadAsStringAsync());
         Assert.Equal("Content-Type", forgedPage.QuerySelector("#Input_Custom_Headers_0__Name")!.GetAttribute("value"));
 
@@ -169,6 +169,7 @@ public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFi
         { "Input.Custom.ProviderUrl", "https://[::ffff:127.0.0.1]/send", "private, loopback or link-local" },
         { "Input.Custom.ProviderPayload", """{"to":"{{toNumber}}","body":"{{message}}"}""", "fromNumber" },
         { "Input.Custom.ProviderPayload", """{"from":"{{fromNumber}}","to":"{{toNumber}}","body":"{{message}}" """, "valid JSON" },
+        { "Input.Custom.ProviderPayload", """{"from":"{{fromNumber}}","to":"{{toNumber}}","body":"{{message}} \ud800"}""", "not Unicode" },
         { "Input.Custom.ProviderName", "", "Enter the provider name." },
         { "Input.Custom.Headers[0].Value", "application/json\r\nX-Injected: 1", "line breaks" },
     };
@@ -244,6 +245,79 @@ public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFi
         Assert.Equal(VerificationStatus.Failed, (await StoredAsync(fields["Input.Custom.Name"])).Credential.VerificationStatus);
         factory.Provider.Answer = (200, """{"messages":[{"id":"rcs-42","status":"queued"}]}""");
         Assert.DoesNotContain("bearer-for-the-wire-1234", factory.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifySmsConnection_NeverAnswers500_ForJsonThatIsNotUnicode()
+    {
+        using var client = await PortalClient.SignedInAsync(factory);
+        var fields = Form("None");
+        var (created, _) = await CreateAsync(client, fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var (credential, _) = await StoredAsync(fields["Input.Custom.Name"]);
+        var url = $"{Prod}/verifyconnection/{credential.Id}";
+        var test = new Dictionary<string, string> { ["Input.From"] = "ACME", ["Input.Number"] = "+14155550123", ["Input.Message"] = "hi" };
+
+        // The provider's answer holds a lone surrogate where the message id is read: unreadable, like an answer that is not JSON.
+        factory.Provider.Answer = (200, """{"messages":[{"id":"\ud800","status":"queued"}]}""");
+        try
+        {
+            var answered = await client.SubmitAsync(await client.GetDocumentAsync(url), "main form", test);
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+            var page = await PortalClient.ParseAsync(await answered.Content.ReadAsStringAsync(), url);
+            Assert.Contains(CustomSendMessages.InvalidJson, page.QuerySelector("[data-testid=test-result]")!.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            factory.Provider.Answer = (200, """{"messages":[{"id":"rcs-42","status":"queued"}]}""");
+        }
+
+        // A payload saved before the validator refused lone surrogates: the send says what to fix, and sends nothing.
+        await factory.WithDbAsync(db => db.Set<CustomCredential>().Where(c => c.Id == credential.Id).ExecuteUpdateAsync(u => u.SetProperty(
+            c => c.ConfigurationJson, c => c.ConfigurationJson.Replace("{{message}}", "{{message}} \\\\ud800"))));
+        var requests = factory.Provider.Requests.Count;
+        var sent = await client.SubmitAsync(await client.GetDocumentAsync(url), "main form", test);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var sentPage = await PortalClient.ParseAsync(await sent.Content.ReadAsStringAsync(), url);
+        Assert.Contains(CustomSendMessages.StoredJsonNotUnicode, sentPage.QuerySelector("[data-testid=test-result]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(requests, factory.Provider.Requests.Count);
+    }
+
+    [Fact]
+    public async Task HeaderRowHandlers_OfAnotherSandboxsCredential_AreNotFound()
+    {
+        using var client = await PortalClient.SignedInAsync(factory);
+        var mine = Form("None");
+        Assert.Equal(HttpStatusCode.Redirect, (await CreateAsync(client, mine)).Response.StatusCode);
+        var (credential, _) = await StoredAsync(mine["Input.Custom.Name"]);
+        var edit = await client.GetDocumentAsync($"{Prod}/edit/{credential.Id}");
+
+        // The same Edit form, posted under a sandbox the credential is not in.
+        var other = await TestData.SandboxAsync(factory, "headers-elsewhere");
+        var token = ((AngleSharp.Html.Dom.IHtmlInputElement)edit.QuerySelector("main form input[name=__RequestVerificationToken]")!).Value;
+        foreach (var handler in new[] { "AddRow&rows=Headers", "RemoveRow&rows=Headers&index=2" })
+        {
+            var url = $"{TestData.CredentialsUrl(other.Name)}/edit/{credential.Id}?handler={handler}";
+            using var response = await client.Http.PostAsync(new Uri(url, UriKind.Relative),
+                new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.Vendor", "Custom")]));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task UrlFields_LeaveTheirRuleToThePortal_NotToTheBrowsersEnglishUrlCheck()
+    {
+        // jQuery Validation adds its own "url" rule to every input of type url: English in every language, and it
+        // refuses https://127.0.0.1 even where private networks are allowed. The portal's rule (localized) decides.
+        using var client = await PortalClient.SignedInAsync(factory);
+        var page = await client.GetDocumentAsync(Prod + "/create");
+
+        foreach (var name in new[] { "Input.Custom.ProviderUrl", "Input.Custom.OAuthUrl" })
+        {
+            var input = (AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector($"input[name='{name}']")!;
+            Assert.Equal(("text", "url"), (input.Type, input.GetAttribute("inputmode")));
+            Assert.Null(input.GetAttribute("data-val-url"));
+        }
     }
 
     [Fact]

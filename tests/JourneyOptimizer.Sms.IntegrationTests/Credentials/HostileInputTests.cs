@@ -25,7 +25,7 @@ public sealed class HostileInputTests(PortalFactory factory) : IClassFixture<Por
         { "Input.Twilio.InboundNumber", "+" + new string('9', 5000) },
         { "Input.Twilio.Name", "\u0000\uFFFF\uD800" },
         { "SaveWithoutVerification", "yes please" },
-        { "PendingAuthToken", new string('A', 100_000) },
+        { "PendingSecret", new string('A', 100_000) },
     };
 
     [Theory]
@@ -41,7 +41,7 @@ public sealed class HostileInputTests(PortalFactory factory) : IClassFixture<Por
             fields["Input.Vendor"] = "Custom";
         }
 
-        if (field == "PendingAuthToken")
+        if (field == "PendingSecret")
         {
             // A forged "pending" token stands in only for a blank Auth Token: it must not unlock a save.
             fields["Input.Twilio.AuthToken"] = "";

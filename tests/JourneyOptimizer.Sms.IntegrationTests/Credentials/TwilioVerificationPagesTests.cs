@@ -57,7 +57,7 @@ public sealed class TwilioVerificationPagesTests : IAsyncLifetime
         var (response, _) = await SubmitCreateAsync(client, input);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var stored = await _factory.WithDbAsync(db => db.TwilioCredentials.SingleAsync(c => c.Name == input.Name));
+        var stored = await _factory.WithDbAsync(db => db.Set<TwilioCredential>().SingleAsync(c => c.Name == input.Name));
         Assert.Equal(VerificationStatus.Verified, stored.VerificationStatus);
         Assert.NotNull(stored.LastVerifiedAtUtc);
         var requests = _factory.Twilio.Requests.Select(r => r.PathAndQuery).ToList();
@@ -153,16 +153,41 @@ public sealed class TwilioVerificationPagesTests : IAsyncLifetime
         Assert.NotNull(page.QuerySelector("[data-testid=unreachable] button[name=SaveWithoutVerification]"));
         Assert.DoesNotContain(input.AuthToken!, page.Source.Text, StringComparison.OrdinalIgnoreCase);
         Assert.False(await StoredAsync(input));
+        var asked = _factory.Twilio.Requests.Count;
+
+        var saved = await client.SubmitAsync(page, "main form", new Dictionary<string, string> { ["SaveWithoutVerification"] = "true" });
+
+        // Saved at once: Twilio, which could not be reached a moment ago, is not asked (and waited for) again.
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(asked, _factory.Twilio.Requests.Count);
+        await using var scope = _factory.CreateScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().Set<TwilioCredential>().SingleAsync(c => c.Name == input.Name);
+        Assert.Equal(VerificationStatus.NotVerified, stored.VerificationStatus);
+        Assert.Equal(input.AuthToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected!));
+        var list = await client.GetDocumentAsync(Prod + "?q=" + Uri.EscapeDataString(input.Name!));
+        Assert.Contains("Not verified", list.QuerySelector("[data-testid=credentials-table] tbody tr")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CanSaveAnEditWithoutVerification_WithoutAskingTwilioAgain()
+    {
+        var input = RegisteredAccount();
+        var id = await TestData.CreateTwilioAsync(_factory, (await TestData.SandboxAsync(_factory, "prod")).Id, input);
+        using var client = await PortalClient.SignedInAsync(_factory);
+        _factory.Twilio.Down = true;
+        var url = $"{Prod}/edit/{id}";
+        var edit = await client.GetDocumentAsync(url);
+        var refused = await client.SubmitAsync(edit, "main form", new Dictionary<string, string> { ["Input.Twilio.InboundNumber"] = "+14155550199" });
+        var page = await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync(), url);
+        Assert.NotNull(page.QuerySelector("[data-testid=unreachable] button[name=SaveWithoutVerification]"));
+        var asked = _factory.Twilio.Requests.Count;
 
         var saved = await client.SubmitAsync(page, "main form", new Dictionary<string, string> { ["SaveWithoutVerification"] = "true" });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        await using var scope = _factory.CreateScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().TwilioCredentials.SingleAsync(c => c.Name == input.Name);
-        Assert.Equal(VerificationStatus.NotVerified, stored.VerificationStatus);
-        Assert.Equal(input.AuthToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected));
-        var list = await client.GetDocumentAsync(Prod + "?q=" + Uri.EscapeDataString(input.Name!));
-        Assert.Contains("Not verified", list.QuerySelector("[data-testid=credentials-table] tbody tr")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(asked, _factory.Twilio.Requests.Count);
+        var stored = await _factory.WithDbAsync(db => db.Set<TwilioCredential>().SingleAsync(c => c.Id == id));
+        Assert.Equal(("+14155550199", VerificationStatus.NotVerified), (stored.InboundNumber, stored.VerificationStatus));
     }
 
     [Fact]
@@ -176,7 +201,7 @@ public sealed class TwilioVerificationPagesTests : IAsyncLifetime
         var response = await client.SubmitAsync(page, "main form", new Dictionary<string, string>
         {
             ["SaveWithoutVerification"] = "true",
-            ["PendingAuthToken"] = "CfDJ8forged",
+            ["PendingSecret"] = "CfDJ8forged",
         });
 
         var result = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
@@ -258,8 +283,8 @@ public sealed class TwilioVerificationPagesTests : IAsyncLifetime
         var page = await PortalClient.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.Contains("did not accept", PortalClient.FieldError(page, "Input.Twilio.AuthToken"), StringComparison.Ordinal);
         await using var scope = _factory.CreateScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().TwilioCredentials.SingleAsync(c => c.Id == id);
-        Assert.Equal(input.AuthToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected));
+        var stored = await scope.ServiceProvider.GetRequiredService<Core.Data.SmsDbContext>().Set<TwilioCredential>().SingleAsync(c => c.Id == id);
+        Assert.Equal(input.AuthToken, scope.ServiceProvider.GetRequiredService<ISecretProtector>().Unprotect(stored.AuthTokenProtected!));
         Assert.Equal(1, stored.Version);
     }
 }

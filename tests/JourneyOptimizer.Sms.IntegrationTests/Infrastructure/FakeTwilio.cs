@@ -12,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A stand-in for Twilio's REST API on 127.0.0.1: real HTTP, Basic auth, Twilio's JSON shapes and error bodies.
+/// A stand-in for Twilio's REST API on 127.0.0.1: real HTTP, Basic auth (Account SID and Auth Token, or a registered
+/// account's API key), Twilio's JSON shapes and error bodies.
 /// By default it accepts any well-formed account (active, Full) with any service and number, so that tests about
 /// other things need no set-up; a test registers an account to make the checks strict for it.
 /// </summary>
@@ -58,11 +59,25 @@ public sealed class FakeTwilio : IAsyncDisposable
         var (sid, token) = BasicAuth(request);
         var path = request.Path.Value ?? "";
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var accountSid = segments.Length >= 3 && segments[0] == "2010-04-01" ? segments[2].Replace(".json", "", StringComparison.Ordinal) : sid;
+
+        // An API key (Basic SK:secret) signs in as the registered account it belongs to.
+        var keyOwner = sid is not null && sid.StartsWith("SK", StringComparison.Ordinal)
+            ? Accounts.FirstOrDefault(a => a.Value.ApiKeys.TryGetValue(sid, out var secret) && secret == token).Key
+            : null;
+        var signedInAs = sid is not null && sid.StartsWith("SK", StringComparison.Ordinal) ? keyOwner : sid;
+        var accountSid = segments.Length >= 3 && segments[0] == "2010-04-01" ? segments[2].Replace(".json", "", StringComparison.Ordinal) : signedInAs;
         var account = Account(accountSid);
-        if (sid is null || !string.Equals(sid, accountSid, StringComparison.OrdinalIgnoreCase) || account is null || (account.Token is not null && account.Token != token))
+        if (signedInAs is null || !string.Equals(signedInAs, accountSid, StringComparison.OrdinalIgnoreCase) || account is null
+            || (keyOwner is null && account.Token is not null && account.Token != token))
         {
             await ErrorAsync(context, 401, 20003, "Authenticate");
+            return;
+        }
+
+        if (keyOwner is not null && segments.Length == 3 && segments[0] == "2010-04-01")
+        {
+            // A Standard or Restricted key may not read (or change) the account itself.
+            await ErrorAsync(context, 403, 20403, "You are not authorized to access this resource.");
             return;
         }
 
@@ -189,6 +204,9 @@ public sealed class FakeTwilioAccount
     internal static readonly FakeTwilioAccount Lenient = new() { Token = null, AnyService = true, AnyNumber = true };
 
     public string? Token { get; init; }
+
+    /// <summary>The account's API keys (SK SID to secret), Standard keys: everything but the account itself.</summary>
+    public Dictionary<string, string> ApiKeys { get; init; } = new(StringComparer.Ordinal);
 
     public string Status { get; init; } = "active";
 

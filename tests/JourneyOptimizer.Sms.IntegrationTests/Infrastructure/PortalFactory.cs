@@ -22,6 +22,9 @@ public sealed record PortalOptions
 
     /// <summary>Configuration over the tests' defaults, e.g. <c>Webhooks:PublicBaseUrl</c>.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Services over the portal's, registered last (a test seam, e.g. a counting password hasher).</summary>
+    public Action<IServiceCollection>? Services { get; init; }
 }
 
 /// <summary>
@@ -92,6 +95,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
                 ["Serilog:MinimumLevel:Override:Microsoft"] = "Warning",
                 // Tests seed events on fixed past dates: the retention (tested on its own) must not prune them meanwhile.
                 ["Retention:Enabled"] = "false",
+
+                // In memory a request has no client address, so every client of a portal is one source: its limit on
+                // failed sign-ins is lifted here, so that one test's wrong passwords cannot stop another's sign-in
+                // (SignInProtectionTests gives its clients addresses and keeps the default).
+                ["SignIn:MaxFailuresPerSource"] = "1000",
             };
             foreach (var (key, value) in Options.Settings)
             {
@@ -115,6 +123,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
                 AllowedEndpoints = [new IPEndPoint(IPAddress.Loopback, Provider.Port)],
                 ResolveHost = (_, _) => Task.FromResult(new[] { IPAddress.Loopback }),
             });
+            Options.Services?.Invoke(services);
         });
     }
 

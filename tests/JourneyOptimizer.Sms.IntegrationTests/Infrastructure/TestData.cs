@@ -51,7 +51,7 @@ public static class TestData
         ArgumentNullException.ThrowIfNull(factory);
         await using var scope = factory.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>()
-            .CreateTwilioAsync(sandboxId, input, new Actor("test", "seed@example.com"), saveWithoutVerification, CancellationToken.None);
+            .CreateAsync(sandboxId, SmsVendor.Twilio, input, new Actor("test", "seed@example.com"), saveWithoutVerification, CancellationToken.None);
         Assert.True(result.Outcome == CredentialOutcome.Created,
             $"{input.Name}: {result.Outcome} {string.Join("; ", result.FieldErrors.Select(e => e.Field + ": " + e.Message))} {factory.Logs.All}");
         return result.Id!.Value;

@@ -99,7 +99,7 @@ public sealed class LocalizedPortal : IAsyncLifetime
         };
         await using var scope = Portal.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>()
-            .CreateCustomAsync(sandboxId, input, new Actor("test", "seed@example.com"), CancellationToken.None);
+            .CreateAsync(sandboxId, SmsVendor.Custom, input, new Actor("test", "seed@example.com"), saveWithoutVerification: false, CancellationToken.None);
         Assert.True(result.Outcome == CredentialOutcome.Created,
             $"{input.Name}: {result.Outcome} {string.Join("; ", result.FieldErrors.Select(e => e.Field + ": " + e.Message))}");
         return result.Id!.Value;

@@ -79,7 +79,7 @@ public sealed class TranslationCompletenessTests
         AssertFound(keys, "Create sandbox", ".cshtml");
         AssertFound(keys, "The email or password is incorrect.", "SignIn.cshtml.cs");
         AssertFound(keys, "Enter a name.", "CredentialRules.cs");
-        AssertFound(keys, "This inbound number is already used with this Account SID (in this or another sandbox). Each sandbox needs its own inbound number.", "ApiCredentialService.Twilio.cs");
+        AssertFound(keys, "This inbound number is already used with this Account SID (in this or another sandbox). Each sandbox needs its own inbound number.", "TwilioVendor.cs");
         AssertFound(keys, TwilioCredentialInputValidator.NumberMessage, "TwilioCredentialInputValidator.cs");
         AssertFound(keys, "This setup link is no longer valid.", "FirstStartService.cs");
         AssertFound(keys, "The password must have at least {0} characters.", "LocalizedIdentityErrorDescriber.cs");

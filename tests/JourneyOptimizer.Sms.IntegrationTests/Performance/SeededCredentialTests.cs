@@ -12,7 +12,7 @@ namespace JourneyOptimizer.Sms.IntegrationTests.Performance;
 
 /// <summary>
 /// The load-test seeder (tests/Performance) writes rows the portal cannot tell from its own: compared column by column
-/// with a credential created by <see cref="ApiCredentialService.CreateTwilioAsync"/> in the same database, and its Auth
+/// with a credential created by <see cref="ApiCredentialService.CreateAsync"/> in the same database, and its Auth
 /// Tokens unprotected by the portal's own Data Protection (the key ring the seeder persisted in the database).
 /// </summary>
 public sealed class SeededCredentialTests(PortalFactory factory) : IClassFixture<PortalFactory>
@@ -34,7 +34,7 @@ public sealed class SeededCredentialTests(PortalFactory factory) : IClassFixture
         await using var scope = factory.CreateScope();
         factory.Twilio.Down = true;
         var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>()
-            .CreateTwilioAsync(sandbox.Id, TestData.Twilio("  Created by the service  "), Seeder, saveWithoutVerification: true, CancellationToken.None);
+            .CreateAsync(sandbox.Id, SmsVendor.Twilio, TestData.Twilio("  Created by the service  "), Seeder, saveWithoutVerification: true, CancellationToken.None);
         factory.Twilio.Down = false;
         Assert.Equal(CredentialOutcome.Created, result.Outcome);
         return (sandbox, result.Id!.Value);
@@ -64,13 +64,14 @@ public sealed class SeededCredentialTests(PortalFactory factory) : IClassFixture
                     case "Id":
                         Assert.NotEqual(c, s);
                         break;
-                    case "ProviderName" or "ProviderUrl" or "ChannelType" or "AuthType" or "ConfigurationJson" or "SecretsProtected":
-                        // Custom provider columns of the shared table: empty on a Twilio row.
+                    case "ProviderName" or "ProviderUrl" or "ChannelType" or "AuthType" or "ConfigurationJson" or "SecretsProtected"
+                        or "ApiKeySid" or "ApiKeySecretProtected" or "ApiKeySecretHint":
+                        // Custom provider columns of the shared table, and Twilio's API key ones: empty on an Auth Token row.
                         Assert.Null(c);
                         Assert.Null(s);
                         break;
                     case "SandboxId" or "Vendor" or "VerificationStatus" or "LastVerifiedAtUtc" or "LastVerificationError" or "AccountType"
-                        or "CreatedBy" or "ModifiedBy" or "Version":
+                        or "CreatedBy" or "ModifiedBy" or "Version" or "AuthMethod":
                         Assert.True(Equals(c, s), $"{column}: '{c}' (service) vs '{s}' (seeder)");
                         break;
                     case "Name":

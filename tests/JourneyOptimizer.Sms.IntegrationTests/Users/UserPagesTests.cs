@@ -270,16 +270,14 @@ public sealed class UserPagesTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task CanResetALockout_AndMakeAUserSystemAdministrator()
     {
+        // Failed sign-ins no longer lock an account; one locked before (Identity's lockout) can still be unlocked here.
         var email = TestUsers.Email("locked");
         var userId = await TestUsers.CreateAsync(factory, email);
-        using (var attacker = PortalClient.Anonymous(factory))
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, DateTimeOffset.UtcNow.AddMinutes(15))));
+        using (var attempt = PortalClient.Anonymous(factory))
         {
-            for (var i = 0; i < 5; i++)
-            {
-                await attacker.SignInAsync(email, "wrong-password");
-            }
-
-            Assert.Contains("locked", PortalClient.FormError(await Parse(await attacker.SignInAsync(email, TestUsers.Password))), StringComparison.Ordinal);
+            Assert.Contains("locked", PortalClient.FormError(await Parse(await attempt.SignInAsync(email, TestUsers.Password))), StringComparison.Ordinal);
         }
 
         using var admin = await PortalClient.SignedInAsync(factory);

@@ -163,4 +163,83 @@ public sealed class WebhookActivityPagesTests(PortalFactory factory) : IClassFix
         Assert.Equal([ConsentService.OptedOutAction, ConsentService.OptedInAction], audit.Select(a => a.Action));
         Assert.All(audit, a => Assert.Equal(PortalFactory.AdminEmail, a.UserName));
     }
+
+    [Fact]
+    public async Task DeletingAWebhook_KeepsItsHistory_ShownAsFromADeletedWebhook()
+    {
+        var (sandboxId, webhookId, url) = await SandboxWithWebhookAsync("act-deleted");
+        var at = new DateTime(2026, 6, 1, 8, 0, 0, DateTimeKind.Utc);
+        await factory.WithDbAsync(async db =>
+        {
+            db.InboundMessages.Add(new InboundMessage
+            {
+                SandboxId = sandboxId,
+                WebhookId = webhookId,
+                EventKey = "stop-1",
+                ProfileNumber = "+14155552671",
+                InboundNumber = "+14155550100",
+                Body = "STOP",
+                Category = KeywordCategory.OptOut,
+                Keyword = "STOP",
+                ReceivedAtUtc = at,
+            });
+            db.DeliveryFeedback.Add(new DeliveryFeedback
+            {
+                SandboxId = sandboxId,
+                WebhookId = webhookId,
+                EventKey = "SM1:delivered",
+                ClientReference = "SM1",
+                Status = "delivered",
+                ReceivedAtUtc = at,
+            });
+            db.MessageDeliveryStatuses.Add(new MessageDeliveryStatus
+            {
+                SandboxId = sandboxId,
+                WebhookId = webhookId,
+                ClientReference = "SM1",
+                Status = "delivered",
+                Rank = 5,
+                UpdatedAtUtc = at,
+            });
+            db.ConsentRecords.Add(new ConsentRecord
+            {
+                SandboxId = sandboxId,
+                WebhookId = webhookId,
+                SenderNumber = "+14155550100",
+                ProfileNumber = "+14155552671",
+                State = ConsentState.OptedOut,
+                Source = ConsentSource.Keyword,
+                Keyword = "STOP",
+                ChangedBy = "SMS",
+                ChangedAtUtc = at,
+                Version = 1,
+            });
+            return await db.SaveChangesAsync();
+        });
+        using var client = await PortalClient.SignedInAsync(factory);
+
+        // The question says what stays; the delete goes through the real form.
+        var confirm = await client.GetDocumentAsync($"{url}/delete/{webhookId}");
+        Assert.Contains("are kept, shown as from a deleted webhook, until the retention period removes them", confirm.QuerySelector("main")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Contains("until the retention period removes them",
+            (await client.GetDocumentAsync(url)).QuerySelector($"a[href$='/delete/{webhookId}']")!.GetAttribute("data-confirm"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(confirm, "main form", new Dictionary<string, string>())).StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.Webhooks.AnyAsync(w => w.Id == webhookId)));
+
+        var message = await factory.WithDbAsync(db => db.InboundMessages.AsNoTracking().SingleAsync(m => m.SandboxId == sandboxId));
+        Assert.Equal(("STOP", (int?)null), (message.Body, message.WebhookId));
+        Assert.Null((await factory.WithDbAsync(db => db.DeliveryFeedback.AsNoTracking().SingleAsync(f => f.SandboxId == sandboxId))).WebhookId);
+        Assert.Null((await factory.WithDbAsync(db => db.MessageDeliveryStatuses.AsNoTracking().SingleAsync(f => f.SandboxId == sandboxId))).WebhookId);
+        var consent = await factory.WithDbAsync(db => db.ConsentRecords.AsNoTracking().SingleAsync(c => c.SandboxId == sandboxId));
+        Assert.Equal((ConsentState.OptedOut, (int?)null), (consent.State, consent.WebhookId));
+
+        var inbound = await client.GetDocumentAsync(url + "/inboundmessages");
+        var row = Assert.Single(inbound.QuerySelectorAll("[data-testid=inbound-table] tbody tr"));
+        Assert.Equal("Deleted webhook", row.QuerySelector("td:last-child")!.TextContent.Trim());
+        var feedback = await client.GetDocumentAsync(url + "/feedback");
+        Assert.Equal("Deleted webhook", Assert.Single(feedback.QuerySelectorAll("[data-testid=feedback-table] tbody tr")).QuerySelector("td:last-child")!.TextContent.Trim());
+        var consentRow = Assert.Single((await client.GetDocumentAsync(url + "/consent")).QuerySelectorAll("[data-testid=consent-table] tbody tr"));
+        Assert.Equal("+14155552671", consentRow.QuerySelector("td")!.TextContent.Trim());
+    }
 }

@@ -66,4 +66,27 @@ public sealed class WebhookPayloadEditorPageTests(PortalFactory factory) : IClas
         Assert.Equal("The sample is not valid JSON.", invalidPage.QuerySelector("[data-testid=sample-error]")!.TextContent.Trim());
         Assert.Equal(0, await factory.WithDbAsync(db => db.Webhooks.CountAsync(w => w.Name == "")));
     }
+
+    [Theory]
+    [InlineData("{\"msg\":{\"text\":\"\\ud800\",\"from\":\"+14155550100\"}}")]
+    [InlineData("{\"msg\":{\"text\":\"STOP\",\"from\":\"+14155550100\"},\"\\udc00\":1}")]
+    public async Task PayloadEditor_SampleWithALoneSurrogateEscape_IsRefusedNextToTheSample(string sample)
+    {
+        using var client = await PortalClient.SignedInAsync(factory);
+        var form = await client.GetDocumentAsync(Prod + "/create");
+
+        var response = await client.SubmitAsync(form, Form, new Dictionary<string, string>
+        {
+            ["Input.Vendor"] = "Custom",
+            ["Input.Type"] = "Inbound",
+            ["Input.Mapping.InboundMessage"] = "msg.text",
+            ["Input.Mapping.ProfileNumber"] = "msg.from",
+            ["SamplePayload"] = sample,
+        }, "[data-testid=check-mapping]");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ParseAsync(response, Prod + "/create");
+        Assert.Equal("The sample has a string that is not Unicode (an escaped lone surrogate such as \\ud800).",
+            page.QuerySelector("[data-testid=sample-error]")!.TextContent.Trim());
+    }
 }

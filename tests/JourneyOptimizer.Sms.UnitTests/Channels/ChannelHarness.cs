@@ -29,9 +29,9 @@ public sealed class ChannelHarness : IAsyncDisposable
         services.AddScoped(_ => Database.CreateContext());
         services.AddScoped(sp => new AuditLog(sp.GetRequiredService<SmsDbContext>(), Time));
         services.AddScoped(sp => Database.CredentialService(sp.GetRequiredService<SmsDbContext>(), Time));
-        services.AddScoped(sp => new ChannelConfigurationQueries(sp.GetRequiredService<SmsDbContext>()));
+        services.AddScoped(sp => new ChannelConfigurationQueries(sp.GetRequiredService<SmsDbContext>(), Database.Vendors));
         services.AddScoped(sp => new ChannelConfigurationCommands(sp.GetRequiredService<SmsDbContext>(), sp.GetRequiredService<AuditLog>(),
-            Time, new ChannelConfigurationInputValidator(), NullLogger<ChannelConfigurationCommands>.Instance));
+            Time, new ChannelConfigurationInputValidator(), Database.Vendors, NullLogger<ChannelConfigurationCommands>.Instance));
         services.AddScoped(sp => new ChannelTestMessages(sp.GetRequiredService<SmsDbContext>(),
             sp.GetRequiredService<ApiCredentialService>(), sp.GetRequiredService<AuditLog>()));
         _services = services.BuildServiceProvider();
@@ -68,7 +68,7 @@ public sealed class ChannelHarness : IAsyncDisposable
     public async Task<int> CreateTwilioCredentialAsync(string name, int sandbox = SqliteDatabase.Prod)
     {
         await using var db = Database.CreateContext();
-        var result = await Database.CredentialService(db, Time).CreateTwilioAsync(sandbox, new TwilioCredentialInput
+        var result = await Database.CredentialService(db, Time).CreateAsync(sandbox, SmsVendor.Twilio, new TwilioCredentialInput
         {
             Name = name,
             AccountSid = "AC" + Guid.NewGuid().ToString("N"),

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.UnitTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -31,11 +32,11 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     private async Task<CredentialResult> CreateAsync(int sandbox, TwilioCredentialInput input)
     {
         await using var db = _database.CreateContext();
-        return await _database.CredentialService(db).CreateTwilioAsync(sandbox, input, Alice, saveWithoutVerification: false, CancellationToken.None);
+        return await _database.CredentialService(db).CreateAsync(sandbox, SmsVendor.Twilio, input, Alice, saveWithoutVerification: false, CancellationToken.None);
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_ValidInput_StoresNormalisedValuesAndProtectedToken()
+    public async Task CreateAsync_Twilio_ValidInput_StoresNormalisedValuesAndProtectedToken()
     {
         var input = Input(name: "  Main  ", number: "+1 (415) 555-0100");
         input.AccountSid = input.AccountSid!.ToUpperInvariant().Replace("AC", "ac", StringComparison.Ordinal);
@@ -44,7 +45,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
 
         Assert.Equal(CredentialOutcome.Created, result.Outcome);
         await using var db = _database.CreateContext();
-        var stored = await db.TwilioCredentials.SingleAsync();
+        var stored = await db.Set<TwilioCredential>().SingleAsync();
         Assert.Equal("Main", stored.Name);
         Assert.Equal("MAIN", stored.NormalizedName);
         Assert.Equal("AC" + input.AccountSid[2..].ToLowerInvariant(), stored.AccountSid);
@@ -55,7 +56,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
         Assert.Equal("Full", stored.AccountType);
         Assert.Equal(input.AuthToken![^4..], stored.AuthTokenHint);
         Assert.DoesNotContain(input.AuthToken, stored.AuthTokenProtected, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(input.AuthToken, _database.Protector.Unprotect(stored.AuthTokenProtected));
+        Assert.Equal(input.AuthToken, _database.Protector.Unprotect(stored.AuthTokenProtected!));
         Assert.Equal("alice@example.com", stored.CreatedBy);
         var audit = await db.AuditEntries.SingleAsync();
         Assert.Equal(stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), audit.ObjectId);
@@ -63,7 +64,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_ManyNames_AllCreated()
+    public async Task CreateAsync_Twilio_ManyNames_AllCreated()
     {
         for (var i = 0; i < 5; i++)
         {
@@ -73,7 +74,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_NameTakenInOtherCase_ReturnsNameTaken()
+    public async Task CreateAsync_Twilio_NameTakenInOtherCase_ReturnsNameTaken()
     {
         await CreateAsync(SqliteDatabase.Prod, Input("Main"));
 
@@ -84,7 +85,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_SameNameInOtherSandbox_Created()
+    public async Task CreateAsync_Twilio_SameNameInOtherSandbox_Created()
     {
         await CreateAsync(SqliteDatabase.Prod, Input("Main"));
 
@@ -94,7 +95,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_SameAccountAndNumberInOtherSandbox_ReturnsNumberTaken()
+    public async Task CreateAsync_Twilio_SameAccountAndNumberInOtherSandbox_ReturnsNumberTaken()
     {
         var first = Input("Main");
         await CreateAsync(SqliteDatabase.Prod, first);
@@ -106,7 +107,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_SameAccountOtherNumberInOtherSandbox_Created()
+    public async Task CreateAsync_Twilio_SameAccountOtherNumberInOtherSandbox_Created()
     {
         var first = Input("Main");
         await CreateAsync(SqliteDatabase.Prod, first);
@@ -117,7 +118,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_MissingToken_ReturnsInvalidAndStoresNothing()
+    public async Task CreateAsync_Twilio_MissingToken_ReturnsInvalidAndStoresNothing()
     {
         var input = Input();
         input.AuthToken = " ";
@@ -132,7 +133,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task UpdateTwilioAsync_StaleVersion_ReturnsConcurrencyConflictAndKeepsTheOtherChange()
+    public async Task UpdateAsync_Twilio_StaleVersion_ReturnsConcurrencyConflictAndKeepsTheOtherChange()
     {
         var created = await CreateAsync(SqliteDatabase.Prod, Input("Main"));
         var id = created.Id!.Value;
@@ -141,13 +142,13 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
             var first = Input("By first");
             first.AuthToken = "";
             Assert.Equal(CredentialOutcome.Updated,
-                (await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, first, Alice, false, CancellationToken.None)).Outcome);
+                (await _database.CredentialService(db).UpdateAsync(SqliteDatabase.Prod, id, 1, first, Alice, false, CancellationToken.None)).Outcome);
         }
 
         await using (var db = _database.CreateContext())
         {
             var second = Input("By second");
-            var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, second, Alice, false, CancellationToken.None);
+            var result = await _database.CredentialService(db).UpdateAsync(SqliteDatabase.Prod, id, 1, second, Alice, false, CancellationToken.None);
             Assert.Equal(CredentialOutcome.ConcurrencyConflict, result.Outcome);
         }
 
@@ -156,24 +157,24 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task UpdateTwilioAsync_OtherSandbox_ReturnsNotFound()
+    public async Task UpdateAsync_Twilio_OtherSandbox_ReturnsNotFound()
     {
         var created = await CreateAsync(SqliteDatabase.Prod, Input("Main"));
         await using var db = _database.CreateContext();
 
-        var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Dev, created.Id!.Value, 1, Input("X"), Alice, false, CancellationToken.None);
+        var result = await _database.CredentialService(db).UpdateAsync(SqliteDatabase.Dev, created.Id!.Value, 1, Input("X"), Alice, false, CancellationToken.None);
 
         Assert.Equal(CredentialOutcome.NotFound, result.Outcome);
     }
 
     [Fact]
-    public async Task UpdateTwilioAsync_BlankToken_KeepsTokenAndReverifiesWhenConnectionChanges()
+    public async Task UpdateAsync_Twilio_BlankToken_KeepsTokenAndReverifiesWhenConnectionChanges()
     {
         var input = Input("Main");
         var id = (await CreateAsync(SqliteDatabase.Prod, input)).Id!.Value;
         await using (var db = _database.CreateContext())
         {
-            var stored = await db.TwilioCredentials.SingleAsync();
+            var stored = await db.Set<TwilioCredential>().SingleAsync();
             stored.VerificationStatus = VerificationStatus.Failed;
             await db.SaveChangesAsync();
         }
@@ -182,13 +183,13 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
         edit.AuthToken = "";
         await using (var db = _database.CreateContext())
         {
-            var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, edit, Alice, false, CancellationToken.None);
+            var result = await _database.CredentialService(db).UpdateAsync(SqliteDatabase.Prod, id, 1, edit, Alice, false, CancellationToken.None);
             Assert.Equal(CredentialOutcome.Updated, result.Outcome);
         }
 
         await using var check = _database.CreateContext();
-        var updated = await check.TwilioCredentials.SingleAsync();
-        Assert.Equal(input.AuthToken, _database.Protector.Unprotect(updated.AuthTokenProtected));
+        var updated = await check.Set<TwilioCredential>().SingleAsync();
+        Assert.Equal(input.AuthToken, _database.Protector.Unprotect(updated.AuthTokenProtected!));
         Assert.Equal(VerificationStatus.Verified, updated.VerificationStatus);
         Assert.Equal(2, updated.Version);
         _database.Twilio.Verify(t => t.FetchAccountAsync(
@@ -240,7 +241,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_TwilioRefusesTheToken_ReturnsProviderRejectedOnAuthTokenAndStoresNothing()
+    public async Task CreateAsync_Twilio_TwilioRefusesTheToken_ReturnsProviderRejectedOnAuthTokenAndStoresNothing()
     {
         _database.Twilio.Setup(t => t.FetchAccountAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(TwilioResult.Fail<TwilioAccount>(new TwilioFailure(TwilioFailureKind.Unauthorized, 401, 20003)));
@@ -254,7 +255,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
-    public async Task CreateTwilioAsync_TwilioUnreachable_RefusesUnlessSavingWithoutVerification()
+    public async Task CreateAsync_Twilio_TwilioUnreachable_RefusesUnlessSavingWithoutVerification()
     {
         _database.Twilio.Setup(t => t.FetchAccountAsync(It.IsAny<TwilioApiCredentials>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(TwilioResult.Fail<TwilioAccount>(TwilioFailureKind.Unreachable));
@@ -264,20 +265,20 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
         CredentialResult saved;
         await using (var db = _database.CreateContext())
         {
-            saved = await _database.CredentialService(db).CreateTwilioAsync(SqliteDatabase.Prod, input, Alice, saveWithoutVerification: true, CancellationToken.None);
+            saved = await _database.CredentialService(db).CreateAsync(SqliteDatabase.Prod, SmsVendor.Twilio, input, Alice, saveWithoutVerification: true, CancellationToken.None);
         }
 
         Assert.Equal(CredentialOutcome.ProviderUnreachable, refused.Outcome);
         Assert.Equal(FieldError.FormLevel, Assert.Single(refused.FieldErrors).Field);
         Assert.Equal(CredentialOutcome.Created, saved.Outcome);
         await using var check = _database.CreateContext();
-        var stored = await check.TwilioCredentials.SingleAsync();
+        var stored = await check.Set<TwilioCredential>().SingleAsync();
         Assert.Equal(VerificationStatus.NotVerified, stored.VerificationStatus);
         Assert.Null(stored.LastVerifiedAtUtc);
     }
 
     [Fact]
-    public async Task UpdateTwilioAsync_NameOnly_DoesNotCallTwilio()
+    public async Task UpdateAsync_Twilio_NameOnly_DoesNotCallTwilio()
     {
         var input = Input("Main");
         var id = (await CreateAsync(SqliteDatabase.Prod, input)).Id!.Value;
@@ -287,7 +288,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
         edit.AuthToken = "";
 
         await using var db = _database.CreateContext();
-        var result = await _database.CredentialService(db).UpdateTwilioAsync(SqliteDatabase.Prod, id, 1, edit, Alice, false, CancellationToken.None);
+        var result = await _database.CredentialService(db).UpdateAsync(SqliteDatabase.Prod, id, 1, edit, Alice, false, CancellationToken.None);
 
         Assert.Equal(CredentialOutcome.Updated, result.Outcome);
         Assert.Empty(_database.Twilio.Invocations);
@@ -309,7 +310,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
 
         await using (var db = _database.CreateContext())
         {
-            var stored = await db.TwilioCredentials.SingleAsync();
+            var stored = await db.Set<TwilioCredential>().SingleAsync();
             Assert.Equal(VerificationStatus.Failed, stored.VerificationStatus);
             Assert.Equal(TwilioCredentialVerifier.ServiceNotInAccount, stored.LastVerificationError);
             Assert.Equal(1, stored.Version);
@@ -329,7 +330,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     public async Task VerifyAsync_ACustomCredential_PointsToTheTestMessage()
     {
         await using var db = _database.CreateContext();
-        db.CustomCredentials.Add(new Core.Credentials.Custom.CustomCredential
+        db.Set<CustomCredential>().Add(new Core.Credentials.Custom.CustomCredential
         {
             SandboxId = SqliteDatabase.Prod,
             Name = "Rcs",
@@ -343,7 +344,7 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
             Version = 1,
         });
         await db.SaveChangesAsync();
-        var id = await db.CustomCredentials.Select(c => c.Id).SingleAsync();
+        var id = await db.Set<CustomCredential>().Select(c => c.Id).SingleAsync();
 
         var result = await _database.CredentialService(db).VerifyAsync(SqliteDatabase.Prod, id, Alice, CancellationToken.None);
 

@@ -41,7 +41,7 @@ public abstract class UniqueRaceTests(TestDatabase database) : IAsyncLifetime
             await other.SaveChangesAsync();
         });
 
-        var result = await database.CredentialService(db).CreateTwilioAsync(TestDatabase.Prod, new TwilioCredentialInput
+        var result = await database.CredentialService(db).CreateAsync(TestDatabase.Prod, SmsVendor.Twilio, new TwilioCredentialInput
         {
             Name = "Main",
             AccountSid = "AC" + new string('a', 32),
@@ -86,8 +86,8 @@ public abstract class UniqueRaceTests(TestDatabase database) : IAsyncLifetime
             });
             await other.SaveChangesAsync();
         });
-        var service = new WebhookService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, new WebhookInputValidator(),
-            NullLogger<WebhookService>.Instance, []);
+        var service = new WebhookService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, new WebhookInputValidator(TestVendors.Facts),
+            TestVendors.Facts, NullLogger<WebhookService>.Instance, []);
 
         var result = await service.CreateAsync(TestDatabase.Prod, new WebhookInput
         {
@@ -124,7 +124,7 @@ public abstract class UniqueRaceTests(TestDatabase database) : IAsyncLifetime
             await other.SaveChangesAsync();
         });
         var service = new ChannelConfigurationCommands(db, new AuditLog(db, TimeProvider.System), TimeProvider.System,
-            new ChannelConfigurationInputValidator(), NullLogger<ChannelConfigurationCommands>.Instance);
+            new ChannelConfigurationInputValidator(), TestVendors.Facts, NullLogger<ChannelConfigurationCommands>.Instance);
 
         var result = await service.CreateAsync(TestDatabase.Prod, new ChannelConfigurationInput { Name = "promo" }, submit: false, Alice,
             CancellationToken.None);

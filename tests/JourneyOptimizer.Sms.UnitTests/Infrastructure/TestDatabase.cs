@@ -34,12 +34,11 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public SmsDbContext CreateContext() => new(Options);
 
+    /// <summary>The registered vendors, on <see cref="Protector"/>, <see cref="Twilio"/> and <see cref="CustomClient"/>.</summary>
+    public CredentialVendors Vendors => field ??= TestVendors.Create(Protector, Twilio.Object, CustomClient.Object);
+
     public ApiCredentialService CredentialService(SmsDbContext db, TimeProvider? time = null) => new(
-        db, Protector, new AuditLog(db, time ?? TimeProvider.System), time ?? TimeProvider.System,
-        new TwilioCredentialInputValidator(),
-        new TwilioCredentialVerifier(Twilio.Object, NullLogger<TwilioCredentialVerifier>.Instance),
-        new CustomCredentialInputValidator(Microsoft.Extensions.Options.Options.Create(new CustomProvidersOptions())),
-        CustomClient.Object,
+        db, Vendors, new AuditLog(db, time ?? TimeProvider.System), time ?? TimeProvider.System,
         NullLogger<ApiCredentialService>.Instance);
 
     public static Mock<ITwilioClient> AcceptingTwilio()

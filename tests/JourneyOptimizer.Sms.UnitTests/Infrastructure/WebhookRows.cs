@@ -2,6 +2,7 @@ using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Webhooks;
 using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
+using Moq;
 
 namespace JourneyOptimizer.Sms.UnitTests.Infrastructure;
 
@@ -62,5 +63,6 @@ public sealed record WebhookRows(ResolvedWebhook Inbound, ResolvedWebhook Feedba
         Type = w.Type,
         Vendor = w.Vendor,
         SenderNumber = w.SenderNumber,
+        Reader = new Mock<IWebhookRequestReader>(MockBehavior.Strict).Object,
     };
 }

@@ -41,8 +41,8 @@ public abstract class ActivityListQueryPlanTests(TestDatabase database) : IAsync
     {
         var recorder = new Recorder();
         await using var db = new SmsDbContext(new DbContextOptionsBuilder<SmsDbContext>(Database.Options).AddInterceptors(recorder).Options);
-        var service = new WebhookService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, new WebhookInputValidator(),
-            NullLogger<WebhookService>.Instance, []);
+        var service = new WebhookService(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, new WebhookInputValidator(TestVendors.Facts),
+            TestVendors.Facts, NullLogger<WebhookService>.Instance, []);
         var cursor = page switch
         {
             "older" => ActivityPaging.Encode(true, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), 1000),

@@ -1,6 +1,7 @@
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Consent;
+using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.UnitTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,31 @@ public abstract partial class ConsentServiceTests(TestDatabase database) : IAsyn
     private static readonly Actor Alice = new("u1", "alice@example.com");
     private readonly TestDatabase _database = database;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    /// <summary>Prod sends from +14155550100 (its Twilio credential's inbound number); Dev from +14155550199.</summary>
+    public async ValueTask InitializeAsync()
+    {
+        await using var db = _database.CreateContext();
+        foreach (var (sandbox, number) in new[] { (SqliteDatabase.Prod, "+14155550100"), (SqliteDatabase.Dev, "+14155550199") })
+        {
+            db.ApiCredentials.Add(new TwilioCredential
+            {
+                SandboxId = sandbox,
+                Name = "Twilio",
+                NormalizedName = "TWILIO",
+                AccountSid = "AC" + Guid.NewGuid().ToString("N"),
+                AuthTokenProtected = "x",
+                AuthTokenHint = "abcd",
+                MessagingServiceSid = "MG" + new string('b', 32),
+                InboundNumber = number,
+                Address = number,
+                CreatedBy = "seed",
+                ModifiedBy = "seed",
+                Version = 1,
+            });
+        }
+
+        await db.SaveChangesAsync();
+    }
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
@@ -73,6 +98,56 @@ public abstract partial class ConsentServiceTests(TestDatabase database) : IAsyn
         Assert.Equal(ConsentOutcome.Invalid, result.Outcome);
         Assert.Contains(result.FieldErrors, e => e.Field == field);
         Assert.False(await db.ConsentRecords.AnyAsync());
+    }
+
+    [Theory]
+    [InlineData("+1 415 555 0199")]   // Dev's number
+    [InlineData("+1 415 555 0142")]   // no sandbox's number
+    public async Task ManualConsent_OfANumberThatIsNotTheSandboxsSender_IsAFieldError_AndNothingIsSaved(string sender)
+    {
+        await using var db = _database.CreateContext();
+
+        var result = await Service(db).SetAsync(SqliteDatabase.Prod, Numbers(sender), ConsentState.OptedOut, Alice, CancellationToken.None);
+
+        Assert.Equal(ConsentOutcome.Invalid, result.Outcome);
+        Assert.Equal([("SenderNumber", ConsentService.SenderNotInSandboxMessage)], result.FieldErrors.Select(e => (e.Field, e.Message)));
+        Assert.False(await db.ConsentRecords.AnyAsync());
+        Assert.False(await db.AuditEntries.AnyAsync());
+    }
+
+    [Fact]
+    public async Task ManualConsent_AcceptsEverySenderNumberOfTheSandbox()
+    {
+        await using var db = _database.CreateContext();
+        db.ConsentRecords.Add(new ConsentRecord
+        {
+            SandboxId = SqliteDatabase.Prod,
+            SenderNumber = "+14155550177",
+            ProfileNumber = "+442079460099",
+            State = ConsentState.OptedIn,
+            Source = ConsentSource.Keyword,
+            ChangedBy = "SMS",
+            Version = 1,
+        });
+        db.Set<Core.Channels.ChannelConfiguration>().Add(new Core.Channels.ChannelConfiguration
+        {
+            SandboxId = SqliteDatabase.Prod,
+            Name = "Promo",
+            NormalizedName = "PROMO",
+            SenderNumber = "+14155550166",
+            PendingSenderNumber = "+14155550155",
+            CreatedBy = "seed",
+            ModifiedBy = "seed",
+            Version = 1,
+        });
+        await db.SaveChangesAsync();
+        var service = Service(db);
+
+        foreach (var sender in new[] { "+14155550100", "+14155550177", "+14155550166", "+14155550155" })
+        {
+            Assert.Equal(ConsentOutcome.Changed, (await service.SetAsync(SqliteDatabase.Prod, Numbers(sender), ConsentState.OptedOut, Alice,
+                CancellationToken.None)).Outcome);
+        }
     }
 
     [Fact]

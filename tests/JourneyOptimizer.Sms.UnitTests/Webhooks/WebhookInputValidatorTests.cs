@@ -1,11 +1,12 @@
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Webhooks;
+using JourneyOptimizer.Sms.UnitTests.Infrastructure;
 
 namespace JourneyOptimizer.Sms.UnitTests.Webhooks;
 
 public sealed class WebhookInputValidatorTests
 {
-    private readonly WebhookInputValidator _validator = new();
+    private readonly WebhookInputValidator _validator = new(TestVendors.Facts);
 
     private static WebhookInput Valid(SmsVendor vendor = SmsVendor.Twilio, WebhookType type = WebhookType.Inbound)
     {

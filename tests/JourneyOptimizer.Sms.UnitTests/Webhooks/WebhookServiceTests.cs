@@ -23,7 +23,7 @@ public abstract partial class WebhookServiceTests(TestDatabase database) : IAsyn
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     private static WebhookService Service(SmsDbContext db) =>
-        new(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, new WebhookInputValidator(), NullLogger<WebhookService>.Instance, []);
+        new(db, new AuditLog(db, TimeProvider.System), TimeProvider.System, new WebhookInputValidator(TestVendors.Facts), TestVendors.Facts, NullLogger<WebhookService>.Instance, []);
 
     private async Task<int> TwilioCredentialAsync(int sandbox, string name = "Twilio main")
     {
@@ -274,7 +274,7 @@ public abstract partial class WebhookServiceTests(TestDatabase database) : IAsyn
     }
 
     [Fact]
-    public async Task Delete_RemovesItsMessages_KeepsConsent_AndIsAudited()
+    public async Task Delete_KeepsItsMessagesAndConsent_WithoutTheWebhook_AndIsAudited()
     {
         var credential = await TwilioCredentialAsync(SqliteDatabase.Prod);
         var id = (await CreateAsync(SqliteDatabase.Prod, Input(credential))).Id!.Value;
@@ -287,7 +287,8 @@ public abstract partial class WebhookServiceTests(TestDatabase database) : IAsyn
 
         await using var check = _database.CreateContext();
         Assert.False(await check.Webhooks.AnyAsync());
-        Assert.False(await check.InboundMessages.AnyAsync());
+        var message = await check.InboundMessages.SingleAsync();
+        Assert.Equal(("STOP", (int?)null), (message.Body, message.WebhookId));
         var consent = await check.ConsentRecords.SingleAsync();
         Assert.Equal((ConsentState.OptedOut, (int?)null), (consent.State, consent.WebhookId));
         Assert.Equal("Deleted", (await check.AuditEntries.OrderBy(a => a.Id).LastAsync()).Action);

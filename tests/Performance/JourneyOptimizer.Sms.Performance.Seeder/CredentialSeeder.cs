@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyOptimizer.Sms.Performance.Seeder;
 
 /// <summary>
-/// Fills a portal database with Twilio credentials whose rows are what <see cref="ApiCredentialService.CreateTwilioAsync"/>
+/// Fills a portal database with Twilio credentials whose rows are what <see cref="ApiCredentialService.CreateAsync"/>
 /// writes: the input passes the real validator, is normalised with the same helpers, the Auth Token is protected by
 /// the portal's <see cref="ISecretProtector"/>, and each credential gets its "Created" audit entry from the real
 /// <see cref="AuditLog"/>. Only the per-row uniqueness checks are skipped (the generated names and numbers are unique
@@ -91,7 +91,7 @@ public sealed class CredentialSeeder(IServiceProvider services, TimeProvider tim
         }
 
         // Inbound numbers are unique across the database: continue after the numbers of the credentials already there.
-        var numberIndex = await db.TwilioCredentials.CountAsync(cancellationToken);
+        var numberIndex = await db.Set<TwilioCredential>().CountAsync(cancellationToken);
         var random = new Random(HashCode.Combine(randomSeed, sandbox.Name.Length, sandbox.Id));
         var accountSid = "";
         var batch = new List<TwilioCredential>(batchSize);
@@ -139,7 +139,7 @@ public sealed class CredentialSeeder(IServiceProvider services, TimeProvider tim
         return stopwatch.Elapsed;
     }
 
-    /// <summary>The entity <see cref="ApiCredentialService.CreateTwilioAsync"/> builds from a valid input.</summary>
+    /// <summary>The entity <see cref="ApiCredentialService.CreateAsync"/> builds from a valid input.</summary>
     private TwilioCredential CreateEntity(int sandboxId, TwilioCredentialInput input, ISecretProtector protector, Actor actor)
     {
         var name = input.Name!.Trim();
@@ -152,6 +152,7 @@ public sealed class CredentialSeeder(IServiceProvider services, TimeProvider tim
             Name = name,
             NormalizedName = ApiCredential.NormalizeName(name),
             AccountSid = Sid.Normalize(input.AccountSid!),
+            AuthMethod = TwilioAuthMethod.AuthToken,
             AuthTokenProtected = protector.Protect(token),
             AuthTokenHint = ISecretProtector.Hint(token),
             MessagingServiceSid = Sid.Normalize(input.MessagingServiceSid!),
@@ -176,14 +177,15 @@ public sealed class CredentialSeeder(IServiceProvider services, TimeProvider tim
             {
                 credential.Id = checked((int)await credentials.InsertAsync(credential, cancellationToken));
 
-                // The same entry the service records: the new values, the Auth Token only as a secret change.
+                // The same entry the service records: the new values, then the Auth Token only as a secret change.
                 var snapshot = new Dictionary<string, string?>(StringComparer.Ordinal)
                 {
                     [nameof(TwilioCredentialInput.Name)] = credential.Name,
                     [nameof(TwilioCredentialInput.AccountSid)] = credential.AccountSid,
-                    [nameof(TwilioCredentialInput.AuthToken)] = "set",
+                    [nameof(TwilioCredentialInput.AuthMethod)] = nameof(TwilioAuthMethod.AuthToken),
                     [nameof(TwilioCredentialInput.MessagingServiceSid)] = credential.MessagingServiceSid,
                     [nameof(TwilioCredentialInput.InboundNumber)] = credential.InboundNumber,
+                    [nameof(TwilioCredentialInput.AuthToken)] = "set",
                 };
                 audit.Record(actor, sandboxId, ApiCredentialService.AuditObjectType,
                     credential.Id.ToString(CultureInfo.InvariantCulture), credential.Name, AuditLog.Actions.Created,

@@ -12,7 +12,7 @@ namespace JourneyOptimizer.Sms.Core.Credentials.Custom;
 /// <see cref="ClientPrivateKeyPem"/> is an unencrypted PKCS#8, PKCS#1 (RSA) or SEC1 (EC) private key and is secret.
 /// A PFX converts with <c>openssl pkcs12 -in client.pfx -nokeys</c> and <c>openssl pkcs12 -in client.pfx -nocerts -nodes</c>.
 /// </remarks>
-public sealed class CustomCredentialInput
+public sealed class CustomCredentialInput : ApiCredentialInput, IEditableRows
 {
     public const string ContentTypeHeaderName = "Content-Type";
     public const string CharsetHeaderName = "Charset";
@@ -33,8 +33,6 @@ public sealed class CustomCredentialInput
         nameof(ApiSecretKey),
         nameof(ClientPrivateKeyPem),
     };
-
-    public string? Name { get; set; }
 
     public string? ProviderName { get; set; }
 
@@ -97,4 +95,28 @@ public sealed class CustomCredentialInput
 
     /// <summary>Optional: a field name (first match in the answer) or a dot path such as <c>messages.0.id</c>.</summary>
     public string? MessageIdExtractor { get; set; }
+
+    /// <summary>"Add new parameter": one more header row, up to the limit.</summary>
+    public bool AddRow(string rows)
+    {
+        if (rows != nameof(Headers) || Headers.Count >= CustomCredentialInputValidator.MaxExtraHeaders + 2)
+        {
+            return false;
+        }
+
+        Headers.Add(new CustomHeaderInput());
+        return true;
+    }
+
+    /// <summary>The bin icon of a header row; Content-Type and Charset (rows 0 and 1) stay.</summary>
+    public bool RemoveRow(string rows, int index)
+    {
+        if (rows != nameof(Headers) || index < 2 || index >= Headers.Count)
+        {
+            return false;
+        }
+
+        Headers.RemoveAt(index);
+        return true;
+    }
 }

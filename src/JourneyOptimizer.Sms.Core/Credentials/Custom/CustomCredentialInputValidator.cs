@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using FluentValidation;
+using JourneyOptimizer.Sms.Core.Common;
 using Microsoft.Extensions.Options;
 using M = JourneyOptimizer.Sms.Core.Credentials.Custom.CustomCredentialMessages;
 
@@ -104,7 +105,8 @@ public sealed class CustomCredentialInputValidator : AbstractValidator<CustomCre
                 .Cascade(CascadeMode.Stop)
                 .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(M.JwtPayloadRequired)
                 .Must(v => v!.Trim().Length <= JsonFieldMaxLength).WithMessage(M.JwtPayloadTooLong)
-                .Must(v => ParseObject(v!) is not null).WithMessage(M.JwtPayloadNotObject);
+                .Must(v => ParseObject(v!) is not null).WithMessage(M.JwtPayloadNotObject)
+                .Must(v => JsonStrings.AreUnicode(v!)).WithMessage(M.JsonNotUnicode);
         });
 
         // MAC
@@ -146,6 +148,7 @@ public sealed class CustomCredentialInputValidator : AbstractValidator<CustomCre
             .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(M.PayloadRequired)
             .Must(v => v!.Trim().Length <= PayloadMaxLength).WithMessage(M.PayloadTooLong)
             .Must(v => CustomPayloadTemplate.IsValidJson(v!)).WithMessage(M.PayloadInvalidJson)
+            .Must(v => JsonStrings.AreUnicode(v!)).WithMessage(M.JsonNotUnicode)
             .Must(v => v!.Contains(CustomPayloadTemplate.FromNumber, StringComparison.Ordinal)).WithMessage(M.PayloadMissingFromNumber)
             .Must(v => v!.Contains(CustomPayloadTemplate.ToNumber, StringComparison.Ordinal)).WithMessage(M.PayloadMissingToNumber)
             .Must(v => v!.Contains(CustomPayloadTemplate.Message, StringComparison.Ordinal)).WithMessage(M.PayloadMissingMessage)
@@ -214,6 +217,12 @@ public sealed class CustomCredentialInputValidator : AbstractValidator<CustomCre
         if (ParseObject(body) is not { } json)
         {
             context.AddFailure(M.OAuthBodyNotObject);
+            return;
+        }
+
+        if (!JsonStrings.AreUnicode(body))
+        {
+            context.AddFailure(M.JsonNotUnicode);
             return;
         }
 

@@ -86,6 +86,9 @@ public static class CustomCredentialMessages
     public const string PayloadRequired = "Enter the provider payload.";
     public const string PayloadTooLong = "The provider payload can have at most 10000 characters.";
     public const string PayloadInvalidJson = "The provider payload must be valid JSON. Put each placeholder inside quotes.";
+
+    /// <summary>A JSON field (payload, JWT payload, OAuth body) with an escaped lone surrogate, which no provider can read.</summary>
+    public const string JsonNotUnicode = "This JSON has a string that is not Unicode (an escaped lone surrogate such as \\ud800). Remove it or type the character itself.";
     public const string PayloadMissingFromNumber = "The provider payload must contain the fromNumber placeholder, in double curly braces.";
     public const string PayloadMissingToNumber = "The provider payload must contain the toNumber placeholder, in double curly braces.";
     public const string PayloadMissingMessage = "The provider payload must contain the message placeholder, in double curly braces.";

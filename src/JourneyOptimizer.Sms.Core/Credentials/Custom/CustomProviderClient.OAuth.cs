@@ -8,6 +8,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using JourneyOptimizer.Sms.Core.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -67,7 +68,7 @@ internal sealed partial class CustomProviderClient
                 try
                 {
                     using var json = JsonDocument.Parse(data);
-                    if (json.RootElement.ValueKind == JsonValueKind.Object)
+                    if (json.RootElement.ValueKind == JsonValueKind.Object && JsonStrings.AreUnicode(data))
                     {
                         if (json.RootElement.TryGetProperty("access_token", out var accessToken) && accessToken.ValueKind == JsonValueKind.String)
                         {

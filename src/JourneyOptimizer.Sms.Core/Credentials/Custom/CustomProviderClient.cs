@@ -8,6 +8,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using JourneyOptimizer.Sms.Core.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -79,7 +80,9 @@ internal sealed partial class CustomProviderClient : ICustomProviderClient
         CustomSendResult result;
         try
         {
-            result = await SendCoreAsync(exchange, fromNumber, toNumber, message, linked.Token);
+            result = IsSendable(config, secrets)
+                ? await SendCoreAsync(exchange, fromNumber, toNumber, message, linked.Token)
+                : CustomSendResult.Fail(CustomSendFailure.InvalidConfiguration, CustomSendMessages.StoredJsonNotUnicode);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -106,6 +109,15 @@ internal sealed partial class CustomProviderClient : ICustomProviderClient
 
         return result;
     }
+
+    /// <summary>
+    /// The stored JSON fields can be rendered: one saved before the validator refused escaped lone surrogates would
+    /// otherwise throw while rendering, on every send.
+    /// </summary>
+    private static bool IsSendable(CustomProviderConfiguration config, CustomProviderSecrets secrets) =>
+        JsonStrings.AreUnicode(config.ProviderPayload)
+        && (config.JwtPayload is null || JsonStrings.AreUnicode(config.JwtPayload))
+        && (secrets.OAuthBody is null || JsonStrings.AreUnicode(secrets.OAuthBody));
 
     private async Task<CustomSendResult> SendCoreAsync(Exchange exchange, string fromNumber, string toNumber, string message,
         CancellationToken cancellationToken)
@@ -300,6 +312,12 @@ internal sealed partial class CustomProviderClient : ICustomProviderClient
         try
         {
             using var json = JsonDocument.Parse(data, CustomPayloadTemplate.ParseOptions);
+            if (!JsonStrings.AreUnicode(data))
+            {
+                // A string that cannot be read (an escaped lone surrogate): as unreadable as an answer that is not JSON.
+                return CustomSendResult.Fail(CustomSendFailure.InvalidResponse, CustomSendMessages.InvalidJson, status);
+            }
+
             return CustomSendResult.Success(status, MessageIdExtractor.Extract(json.RootElement, config.MessageIdExtractor), idExpected: true);
         }
         catch (JsonException)

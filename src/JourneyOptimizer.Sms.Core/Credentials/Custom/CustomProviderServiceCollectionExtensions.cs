@@ -9,7 +9,7 @@ namespace JourneyOptimizer.Sms.Core.Credentials.Custom;
 public static class CustomProviderServiceCollectionExtensions
 {
     /// <summary>
-    /// The Custom provider credential: <see cref="CustomProvidersOptions"/> bound from <c>CustomProviders</c> and
+    /// The Custom provider credential vendor (<see cref="CustomVendor"/>): <see cref="CustomProvidersOptions"/> bound from <c>CustomProviders</c> and
     /// validated on start, <see cref="CustomCredentialInputValidator"/>, and <see cref="ICustomProviderClient"/> with
     /// its HttpClient from IHttpClientFactory (primary handler: <see cref="SsrfGuard"/> as connect callback, no
     /// automatic redirects, no proxy). A credential with mTLS gets a named client per client certificate.
@@ -38,6 +38,7 @@ public static class CustomProviderServiceCollectionExtensions
             .RedactLoggedHeaders(_ => true);
 
         services.TryAddSingleton<ICustomProviderClient, CustomProviderClient>();
+        services.AddCredentialVendor<CustomVendor>();
         return services;
     }
 }

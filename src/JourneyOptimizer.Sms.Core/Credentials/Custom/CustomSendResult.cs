@@ -20,6 +20,9 @@ public enum CustomSendFailure
 
     /// <summary>The answer could not be used: not JSON where an id was expected, no access token, a broken redirect.</summary>
     InvalidResponse = 6,
+
+    /// <summary>The saved configuration cannot make a request (a JSON field that is not Unicode). Nothing was sent.</summary>
+    InvalidConfiguration = 7,
 }
 
 /// <summary>
@@ -92,6 +95,8 @@ public static class CustomSendMessages
     public const string InvalidJson = "The provider's answer is not valid JSON, so the message ID could not be read.";
     public const string TooManyRedirects = "The provider redirected more than 3 times.";
     public const string RedirectWithoutLocation = "The provider answered with a redirect without a valid location.";
+    public const string StoredJsonNotUnicode =
+        "The saved provider payload, JWT payload or OAuth body has a string that is not Unicode. Edit the API credential and save it again.";
 
     /// <summary>What replaces a secret in <see cref="CustomSendResult.ResponseExcerpt"/>.</summary>
     public const string Redacted = "[redacted]";

@@ -64,22 +64,42 @@ internal static class CustomUrlRules
         return !allowPrivateNetworks && IsLiteralPrivateHost(uri) ? UrlProblem.PrivateAddress : UrlProblem.None;
     }
 
-    /// <summary>True when the host is an IP literal that is not public, or <c>localhost</c>.</summary>
+    /// <summary>
+    /// True when the host is an IP literal that is not public, or <c>localhost</c>, read as the resolver reads it: the
+    /// IDNA form (full-width digits and letters, ideographic and full-width dots become ASCII) without a trailing dot,
+    /// so that <c>127.0.0.1.</c>, <c>１２７.０.０.１</c> and <c>127。0。0。1</c> are the loopback address they resolve to.
+    /// </summary>
     public static bool IsLiteralPrivateHost(Uri uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
-        var host = uri.DnsSafeHost;
-        if (host.Contains('%', StringComparison.Ordinal))
+        if (uri.DnsSafeHost.Contains('%', StringComparison.Ordinal))
         {
             return true;   // a scoped IPv6 address (fe80::1%eth0) is link-local by definition
         }
 
+        var host = ResolverHost(uri);
         if (IPAddress.TryParse(host, out var address))
         {
             return !NetworkAddressPolicy.IsPublic(address);
         }
 
         return NetworkAddressPolicy.IsLocalHostName(host);
+    }
+
+    /// <summary>The host name the resolver is given (IDNA, ASCII), without the trailing dot of a fully qualified name.</summary>
+    private static string ResolverHost(Uri uri)
+    {
+        string host;
+        try
+        {
+            host = uri.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            host = uri.DnsSafeHost;
+        }
+
+        return host.TrimEnd('.');
     }
 
     private static string Authority(string text)

@@ -18,13 +18,14 @@ namespace JourneyOptimizer.Sms.Core.Credentials.Twilio;
 
 /// <summary>
 /// <see cref="ITwilioClient"/> on Twilio's official SDK: a <see cref="TwilioRestClient"/> per call, with the call's
-/// credentials, on the portal's own <see cref="HttpClient"/> (registered by
+/// credentials, on the portal's own <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/> (a singleton that
+/// asks the factory for a client per call, so that handlers rotate as the factory intends; registered by
 /// <see cref="TwilioServiceCollectionExtensions.AddTwilio"/>: timeouts, read retries, the configured base URLs, headers
 /// never logged). The SDK's exceptions become <see cref="TwilioFailure"/> values here and go no further.
 /// </summary>
-public sealed partial class TwilioClient(HttpClient http, ILogger<TwilioClient> logger) : ITwilioClient
+public sealed partial class TwilioClient(IHttpClientFactory httpClients, ILogger<TwilioClient> logger) : ITwilioClient
 {
-    /// <summary>The name of the typed client's <see cref="HttpClient"/> (to configure it further).</summary>
+    /// <summary>The name of the client's <see cref="HttpClient"/> (to configure it further).</summary>
     public const string HttpClientName = "Twilio";
 
     /// <summary>At most this many retries of a GET after the first attempt.</summary>
@@ -340,7 +341,7 @@ public sealed partial class TwilioClient(HttpClient http, ILogger<TwilioClient> 
 
     private TwilioRestClient RestClient(TwilioApiCredentials credentials) =>
         new(credentials.UserName, credentials.Secret, accountSid: credentials.AccountSid,
-            httpClient: new StatusPreservingHttpClient(http));
+            httpClient: new StatusPreservingHttpClient(httpClients.CreateClient(HttpClientName)));
 
     private static DateTimeOffset? ToOffset(DateTime? value) =>
         value is { } date ? new DateTimeOffset(DateTime.SpecifyKind(date.ToUniversalTime(), DateTimeKind.Utc)) : null;

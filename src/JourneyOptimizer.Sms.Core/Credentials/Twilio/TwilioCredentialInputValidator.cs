@@ -16,6 +16,16 @@ public sealed class TwilioCredentialInputValidator : AbstractValidator<TwilioCre
     private const string StartsWithMg = @"^\s*[Mm][Gg][\s\S]*$";
     private const string ServiceSidPattern = @"^\s*[Mm][Gg][0-9a-fA-F]{32}\s*$";
     private const string NumberShape = @"^\s*(?:\+[0-9 ().\-]{4,30}|[0-9]{3,8})\s*$";
+    private const string StartsWithSk = @"^\s*[Ss][Kk][\s\S]*$";
+    private const string ApiKeySidPattern = @"^\s*[Ss][Kk][0-9a-fA-F]{32}\s*$";
+    private const string ApiKeySecretPattern = @"^\s*[A-Za-z0-9]{32}\s*$";
+
+    public const string ChooseAuthMethodMessage = "Choose Auth Token or API key.";
+    public const string ApiKeySidRequiredMessage = "Enter the API key SID.";
+    public const string ApiKeySidPrefixMessage = "The API key SID starts with SK.";
+    public const string ApiKeySidFormatMessage = "The API key SID must be SK followed by 32 hexadecimal characters.";
+    public const string ApiKeySecretRequiredMessage = "Enter the API key secret.";
+    public const string ApiKeySecretFormatMessage = "The API key secret must be 32 letters and digits.";
 
     public const string NumberMessage =
         "Enter the inbound number in international format (for example +14155550100) or a short code of 3 to 8 digits.";
@@ -31,11 +41,30 @@ public sealed class TwilioCredentialInputValidator : AbstractValidator<TwilioCre
             .Matches(StartsWithAc).WithMessage("The Account SID starts with AC.")
             .Matches(AccountSidPattern).WithMessage("The Account SID must be AC followed by 32 hexadecimal characters.");
 
+        RuleFor(x => x.AuthMethod).IsInEnum().WithMessage(ChooseAuthMethodMessage);
+
         RuleFor(x => x.AuthToken)
             .Cascade(CascadeMode.Stop)
             .MaximumLength(MaxInputLength).WithMessage("The Auth Token must be 32 hexadecimal characters.")
             .Matches(Hex32Pattern).WithMessage("The Auth Token must be 32 hexadecimal characters.")
             .When(x => !string.IsNullOrEmpty(x.AuthToken));
+
+        // The key's fields count only with the API key method (the form posts them only then).
+        When(x => x.AuthMethod == TwilioAuthMethod.ApiKey, () =>
+        {
+            RuleFor(x => x.ApiKeySid)
+                .Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage(ApiKeySidRequiredMessage)
+                .MaximumLength(MaxInputLength).WithMessage(ApiKeySidFormatMessage)
+                .Matches(StartsWithSk).WithMessage(ApiKeySidPrefixMessage)
+                .Matches(ApiKeySidPattern).WithMessage(ApiKeySidFormatMessage);
+
+            RuleFor(x => x.ApiKeySecret)
+                .Cascade(CascadeMode.Stop)
+                .MaximumLength(MaxInputLength).WithMessage(ApiKeySecretFormatMessage)
+                .Matches(ApiKeySecretPattern).WithMessage(ApiKeySecretFormatMessage)
+                .When(x => !string.IsNullOrEmpty(x.ApiKeySecret));
+        });
 
         RuleFor(x => x.MessagingServiceSid)
             .Cascade(CascadeMode.Stop)

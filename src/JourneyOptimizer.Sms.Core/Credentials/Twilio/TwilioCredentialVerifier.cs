@@ -8,6 +8,14 @@ namespace JourneyOptimizer.Sms.Core.Credentials.Twilio;
 /// authenticates, the Messaging Service exists in that account, and the inbound number (or short code) belongs to the
 /// account or to the service's sender pool. Also sends the "Verify SMS connection" test message.
 /// </summary>
+/// <remarks>
+/// With an API key the portal does not read the account: a Standard or Restricted key may not fetch
+/// <c>/Accounts/{AccountSid}.json</c> (Twilio answers 403, error 20403). The key is proven by what a Standard key may
+/// do and the portal needs anyway: fetching the Messaging Service of the account (which also shows that the key
+/// belongs to that account) and finding the inbound number. An Auth Token adds the account itself: that it exists, is
+/// active (not suspended or closed) and whether it is a trial account. So when an API-key credential also has the Auth
+/// Token (for its webhooks), the token is checked with the account first, as with the Auth Token method.
+/// </remarks>
 public sealed partial class TwilioCredentialVerifier(ITwilioClient client, ILogger<TwilioCredentialVerifier> logger)
 {
     public const string AccountNotFound = "Twilio has no account with this Account SID.";
@@ -17,6 +25,7 @@ public sealed partial class TwilioCredentialVerifier(ITwilioClient client, ILogg
     public const string ServiceNotInAccount = "This Messaging Service does not exist in this Twilio account.";
     public const string NumberNotInAccount = "This number does not belong to this Twilio account or to its Messaging Service.";
     public const string ShortCodeNotInAccount = "This short code does not belong to this Twilio account or to its Messaging Service.";
+    public const string WrongApiKey = "Twilio did not accept this API key: check its SID and secret, and that the key belongs to this account.";
 
     // The format messages of TwilioCredentialInputValidator, reused so that they need no new translation.
     public const string AccountSidFormat = "The Account SID must be AC followed by 32 hexadecimal characters.";
@@ -26,6 +35,8 @@ public sealed partial class TwilioCredentialVerifier(ITwilioClient client, ILogg
 
     private const string AccountSidField = nameof(TwilioCredentialInput.AccountSid);
     private const string AuthTokenField = nameof(TwilioCredentialInput.AuthToken);
+    private const string ApiKeySidField = nameof(TwilioCredentialInput.ApiKeySid);
+    private const string ApiKeySecretField = nameof(TwilioCredentialInput.ApiKeySecret);
     private const string ServiceField = nameof(TwilioCredentialInput.MessagingServiceSid);
     private const string NumberField = nameof(TwilioCredentialInput.InboundNumber);
 
@@ -33,21 +44,43 @@ public sealed partial class TwilioCredentialVerifier(ITwilioClient client, ILogg
     public static IReadOnlyList<string> AllKeys { get; } =
     [
         AccountNotFound, AccountSuspended, AccountClosed, AccountNotActive, ServiceNotInAccount, NumberNotInAccount,
-        ShortCodeNotInAccount, AccountSidFormat, AuthTokenMissing, MessagingServiceSidFormat, InboundNumberFormat,
+        ShortCodeNotInAccount, WrongApiKey, AccountSidFormat, AuthTokenMissing, MessagingServiceSidFormat, InboundNumberFormat,
+        TwilioCredentialInputValidator.ApiKeySidFormatMessage, TwilioCredentialInputValidator.ApiKeySecretRequiredMessage,
     ];
 
-    public async Task<TwilioVerification> VerifyAsync(string accountSid, string authToken, string messagingServiceSid,
-        string inboundNumber, CancellationToken cancellationToken)
+    /// <summary>The checks of a credential that signs in with its Auth Token.</summary>
+    public Task<TwilioVerification> VerifyAsync(string accountSid, string authToken, string messagingServiceSid,
+        string inboundNumber, CancellationToken cancellationToken) =>
+        VerifyAsync(accountSid, authToken, apiKeySid: null, apiKeySecret: null, messagingServiceSid, inboundNumber, cancellationToken);
+
+    /// <summary>
+    /// The checks of a credential: with <paramref name="apiKeySid"/> it signs in with that API key (and
+    /// <paramref name="authToken"/>, optional then, is checked against the account when given); else with the Auth Token.
+    /// Errors name the input's fields (<c>AuthToken</c>, <c>ApiKeySid</c>, <c>ApiKeySecret</c>, ...).
+    /// </summary>
+    public async Task<TwilioVerification> VerifyAsync(string accountSid, string? authToken, string? apiKeySid, string? apiKeySecret,
+        string messagingServiceSid, string inboundNumber, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
+        var withApiKey = apiKeySid is not null;
         if (!Sid.IsValid(accountSid?.Trim(), "AC"))
         {
             errors.Add(new FieldError(AccountSidField, AccountSidFormat));
         }
 
-        if (string.IsNullOrWhiteSpace(authToken))
+        if (!withApiKey && string.IsNullOrWhiteSpace(authToken))
         {
             errors.Add(new FieldError(AuthTokenField, AuthTokenMissing));
+        }
+
+        if (withApiKey && !Sid.IsValid(apiKeySid!.Trim(), "SK"))
+        {
+            errors.Add(new FieldError(ApiKeySidField, TwilioCredentialInputValidator.ApiKeySidFormatMessage));
+        }
+
+        if (withApiKey && string.IsNullOrWhiteSpace(apiKeySecret))
+        {
+            errors.Add(new FieldError(ApiKeySecretField, TwilioCredentialInputValidator.ApiKeySecretRequiredMessage));
         }
 
         if (!Sid.IsValid(messagingServiceSid?.Trim(), "MG"))
@@ -67,33 +100,41 @@ public sealed partial class TwilioCredentialVerifier(ITwilioClient client, ILogg
             return Rejected(null, errors);
         }
 
-        var credentials = new TwilioApiCredentials(Sid.Normalize(accountSid!), authToken);
+        var normalizedAccountSid = Sid.Normalize(accountSid!);
+        var credentials = withApiKey
+            ? TwilioApiCredentials.WithApiKey(normalizedAccountSid, Sid.Normalize(apiKeySid!), apiKeySecret!)
+            : new TwilioApiCredentials(normalizedAccountSid, authToken!);
         var serviceSid = Sid.Normalize(messagingServiceSid!);
+        var wrongCredentials = withApiKey ? new FieldError(ApiKeySecretField, WrongApiKey) : new FieldError(AuthTokenField, TwilioErrorText.WrongCredentials);
 
-        // 1. The account exists and the token authenticates (Twilio answers 20003 for both a wrong pair and a
-        //    suspended or closed account).
-        var account = await client.FetchAccountAsync(credentials, cancellationToken);
-        if (!account.Succeeded)
+        // 1. The account exists, is active, and the Auth Token authenticates (Twilio answers 20003 for both a wrong
+        //    pair and a suspended or closed account). Only with an Auth Token: an API key may not read the account.
+        TwilioAccount? account = null;
+        if (!string.IsNullOrWhiteSpace(authToken))
         {
-            return account.Failure.Kind switch
+            var fetched = await client.FetchAccountAsync(new TwilioApiCredentials(normalizedAccountSid, authToken), cancellationToken);
+            if (!fetched.Succeeded)
             {
-                TwilioFailureKind.Unauthorized => Rejected(credentials.AccountSid, [new FieldError(AuthTokenField, TwilioErrorText.WrongCredentials)]),
-                TwilioFailureKind.NotFound => Rejected(credentials.AccountSid, [new FieldError(AccountSidField, AccountNotFound)]),
-                _ => Other(credentials.AccountSid, account.Failure, FieldError.FormLevel),
-            };
-        }
+                return fetched.Failure.Kind switch
+                {
+                    TwilioFailureKind.Unauthorized => Rejected(normalizedAccountSid, [new FieldError(AuthTokenField, TwilioErrorText.WrongCredentials)]),
+                    TwilioFailureKind.NotFound => Rejected(normalizedAccountSid, [new FieldError(AccountSidField, AccountNotFound)]),
+                    _ => Other(normalizedAccountSid, fetched.Failure, FieldError.FormLevel, wrongCredentials),
+                };
+            }
 
-        // 2. The account is active.
-        var status = account.Value!.Status switch
-        {
-            TwilioAccountStatus.Active => null,
-            TwilioAccountStatus.Suspended => new FieldError(FieldError.FormLevel, AccountSuspended),
-            TwilioAccountStatus.Closed => new FieldError(FieldError.FormLevel, AccountClosed),
-            _ => new FieldError(FieldError.FormLevel, AccountNotActive, account.Value.StatusText ?? "unknown"),
-        };
-        if (status is not null)
-        {
-            return Rejected(credentials.AccountSid, [status]);
+            account = fetched.Value!;
+            var status = account.Status switch
+            {
+                TwilioAccountStatus.Active => null,
+                TwilioAccountStatus.Suspended => new FieldError(FieldError.FormLevel, AccountSuspended),
+                TwilioAccountStatus.Closed => new FieldError(FieldError.FormLevel, AccountClosed),
+                _ => new FieldError(FieldError.FormLevel, AccountNotActive, account.StatusText ?? "unknown"),
+            };
+            if (status is not null)
+            {
+                return Rejected(normalizedAccountSid, [status]);
+            }
         }
 
         // 3. The Messaging Service exists in this account.
@@ -107,7 +148,7 @@ public sealed partial class TwilioCredentialVerifier(ITwilioClient client, ILogg
             }
             else
             {
-                return Other(credentials.AccountSid, service.Failure, ServiceField, errors);
+                return Other(credentials.AccountSid, service.Failure, ServiceField, wrongCredentials, errors);
             }
         }
         else if (service.Value!.AccountSid is { } owner && !string.Equals(owner, credentials.AccountSid, StringComparison.OrdinalIgnoreCase))
@@ -123,7 +164,7 @@ public sealed partial class TwilioCredentialVerifier(ITwilioClient client, ILogg
         var numberCheck = await CheckInboundNumberAsync(credentials, serviceFound ? serviceSid : null, number!, cancellationToken);
         if (numberCheck is { Kind: TwilioFailureKind.Unreachable or TwilioFailureKind.RateLimited })
         {
-            return Other(credentials.AccountSid, numberCheck, NumberField);
+            return Other(credentials.AccountSid, numberCheck, NumberField, wrongCredentials);
         }
 
         if (numberCheck is not null)
@@ -138,16 +179,28 @@ public sealed partial class TwilioCredentialVerifier(ITwilioClient client, ILogg
             return Rejected(credentials.AccountSid, errors);
         }
 
-        LogVerified(logger, credentials.AccountSid, account.Value.Type);
-        return TwilioVerification.Verified(account.Value.Type, account.Value.FriendlyName);
+        LogVerified(logger, credentials.AccountSid, account?.Type ?? TwilioAccountType.Unknown);
+        return TwilioVerification.Verified(account?.Type ?? TwilioAccountType.Unknown, account?.FriendlyName);
     }
 
     /// <summary>
     /// Sends a real test message through the Messaging Service, from the inbound number, to <paramref name="to"/>.
     /// </summary>
-    public async Task<TwilioSendOutcome> SendTestMessageAsync(string accountSid, string authToken, string messagingServiceSid,
+    public Task<TwilioSendOutcome> SendTestMessageAsync(string accountSid, string authToken, string messagingServiceSid,
+        string inboundNumber, string to, string body, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(authToken) || !Sid.IsValid(accountSid?.Trim(), "AC")
+            ? Task.FromResult(TwilioSendOutcome.Failure(TwilioFailureKind.InvalidRequest, null, TwilioErrorText.IncompleteRequest))
+            : SendTestMessageAsync(new TwilioApiCredentials(Sid.Normalize(accountSid!), authToken), messagingServiceSid, inboundNumber, to,
+                body, cancellationToken);
+
+    /// <summary>
+    /// Sends a message through the Messaging Service, from <paramref name="inboundNumber"/>, to <paramref name="to"/>,
+    /// signed in with <paramref name="credentials"/> (the Auth Token or an API key).
+    /// </summary>
+    public async Task<TwilioSendOutcome> SendTestMessageAsync(TwilioApiCredentials credentials, string messagingServiceSid,
         string inboundNumber, string to, string body, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(credentials);
         var recipient = PhoneNumberRules.TryNormalizeE164(to);
         if (recipient is null)
         {
@@ -157,13 +210,12 @@ public sealed partial class TwilioCredentialVerifier(ITwilioClient client, ILogg
         // A channel configuration may send from an alphanumeric sender ID (enabled on the Messaging Service).
         var from = PhoneNumberRules.TryNormalizeNumberOrShortCode(inboundNumber)
             ?? (PhoneNumberRules.IsAlphanumericSender(inboundNumber) ? inboundNumber.Trim() : null);
-        if (string.IsNullOrWhiteSpace(body) || from is null || !Sid.IsValid(accountSid?.Trim(), "AC")
-            || !Sid.IsValid(messagingServiceSid?.Trim(), "MG") || string.IsNullOrWhiteSpace(authToken))
+        if (string.IsNullOrWhiteSpace(body) || from is null || !Sid.IsValid(credentials.AccountSid, "AC")
+            || !Sid.IsValid(messagingServiceSid?.Trim(), "MG") || string.IsNullOrWhiteSpace(credentials.Secret))
         {
             return TwilioSendOutcome.Failure(TwilioFailureKind.InvalidRequest, null, TwilioErrorText.IncompleteRequest);
         }
 
-        var credentials = new TwilioApiCredentials(Sid.Normalize(accountSid!), authToken);
         var sent = await client.CreateMessageAsync(credentials, new TwilioMessageRequest
         {
             To = recipient,
@@ -210,8 +262,12 @@ public sealed partial class TwilioCredentialVerifier(ITwilioClient client, ILogg
         return pool.Succeeded ? (pool.Value is null ? notFound : null) : pool.Failure;
     }
 
-    /// <summary>A failure that is not one of the expected answers: unreachable, or a refusal shown on <paramref name="field"/>.</summary>
-    private TwilioVerification Other(string? accountSid, TwilioFailure failure, string field, List<FieldError>? earlier = null)
+    /// <summary>
+    /// A failure that is not one of the expected answers: unreachable, credentials refused (<paramref name="wrongCredentials"/>),
+    /// or a refusal shown on <paramref name="field"/>.
+    /// </summary>
+    private TwilioVerification Other(string? accountSid, TwilioFailure failure, string field, FieldError wrongCredentials,
+        List<FieldError>? earlier = null)
     {
         if (failure.Kind is TwilioFailureKind.Unreachable or TwilioFailureKind.RateLimited)
         {
@@ -221,9 +277,7 @@ public sealed partial class TwilioCredentialVerifier(ITwilioClient client, ILogg
         }
 
         var errors = earlier ?? [];
-        errors.Add(failure.Kind == TwilioFailureKind.Unauthorized
-            ? new FieldError(AuthTokenField, TwilioErrorText.WrongCredentials)
-            : Describe(field, failure));
+        errors.Add(failure.Kind == TwilioFailureKind.Unauthorized ? wrongCredentials : Describe(field, failure));
         return Rejected(accountSid, errors);
     }
 

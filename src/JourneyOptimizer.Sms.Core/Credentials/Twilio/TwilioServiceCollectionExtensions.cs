@@ -13,8 +13,8 @@ public static class TwilioServiceCollectionExtensions
     public const string ResiliencePipelineName = "twilio";
 
     /// <summary>
-    /// The Twilio client (<see cref="ITwilioClient"/> on the Twilio SDK, with a typed <see cref="HttpClient"/> named
-    /// <see cref="TwilioClient.HttpClientName"/>) and
+    /// Twilio as a credential vendor (<see cref="TwilioVendor"/>): the Twilio client (<see cref="ITwilioClient"/> on the
+    /// Twilio SDK, a singleton on the <see cref="HttpClient"/> named <see cref="TwilioClient.HttpClientName"/>) and
     /// <see cref="TwilioCredentialVerifier"/>, with <see cref="TwilioOptions"/> bound from the <c>Twilio</c> section
     /// and validated on start.
     /// </summary>
@@ -25,14 +25,16 @@ public static class TwilioServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<TwilioBaseUrlHandler>();
-        services.TryAddTransient<TwilioCredentialVerifier>();
+        services.TryAddSingleton<TwilioCredentialVerifier>();
+        services.TryAddSingleton<ITwilioClient, TwilioClient>();
         AddTwilioHttpClient(services);
+        services.AddCredentialVendor<TwilioVendor>();
         return services;
     }
 
     internal static IHttpClientBuilder AddTwilioHttpClient(IServiceCollection services)
     {
-        var builder = services.AddHttpClient<ITwilioClient, TwilioClient>(TwilioClient.HttpClientName)
+        var builder = services.AddHttpClient(TwilioClient.HttpClientName)
             .ConfigureHttpClient((provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<TwilioOptions>>().Value;

@@ -57,8 +57,8 @@ public sealed class InboundEvent : IngestionEvent
     /// <summary>The sender number consent is kept for: the webhook's sender number, else the number the message was sent to.</summary>
     public string ConsentSenderNumber => string.IsNullOrEmpty(Webhook.SenderNumber) ? InboundNumber : Webhook.SenderNumber;
 
-    /// <summary>Custom webhooks: the reply goes through the outbox (Twilio's travels in the answer as TwiML).</summary>
-    public bool ReplyThroughOutbox => Webhook.Vendor == Credentials.SmsVendor.Custom;
+    /// <summary>The reply goes through the outbox, unless the vendor's answer carries it (Twilio's TwiML).</summary>
+    public bool ReplyThroughOutbox => Webhook.ReplyThroughOutbox;
 
     internal static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 

@@ -1,9 +1,8 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Threading.Channels;
-using JourneyOptimizer.Sms.Core.Credentials.Custom;
+using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Data;
-using JourneyOptimizer.Sms.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 
 /// <summary>
-/// Sends the outbox (<see cref="PendingReply"/>) through the Custom provider of each reply's webhook. Woken by the
+/// Sends the outbox (<see cref="PendingReply"/>) through the vendor of each reply's webhook credential. Woken by the
 /// <see cref="IngestionWriter"/> after a commit that queued replies; at start (replies left by a crash); when a retry
 /// falls due (looked at at most every <see cref="WebhookIngestionOptions.ReplyPollSeconds"/> while replies are pending);
 /// and every 5 minutes when idle (replies another instance left behind).
@@ -24,14 +23,14 @@ namespace JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 /// </summary>
 public sealed partial class ReplySender(
     IServiceScopeFactory scopes,
-    ICustomProviderClient client,
-    ISecretProtector protector,
+    CredentialVendors vendors,
     IOptions<WebhookIngestionOptions> options,
     TimeProvider time,
     ILogger<ReplySender> logger) : BackgroundService
 {
     public const string WebhookGone = "The webhook or its credential no longer exists.";
     public const string SecretUnavailable = "The credential's secrets could not be unprotected.";
+    public const string SendBroke = "The reply could not be sent because of an unexpected error.";
 
     private const int BatchSize = 20;
 
@@ -145,42 +144,41 @@ public sealed partial class ReplySender(
             .Select(w => w.ApiCredential)
             .FirstOrDefaultAsync(cancellationToken);
         var attempts = reply.Attempts + 1;
-        CustomSendResult? result = null;
+        TestMessageResult? result = null;
         string? error = null;
-        if (credential is not CustomCredential custom)
+        if (credential is null || vendors.Find(credential.Vendor) is not { } vendor)
         {
             error = WebhookGone;
         }
         else
         {
-            CustomProviderSecrets? secrets = null;
             try
             {
-                secrets = CustomProviderSecrets.FromJson(protector.Unprotect(custom.SecretsProtected));
+                result = await vendor.SendAsync(credential, reply.FromNumber, reply.ToNumber, reply.Message, cancellationToken);
+                error = result.Sent ? null : result.ErrorKey ?? "";
             }
             catch (CryptographicException)
             {
                 error = SecretUnavailable;
             }
-
-            if (secrets is not null)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                result = await client.SendAsync(custom.Configuration(), secrets, reply.FromNumber, reply.ToNumber, reply.Message,
-                    cancellationToken);
-                error = result.Succeeded ? null : result.Message;
+                // A bug, not the provider's answer: the reply is given up (Failed), not retried under its lease forever.
+                LogSendBroke(logger, reply.Id, reply.WebhookId, ex.GetType().Name);
+                error = SendBroke;
             }
         }
 
         var finished = time.GetUtcNow().UtcDateTime;
         PendingReplyState state;
         DateTime next;
-        if (result is { Succeeded: true })
+        if (result is { Sent: true })
         {
             state = PendingReplyState.Sent;
             next = finished;
             LogSent(logger, reply.Id, reply.WebhookId);
         }
-        else if (result is not null && IsTransient(result) && attempts < Math.Max(1, options.Value.ReplyMaxAttempts))
+        else if (result is { Transient: true } && attempts < Math.Max(1, options.Value.ReplyMaxAttempts))
         {
             state = PendingReplyState.Pending;
             next = finished + Backoff(attempts);
@@ -208,12 +206,8 @@ public sealed partial class ReplySender(
                 .SetProperty(r => r.ProviderMessageId, messageId), CancellationToken.None);
     }
 
-    private static bool IsTransient(CustomSendResult result) => result.Failure switch
-    {
-        CustomSendFailure.Timeout or CustomSendFailure.ConnectionFailed => true,
-        CustomSendFailure.HttpError => result.StatusCode is 429 or >= 500,
-        _ => false,
-    };
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reply {ReplyId} of webhook {WebhookId} broke with {Error} and was given up")]
+    private static partial void LogSendBroke(ILogger logger, long replyId, int webhookId, string error);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Reply {ReplyId} of webhook {WebhookId} sent")]
     private static partial void LogSent(ILogger logger, long replyId, int webhookId);

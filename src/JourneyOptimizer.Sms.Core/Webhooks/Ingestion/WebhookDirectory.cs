@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using JourneyOptimizer.Sms.Core.Credentials;
-using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
-using JourneyOptimizer.Sms.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,11 +29,14 @@ public sealed class ResolvedWebhook
 
     public InboundKeywordSettings Keywords { get; init; } = new();
 
-    /// <summary>Twilio: the credential's Account SID.</summary>
-    public string? TwilioAccountSid { get; init; }
+    /// <summary>
+    /// The vendor's reader of this webhook's requests, with what it needs of the credential (a signing key, unprotected:
+    /// kept in memory only for <see cref="WebhookIngestionOptions.CacheSeconds"/>).
+    /// </summary>
+    public required IWebhookRequestReader Reader { get; init; }
 
-    /// <summary>Twilio: the credential's Auth Token, unprotected (kept in memory only for <see cref="WebhookIngestionOptions.CacheSeconds"/>).</summary>
-    public string? TwilioAuthToken { get; init; }
+    /// <summary>An inbound message's keyword reply goes through the outbox (else it travels in the answer).</summary>
+    public bool ReplyThroughOutbox { get; init; }
 
     public override string ToString() => $"Webhook {Id} ({Vendor} {Type})";
 }
@@ -48,7 +49,7 @@ public sealed class ResolvedWebhook
 /// </summary>
 public sealed partial class WebhookDirectory(
     IServiceScopeFactory scopes,
-    ISecretProtector protector,
+    CredentialVendors vendors,
     IOptions<WebhookIngestionOptions> options,
     TimeProvider time,
     ILogger<WebhookDirectory> logger) : IWebhookCache
@@ -149,20 +150,23 @@ public sealed partial class WebhookDirectory(
             return null;
         }
 
-        string? authToken = null;
-        string? accountSid = null;
-        if (row.Credential is TwilioCredential twilio)
+        var webhooks = vendors.Find(w.Vendor)?.Webhooks;
+        if (webhooks is null)
         {
-            accountSid = twilio.AccountSid;
-            try
-            {
-                authToken = protector.Unprotect(twilio.AuthTokenProtected);
-            }
-            catch (CryptographicException)
-            {
-                // The key ring lost the key: no request can be authenticated (refused with 403 and logged there).
-                LogUnprotectFailed(logger, w.Id);
-            }
+            LogMisconfigured(logger, w.Id);
+            return null;
+        }
+
+        IWebhookRequestReader reader;
+        try
+        {
+            reader = webhooks.CreateReader(row.Credential);
+        }
+        catch (CryptographicException)
+        {
+            // The key ring lost the key: no request can be authenticated (each is refused with 403).
+            LogUnprotectFailed(logger, w.Id);
+            reader = UnavailableReader.Instance;
         }
 
         return new ResolvedWebhook
@@ -175,8 +179,8 @@ public sealed partial class WebhookDirectory(
             SigningSecretHash = DecodeHash(w.SigningSecretHash),
             Mapping = SafeMapping(w.PayloadMappingJson),
             Keywords = SafeKeywords(w.KeywordSettingsJson),
-            TwilioAccountSid = accountSid,
-            TwilioAuthToken = authToken,
+            Reader = reader,
+            ReplyThroughOutbox = !webhooks.RepliesInAnswer,
         };
     }
 
@@ -223,9 +227,20 @@ public sealed partial class WebhookDirectory(
 
     private sealed record Entry(Task<ResolvedWebhook?> Load, long ExpiresAt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {WebhookId} is bound to a credential of another vendor or sandbox; its requests are refused")]
+    /// <summary>The reader of a webhook whose credential's secrets cannot be unprotected: it refuses everything.</summary>
+    private sealed class UnavailableReader : IWebhookRequestReader
+    {
+        public static readonly UnavailableReader Instance = new();
+
+        public WebhookRead Read(ResolvedWebhook webhook, WebhookRequest request, string publicUrl) =>
+            WebhookRead.Refuse(403, "The credential's secrets are unavailable.");
+
+        public WebhookResponse Answer(ResolvedWebhook webhook, string? reply) => new(204, WebhookResponse.TextPlain, "");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {WebhookId} is bound to a credential of another vendor or sandbox, or its vendor receives no webhooks; its requests are refused")]
     private static partial void LogMisconfigured(ILogger logger, int webhookId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The Auth Token of the credential of webhook {WebhookId} could not be unprotected (Data Protection key missing); its requests are refused")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The secrets of the credential of webhook {WebhookId} could not be unprotected (Data Protection key missing); its requests are refused")]
     private static partial void LogUnprotectFailed(ILogger logger, int webhookId);
 }

@@ -2,30 +2,28 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Xml.Linq;
-using JourneyOptimizer.Sms.Core.Credentials;
-using JourneyOptimizer.Sms.Core.Credentials.Twilio;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
-using Twilio.TwiML;
 
 namespace JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 
 /// <summary>What the endpoint passes on from one webhook request (the body already read, at most 64 KB).</summary>
+/// <param name="Headers">The request's headers: each vendor's reader takes those it authenticates and identifies events by.</param>
 /// <param name="RequestUrl">The URL as this server received it (scheme, host, port, path, query).</param>
 /// <param name="QueryString">The raw query string including its <c>?</c>, or empty.</param>
 public sealed record WebhookRequest(
     string PathToken,
     string? ContentType,
-    string? Authorization,
-    string? TwilioSignature,
-    string? IdempotencyToken,
+    IHeaderDictionary Headers,
     string RequestUrl,
     string QueryString,
-    ReadOnlyMemory<byte> Body);
+    ReadOnlyMemory<byte> Body)
+{
+    /// <summary>The first value of a header, or null.</summary>
+    public string? Header(string name) => Headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+}
 
 /// <summary>The answer to a webhook request. <see cref="Body"/> of a refusal is a fixed English reason (never input).</summary>
 public sealed record WebhookResponse(int StatusCode, string ContentType, string Body)
@@ -37,10 +35,9 @@ public sealed record WebhookResponse(int StatusCode, string ContentType, string 
 }
 
 /// <summary>
-/// The provider-facing half of PRODUCT.md section 4: authenticates a webhook request (Twilio signature over the public
-/// URL with the credential's Auth Token; Custom bearer secret against its SHA-256), reads it (Twilio form, Custom JSON
-/// through the payload mapping), matches keywords, and hands the event to the <see cref="IngestionWriter"/>; answers
-/// only once the event is committed. Every problem a request can carry is a 4xx with a reason; nothing of a refused
+/// The provider-facing half of PRODUCT.md section 4: the vendor's reader (<see cref="VendorWebhooks"/>)
+/// authenticates and reads a webhook request; this checks what it found the same way for every vendor, matches
+/// keywords, and hands the event to the <see cref="IngestionWriter"/>; answers only once the event is committed. Every problem a request can carry is a 4xx with a reason; nothing of a refused
 /// request is stored, and the log says why without a secret or the body.
 /// </summary>
 public sealed partial class WebhookIngestion(
@@ -50,19 +47,6 @@ public sealed partial class WebhookIngestion(
     TimeProvider time,
     ILogger<WebhookIngestion> logger)
 {
-    public const string IdempotencyHeaderName = "I-Twilio-Idempotency-Token";
-    public static readonly string EmptyTwiml = new MessagingResponse().ToString(SaveOptions.DisableFormatting);
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private static readonly JsonDocumentOptions JsonOptions = new()
-    {
-        MaxDepth = 64,
-        AllowTrailingCommas = false,
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowDuplicateProperties = false,
-    };
-
     /// <summary>The webhook of a path token (cached), or null: the endpoint answers 404 before reading the body.</summary>
     public ValueTask<ResolvedWebhook?> FindAsync(string? pathToken, CancellationToken cancellationToken) =>
         WebhookDirectory.IsWellFormed(pathToken) ? directory.FindAsync(pathToken!, cancellationToken) : ValueTask.FromResult<ResolvedWebhook?>(null);
@@ -96,7 +80,13 @@ public sealed partial class WebhookIngestion(
     {
         ArgumentNullException.ThrowIfNull(webhook);
         ArgumentNullException.ThrowIfNull(request);
-        var (ingestionEvent, refusal) = webhook.Vendor == SmsVendor.Twilio ? ReadTwilio(webhook, request) : ReadCustom(webhook, request);
+        var read = webhook.Reader.Read(webhook, request, PublicUrl(request));
+        var (ingestionEvent, refusal) = read switch
+        {
+            { Inbound: { } i } => Inbound(webhook, i.EventKey, i.ProviderMessageId, i.From, i.To, i.Body, i.OriginAtUtc, i.FromField, i.ToField, i.BodyField),
+            { Feedback: { } f } => Feedback(webhook, f.EventKey, f.Reference, f.Status, f.Code, f.ReferenceField, f.StatusField, f.CodeField),
+            _ => (null, (read.Status, read.Reason ?? "Refused.")),
+        };
         return refusal is not null ? (null, Refuse(webhook, refusal.Value.Status, refusal.Value.Reason)) : (ingestionEvent, null);
     }
 
@@ -116,12 +106,7 @@ public sealed partial class WebhookIngestion(
             return WebhookResponse.Refused(503, "The event could not be stored; retry later.");
         }
 
-        if (webhook.Vendor == SmsVendor.Twilio && webhook.Type == WebhookType.Inbound)
-        {
-            return new WebhookResponse(200, WebhookResponse.TextXml, Twiml(result.Reply));
-        }
-
-        return new WebhookResponse(204, WebhookResponse.TextPlain, "");
+        return webhook.Reader.Answer(webhook, result.Reply);
     }
 
     /// <summary><see cref="Read"/> then <see cref="StoreAsync"/>.</summary>
@@ -129,135 +114,6 @@ public sealed partial class WebhookIngestion(
     {
         var (ingestionEvent, refusal) = Read(webhook, request);
         return refusal ?? await StoreAsync(ingestionEvent!, cancellationToken);
-    }
-
-    /// <summary>TwiML (the SDK's <see cref="MessagingResponse"/>) with the reply as one Message, or an empty Response.</summary>
-    public static string Twiml(string? reply) => string.IsNullOrEmpty(reply)
-        ? EmptyTwiml
-        : new MessagingResponse().Message(reply).ToString(SaveOptions.DisableFormatting);
-
-    private (IngestionEvent? Event, (int Status, string Reason)? Refusal) ReadTwilio(ResolvedWebhook webhook, WebhookRequest request)
-    {
-        if (!IsMediaType(request.ContentType, "application/x-www-form-urlencoded"))
-        {
-            return (null, (415, "Expected application/x-www-form-urlencoded."));
-        }
-
-        Dictionary<string, StringValues> form;
-        try
-        {
-            var text = StrictUtf8.GetString(request.Body.Span);
-            form = new FormReader(text) { ValueCountLimit = 200, KeyLengthLimit = 200, ValueLengthLimit = WebhookIngestionOptions.MaxBodyBytes }
-                .ReadForm();
-        }
-        catch (Exception ex) when (ex is DecoderFallbackException or InvalidDataException or ArgumentException)
-        {
-            return (null, (400, "The form body is not valid UTF-8 form encoding."));
-        }
-
-        if (webhook.TwilioAuthToken is null)
-        {
-            return (null, (403, "The credential's Auth Token is unavailable."));
-        }
-
-        var parameters = new List<KeyValuePair<string, string>>(form.Count + 4);
-        foreach (var (key, values) in form)
-        {
-            foreach (var value in values)
-            {
-                parameters.Add(new(key, value ?? ""));
-            }
-        }
-
-        var url = PublicUrl(request);
-        if (!TwilioSignature.IsValid(webhook.TwilioAuthToken, request.TwilioSignature, url, parameters))
-        {
-            return (null, (403, string.IsNullOrWhiteSpace(request.TwilioSignature) ? "Missing X-Twilio-Signature." : "Invalid X-Twilio-Signature."));
-        }
-
-        var accountSid = Single(form, "AccountSid");
-        if (accountSid is null)
-        {
-            return (null, (400, "Missing field AccountSid."));
-        }
-
-        if (!string.Equals(accountSid, webhook.TwilioAccountSid, StringComparison.Ordinal))
-        {
-            return (null, (403, "AccountSid is not the credential's account."));
-        }
-
-        var messageSid = Single(form, "MessageSid") ?? Single(form, "SmsSid");
-        if (string.IsNullOrEmpty(messageSid))
-        {
-            return (null, (400, "Missing field MessageSid."));
-        }
-
-        var idempotency = string.IsNullOrWhiteSpace(request.IdempotencyToken) ? null : request.IdempotencyToken.Trim();
-        if (webhook.Type == WebhookType.Inbound)
-        {
-            return Inbound(webhook, idempotency ?? messageSid, messageSid, Single(form, "From"), Single(form, "To"),
-                Single(form, "Body") ?? "", origin: null, "From", "To", "Body");
-        }
-
-        var status = Single(form, "MessageStatus") ?? Single(form, "SmsStatus");
-        return Feedback(webhook, idempotency, messageSid, status, Single(form, "ErrorCode"), "MessageSid", "MessageStatus", "ErrorCode");
-    }
-
-    private (IngestionEvent? Event, (int Status, string Reason)? Refusal) ReadCustom(ResolvedWebhook webhook, WebhookRequest request)
-    {
-        if (!IsMediaType(request.ContentType, "application/json"))
-        {
-            return (null, (415, "Expected application/json."));
-        }
-
-        if (!BearerMatches(webhook.SigningSecretHash, request.Authorization))
-        {
-            return (null, (403, string.IsNullOrWhiteSpace(request.Authorization) ? "Missing bearer secret." : "Invalid bearer secret."));
-        }
-
-        if (!System.Text.Unicode.Utf8.IsValid(request.Body.Span))
-        {
-            return (null, (400, "The body is not valid UTF-8."));
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(request.Body, JsonOptions);
-        }
-        catch (JsonException)
-        {
-            return (null, (400, "The body is not valid JSON (UTF-8, at most 64 levels deep, no duplicate property names)."));
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            string? Field(NormalizedField field) =>
-                webhook.Mapping.Paths.TryGetValue(field, out var path) ? ReadScalar(root, path) : null;
-
-            foreach (var required in PayloadMapping.RequiredFields(webhook.Type))
-            {
-                if (string.IsNullOrEmpty(Field(required)))
-                {
-                    return (null, (400, $"Missing field {required} (or not a string or number where the payload mapping points)."));
-                }
-            }
-
-            if (webhook.Type == WebhookType.Inbound)
-            {
-                var requestId = Field(NormalizedField.RequestId)!;
-                var to = Field(NormalizedField.InboundNumber);
-                return Inbound(webhook, requestId, requestId, Field(NormalizedField.ProfileNumber),
-                    string.IsNullOrEmpty(to) ? webhook.SenderNumber : to, Field(NormalizedField.InboundMessage) ?? "",
-                    ParseTimestamp(Field(NormalizedField.OriginTimestamp)),
-                    nameof(NormalizedField.ProfileNumber), nameof(NormalizedField.InboundNumber), nameof(NormalizedField.InboundMessage));
-            }
-
-            var key = Field(NormalizedField.RequestId);
-            return Feedback(webhook, string.IsNullOrEmpty(key) ? null : key, Field(NormalizedField.ClientReference), Field(NormalizedField.Status),
-                Field(NormalizedField.Code), nameof(NormalizedField.ClientReference), nameof(NormalizedField.Status), nameof(NormalizedField.Code));
-        }
     }
 
     private (IngestionEvent? Event, (int Status, string Reason)? Refusal) Inbound(ResolvedWebhook webhook, string eventKey,
@@ -384,9 +240,6 @@ public sealed partial class WebhookIngestion(
             ? request.RequestUrl
             : WebhookOptions.BuildUrl(baseUrl, request.PathToken) + request.QueryString;
     }
-
-    private static string? Single(Dictionary<string, StringValues> form, string key) =>
-        form.TryGetValue(key, out var values) && values.Count > 0 ? values[0] : null;
 
     /// <summary>The content type is <paramref name="expected"/>, with no charset or charset utf-8.</summary>
     internal static bool IsMediaType(string? contentType, string expected)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using JourneyOptimizer.Sms.Core.Identity;
+using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,9 +8,14 @@ using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Account;
 
+/// <summary>
+/// Sign-in with email and password. Failures are limited per source (<see cref="SignInThrottle"/>), never by locking the
+/// account, and every answer to a wrong email or password is the same message after the same work.
+/// </summary>
 public sealed class SignInModel(
     SignInManager<PortalUser> signInManager,
     FirstStartService firstStart,
+    SignInThrottle throttle,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
@@ -37,10 +43,24 @@ public sealed class SignInModel(
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var source = HttpContext.Connection.RemoteIpAddress;
+        if (throttle.IsBlocked(source))
+        {
+            ModelState.AddModelError(string.Empty,
+                localizer["Too many failed sign-ins from your network. Try again in {0} minutes.", (int)Math.Ceiling(throttle.Window.TotalMinutes)]);
+            NoUsers = !await firstStart.HasUsersAsync(cancellationToken);
+            return Page();
+        }
+
+        var result = await signInManager.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+
+        if (!result.IsNotAllowed)
+        {
+            throttle.RecordFailure(source);
         }
 
         ModelState.AddModelError(string.Empty, result.IsLockedOut

@@ -88,11 +88,12 @@
         applyVendor(select);
     });
 
-    // Auth-type sections of the Custom form: <select data-auth-select> shows <fieldset data-auth="A B"> listing its value.
+    // Auth-type sections of a vendor's fields: <select data-auth-select> shows the <fieldset data-auth="A B"> (or other
+    // element) listing its value, within its own vendor's fields (each vendor has its own auth types).
     function applyAuth(select) {
         var value = select.value;
-        var form = select.form;
-        form.querySelectorAll('[data-auth]').forEach(function (fieldset) {
+        var scope = select.closest('[data-vendor]') || select.form;
+        scope.querySelectorAll('[data-auth]').forEach(function (fieldset) {
             var match = fieldset.getAttribute('data-auth').split(' ').indexOf(value) >= 0;
             fieldset.hidden = !match;
             fieldset.disabled = !match;
@@ -101,6 +102,8 @@
     document.querySelectorAll('[data-auth-select]').forEach(function (select) {
         select.addEventListener('change', function () { applyAuth(select); });
         applyAuth(select);
+        // The sections follow the choice as it changes: the no-script "Apply" next to it is not needed.
+        select.parentElement.querySelectorAll('[data-vendor-apply]').forEach(function (b) { b.hidden = true; });
     });
     document.querySelectorAll('[data-mtls-toggle]').forEach(function (box) {
         var apply = function () {
@@ -187,7 +190,7 @@
     });
 
     // SMS webhook form: the vendor and type selects show their sections (keywords for Inbound, the payload mapping for
-    // Custom, the mapping rows of the type) and the API credentials of the vendor. Without JavaScript, "Apply" does it.
+    // the vendors listed in data-when-vendor, the mapping rows of the type) and the API credentials of the vendor. Without JavaScript, "Apply" does it.
     document.querySelectorAll('[data-webhook-form]').forEach(function (form) {
         var vendorSelect = form.querySelector('[data-webhook-vendor]');
         var typeSelect = form.querySelector('[data-webhook-type]');
@@ -199,7 +202,7 @@
         var apply = function () {
             var vendor = value(vendorSelect, 'Input.Vendor');
             var type = value(typeSelect, 'Input.Type');
-            form.querySelectorAll('[data-when-vendor]').forEach(function (el) { el.hidden = el.getAttribute('data-when-vendor') !== vendor; });
+            form.querySelectorAll('[data-when-vendor]').forEach(function (el) { el.hidden = el.getAttribute('data-when-vendor').split(' ').indexOf(vendor) < 0; });
             form.querySelectorAll('[data-when-type]').forEach(function (el) { el.hidden = el.getAttribute('data-when-type') !== type; });
             if (credential) {
                 Array.prototype.forEach.call(credential.options, function (option) {
@@ -456,5 +459,67 @@
             event.preventDefault();
             first.focus();
         }
+    });
+})();
+
+// A form being sent says so: its button shows a spinner and "Working…" (the layout's data-busy-text, in the page's
+// language) and the form cannot be sent a second time while the server works, which can take half a minute when a
+// provider is checked. Forms that validation (or another script) stopped are left alone. The buttons are disabled only
+// after the browser has taken the pressed button's name and value, and a page restored from the back/forward cache
+// gets them back.
+(function () {
+    'use strict';
+    var busyText = document.body.getAttribute('data-busy-text') || '';
+    function submitButtons(form) {
+        return Array.prototype.filter.call(form.elements, function (element) {
+            return element.type === 'submit';
+        });
+    }
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        if (!(form instanceof HTMLFormElement) || form.method !== 'post') {
+            return;
+        }
+        if (form.hasAttribute('data-submitting')) {
+            event.preventDefault();
+            return;
+        }
+        if (event.defaultPrevented) {
+            return;
+        }
+        form.setAttribute('data-submitting', '');
+        form.setAttribute('aria-busy', 'true');
+        var pressed = event.submitter || submitButtons(form)[0];
+        if (pressed) {
+            pressed.classList.add('is-busy');
+            var spinner = document.createElement('span');
+            spinner.className = 'spinner-border spinner-border-sm me-1';
+            spinner.setAttribute('aria-hidden', 'true');
+            spinner.setAttribute('data-busy', '');
+            var status = document.createElement('span');
+            status.className = 'visually-hidden';
+            status.setAttribute('role', 'status');
+            status.setAttribute('data-busy', '');
+            status.textContent = busyText;
+            pressed.insertBefore(spinner, pressed.firstChild);
+            pressed.appendChild(status);
+        }
+        setTimeout(function () {
+            submitButtons(form).forEach(function (button) { button.disabled = true; });
+        }, 0);
+    });
+    window.addEventListener('pageshow', function (event) {
+        if (!event.persisted) {
+            return;
+        }
+        document.querySelectorAll('form[data-submitting]').forEach(function (form) {
+            form.removeAttribute('data-submitting');
+            form.removeAttribute('aria-busy');
+            submitButtons(form).forEach(function (button) {
+                button.disabled = false;
+                button.classList.remove('is-busy');
+                button.querySelectorAll('[data-busy]').forEach(function (element) { element.remove(); });
+            });
+        });
     });
 })();

@@ -198,6 +198,44 @@ public sealed class CustomWebhookTests(PortalFactory factory) : IClassFixture<Po
         Assert.Equal(0, await factory.WithDbAsync(db => db.ConsentRecords.CountAsync(c => c.WebhookId == hook.Id)));
     }
 
+    [Theory]
+    [InlineData("{\"id\":\"\\ud800\",\"message\":{\"from\":\"+14155550100\",\"text\":\"hi\"}}")]
+    [InlineData("{\"id\":\"a\",\"message\":{\"from\":\"+14155550100\",\"text\":\"STOP \\udc00\"}}")]
+    [InlineData("{\"id\":\"a\",\"extra\":\"\\ud83d\",\"message\":{\"from\":\"+14155550100\",\"text\":\"hi\"}}")]
+    [InlineData("{\"id\":\"a\",\"\\ud800\":1,\"message\":{\"from\":\"+14155550100\",\"text\":\"hi\"}}")]
+    public async Task Request_LoneSurrogateEscape_Refused400WithItsReason_AndTheTokenIsNotLogged(string json)
+    {
+        var hook = await WebhookKit.CustomAsync(factory, WebhookType.Inbound, Keywords);
+        using var client = factory.CreateClient();
+
+        using var response = await client.SendAsync(WebhookKit.CustomPost(hook, json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not Unicode", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.InboundMessages.CountAsync(m => m.WebhookId == hook.Id)));
+        Assert.DoesNotContain(hook.Token, factory.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reply_OfACredentialSavedWithALoneSurrogateInItsPayload_FailsInsteadOfStayingPending()
+    {
+        // A payload saved before the validator refused such strings: rendering it can never work.
+        var hook = await WebhookKit.CustomAsync(factory, WebhookType.Inbound, Keywords);
+        await factory.WithDbAsync(async db =>
+        {
+            var credentialId = await db.Webhooks.Where(w => w.Id == hook.Id).Select(w => w.ApiCredentialId).SingleAsync();
+            var credential = await db.ApiCredentials.OfType<Core.Credentials.Custom.CustomCredential>().SingleAsync(c => c.Id == credentialId);
+            credential.ConfigurationJson = credential.ConfigurationJson.Replace("{{message}}", "{{message}} \\\\ud800", StringComparison.Ordinal);
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.NoContent, await SendAsync(WebhookKit.CustomPost(hook, Inbound(Guid.NewGuid().ToString(), TestData.Number(), "help"))));
+
+        var reply = await ReplySettledAsync(hook.Id);
+        Assert.Equal((PendingReplyState.Failed, 1), (reply.State, reply.Attempts));
+        Assert.Equal(Core.Credentials.Custom.CustomSendMessages.StoredJsonNotUnicode, reply.LastError);
+    }
+
     [Fact]
     public async Task Request_InvalidUtf8Json_Refused400()
     {

@@ -131,18 +131,45 @@ public sealed class TwilioWebhookTests(PortalFactory factory) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task Inbound_IdempotencyToken_IdentifiesTheEvent()
+    public async Task Inbound_ReplayedWithNewIdempotencyHeaders_IsStoredOnceAndRunsItsKeywordOnce()
     {
+        // One captured, signed STOP re-sent with header values the signature does not cover.
         var hook = await WebhookKit.TwilioAsync(factory, WebhookType.Inbound, Keywords);
         var profile = TestData.Number();
-        var token = Guid.NewGuid().ToString();
+        var sid = WebhookKit.MessageSid();
+        var form = WebhookKit.InboundForm(hook, profile, "STOP", sid);
 
-        await SendAsync(WebhookKit.TwilioPost(hook.Path, WebhookKit.InboundForm(hook, profile, "hi"), hook.AuthToken, idempotencyToken: token));
-        await SendAsync(WebhookKit.TwilioPost(hook.Path, WebhookKit.InboundForm(hook, profile, "hi"), hook.AuthToken, idempotencyToken: token));
-        await SendAsync(WebhookKit.TwilioPost(hook.Path, WebhookKit.InboundForm(hook, profile, "hi"), hook.AuthToken, idempotencyToken: token + "-2"));
+        var answers = new List<string>();
+        foreach (var header in new string?[] { Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), "replayed", null })
+        {
+            var (status, body, _) = await SendAsync(WebhookKit.TwilioPost(hook.Path, form, hook.AuthToken, idempotencyToken: header));
+            Assert.Equal(HttpStatusCode.OK, status);
+            answers.Add(body);
+        }
 
         var keys = await factory.WithDbAsync(db => db.InboundMessages.Where(m => m.WebhookId == hook.Id).Select(m => m.EventKey).ToListAsync());
-        Assert.Equal([token, token + "-2"], keys.Order(StringComparer.Ordinal));
+        Assert.Equal([sid], keys);
+        Assert.All(answers, body => Assert.Equal(answers[0], body));
+        var consent = await ConsentAsync(hook, profile);
+        Assert.NotNull(consent);
+        Assert.Equal((ConsentState.OptedOut, 1), (consent.State, consent.Version));
+    }
+
+    [Fact]
+    public async Task Status_ReplayedWithNewIdempotencyHeaders_IsStoredOnce()
+    {
+        var hook = await WebhookKit.TwilioAsync(factory, WebhookType.Feedback);
+        var sid = WebhookKit.MessageSid();
+        var form = WebhookKit.StatusForm(hook, sid, "delivered");
+
+        foreach (var header in new string?[] { Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), null })
+        {
+            var (status, _, _) = await SendAsync(WebhookKit.TwilioPost(hook.Path, form, hook.AuthToken, idempotencyToken: header));
+            Assert.Equal(HttpStatusCode.NoContent, status);
+        }
+
+        var keys = await factory.WithDbAsync(db => db.DeliveryFeedback.Where(f => f.ClientReference == sid).Select(f => f.EventKey).ToListAsync());
+        Assert.Equal([sid + ":delivered"], keys);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public static class WebhookKit
         int credentialId;
         await using (var scope = factory.CreateScope())
         {
-            var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>().CreateCustomAsync(sandbox.Id, new CustomCredentialInput
+            var result = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>().CreateAsync(sandbox.Id, SmsVendor.Custom, new CustomCredentialInput
             {
                 Name = TestData.Name("custom"),
                 ProviderName = "Acme SMS",
@@ -93,7 +93,7 @@ public static class WebhookKit
                 AuthType = CustomAuthType.None,
                 ProviderPayload = """{"from":"{{fromNumber}}","to":"{{toNumber}}","body":"{{message}}"}""",
                 MessageIdExtractor = "messages.0.id",
-            }, new Actor("test", "seed@example.com"), CancellationToken.None);
+            }, new Actor("test", "seed@example.com"), saveWithoutVerification: false, CancellationToken.None);
             Assert.True(result.Outcome == CredentialOutcome.Created,
                 string.Join("; ", result.FieldErrors.Select(e => e.Field + ": " + e.Message)));
             credentialId = result.Id!.Value;

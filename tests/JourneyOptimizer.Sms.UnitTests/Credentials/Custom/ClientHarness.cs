@@ -38,6 +38,9 @@ internal sealed class ClientHarness : IAsyncDisposable
             AllowedEndpoints = [.. allowedEndpoints ?? []],
             ResolveHost = resolveHost,
         });
+        // The vendor (CustomVendor) protects secrets with the portal's protector, which AddSmsCore registers.
+        services.AddSingleton<JourneyOptimizer.Sms.Core.Security.ISecretProtector>(new JourneyOptimizer.Sms.Core.Security.DataProtectionSecretProtector(
+            new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()));
         services.AddCustomProviders();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Client = _services.GetRequiredService<ICustomProviderClient>();

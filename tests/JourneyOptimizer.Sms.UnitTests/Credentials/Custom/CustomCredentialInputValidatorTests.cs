@@ -107,6 +107,13 @@ public sealed class CustomCredentialInputValidatorTests
     [InlineData("https://localhost/send", M.UrlPrivate)]
     [InlineData("https://LOCALHOST./send", M.UrlPrivate)]
     [InlineData("https://api.localhost/send", M.UrlPrivate)]
+    // Written as the resolver reads them: a trailing dot, full-width digits and letters, ideographic and full-width dots.
+    [InlineData("https://127.0.0.1./send", M.UrlPrivate)]
+    [InlineData("https://１２７.０.０.１/send", M.UrlPrivate)]
+    [InlineData("https://127。0。0。1/send", M.UrlPrivate)]
+    [InlineData("https://１０．０．０．１/send", M.UrlPrivate)]
+    [InlineData("https://169。254。169。254./latest/meta-data", M.UrlPrivate)]
+    [InlineData("https://ｌｏｃａｌｈｏｓｔ/send", M.UrlPrivate)]
     public void Validate_BadProviderUrl_IsRefused(string? url, string message)
     {
         var input = ValidInput();
@@ -126,6 +133,19 @@ public sealed class CustomCredentialInputValidatorTests
         var input = ValidInput();
         input.ProviderUrl = url;
         Assert.Empty(Errors(input));
+    }
+
+    [Theory]
+    [InlineData("https://127.0.0.1/send")]
+    [InlineData("https://127.0.0.1./send")]
+    [InlineData("https://１２７.０.０.１/send")]
+    [InlineData("https://localhost/send")]
+    public void Validate_PrivateProviderUrl_IsAccepted_WhereInstallationAllowsPrivateNetworks(string url)
+    {
+        var validator = new CustomCredentialInputValidator(Options.Create(new CustomProvidersOptions { AllowPrivateNetworks = true }));
+        var input = ValidInput();
+        input.ProviderUrl = url;
+        Assert.Empty(validator.Validate(input).Errors);
     }
 
     [Fact]
@@ -322,6 +342,7 @@ public sealed class CustomCredentialInputValidatorTests
     [InlineData("""{"grant_type":"client_credentials","client_id":"id"}""", M.OAuthBodyFields)]
     [InlineData("""{"grant_type":"client_credentials","client_id":"id","client_secret":" "}""", M.OAuthBodyFields)]
     [InlineData("""{"grant_type":"client_credentials","client_id":"id","client_secret":"s","extra":{"a":1}}""", M.OAuthBodyValues)]
+    [InlineData("""{"grant_type":"client_credentials","client_id":"id","client_secret":"s\ud800"}""", M.JsonNotUnicode)]
     public void Validate_OAuthBadBody_IsRefused(string body, string message)
     {
         var input = OAuthInput();
@@ -355,6 +376,8 @@ public sealed class CustomCredentialInputValidatorTests
         AssertOnlyError(input, "JwtPayload", M.JwtPayloadNotObject);
         input.JwtPayload = "{\"iss\": \"portal\"";
         AssertOnlyError(input, "JwtPayload", M.JwtPayloadNotObject);
+        input.JwtPayload = """{"iss":"portal\udc00"}""";
+        AssertOnlyError(input, "JwtPayload", M.JsonNotUnicode);
         input.JwtPayload = "{\"a\":\"" + new string('a', 4000) + "\"}";
         AssertOnlyError(input, "JwtPayload", M.JwtPayloadTooLong);
     }

@@ -164,6 +164,8 @@ public sealed class CustomHeadersAndPayloadValidatorTests
     [InlineData("""{"to": "{{toNumber}}", "text": "{{message}}"}""", M.PayloadMissingFromNumber)]
     [InlineData("""{"from": "{{fromNumber}}", "text": "{{message}}"}""", M.PayloadMissingToNumber)]
     [InlineData("""{"from": "{{fromNumber}}", "to": "{{toNumber}}", "text": "{{Message}}"}""", M.PayloadMissingMessage)]
+    [InlineData("""{"from": "{{fromNumber}}", "to": "{{toNumber}}", "text": "{{message}} \ud800"}""", M.JsonNotUnicode)]
+    [InlineData("""{"from": "{{fromNumber}}", "to": "{{toNumber}}", "text": "{{message}}", "\udfff": 1}""", M.JsonNotUnicode)]
     public void Validate_BadPayload_IsRefused(string? payload, string message)
     {
         var input = ValidInput();

@@ -13,6 +13,9 @@ public sealed class CustomProviderServiceCollectionExtensionsTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
+        // The vendor (CustomVendor) protects secrets with the portal's protector, which AddSmsCore registers.
+        services.AddSingleton<JourneyOptimizer.Sms.Core.Security.ISecretProtector>(new JourneyOptimizer.Sms.Core.Security.DataProtectionSecretProtector(
+            new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()));
         services.AddCustomProviders();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -1,14 +1,17 @@
 namespace JourneyOptimizer.Sms.UnitTests.Credentials.Twilio;
 
-/// <summary>The repository root (the folder of JourneyOptimizer.Sms.sln) and the shared folder beside it.</summary>
+/// <summary>The repository root (the folder of JourneyOptimizer.Sms.sln) and the test data inside it.</summary>
 internal static class RepoPaths
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
 
     public static string Root => RootPath.Value;
 
-    /// <summary><c>&lt;repo&gt;/../shared/twilio-oai</c>: Twilio's specs, NOTES.md and the signature vectors.</summary>
-    public static string TwilioOai => Path.GetFullPath(Path.Combine(Root, "..", "shared", "twilio-oai"));
+    /// <summary>
+    /// <c>&lt;repo&gt;/tests/TestData/twilio-oai</c>: Twilio's specs (with their MIT license), NOTES.md and the signature
+    /// vectors. Inside the repository, so that a fresh clone runs the contract tests with nothing beside it.
+    /// </summary>
+    public static string TwilioOai => Path.Combine(Root, "tests", "TestData", "twilio-oai");
 
     private static string FindRoot()
     {

@@ -1,5 +1,6 @@
 using JourneyOptimizer.Sms.Core.Consent;
 using JourneyOptimizer.Sms.Core.Credentials.Custom;
+using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Webhooks;
 using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
@@ -45,7 +46,8 @@ public abstract class IngestionWriterTests(TestDatabase database) : IAsyncLifeti
     {
         var options = Microsoft.Extensions.Options.Options.Create(new WebhookIngestionOptions());
         var scopes = _services.GetRequiredService<IServiceScopeFactory>();
-        var replies = new ReplySender(scopes, new Mock<ICustomProviderClient>(MockBehavior.Strict).Object, Database.Protector, options,
+        var replies = new ReplySender(scopes, TestVendors.Create(Database.Protector, new Mock<ITwilioClient>(MockBehavior.Strict).Object,
+            new Mock<ICustomProviderClient>(MockBehavior.Strict).Object), options,
             TimeProvider.System, NullLogger<ReplySender>.Instance);
         return new IngestionWriter(scopes, options, replies, NullLogger<IngestionWriter>.Instance);
     }

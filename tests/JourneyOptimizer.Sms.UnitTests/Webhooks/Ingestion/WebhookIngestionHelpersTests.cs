@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 
 namespace JourneyOptimizer.Sms.UnitTests.Webhooks.Ingestion;
@@ -63,13 +64,13 @@ public sealed class WebhookIngestionHelpersTests
     {
         const string Reply = "a <b> & \"c\" </Message><Redirect>https://evil.example</Redirect>";
 
-        var document = System.Xml.Linq.XDocument.Parse(WebhookIngestion.Twiml(Reply));
-        var empty = System.Xml.Linq.XDocument.Parse(WebhookIngestion.Twiml(null));
+        var document = System.Xml.Linq.XDocument.Parse(TwilioWebhooks.Twiml(Reply));
+        var empty = System.Xml.Linq.XDocument.Parse(TwilioWebhooks.Twiml(null));
 
         Assert.Equal("Response", document.Root!.Name.LocalName);
         Assert.Equal(Reply, Assert.Single(document.Root.Elements()).Value);
         Assert.Equal("Message", Assert.Single(document.Root.Elements()).Name.LocalName);
-        Assert.Equal(WebhookIngestion.EmptyTwiml, WebhookIngestion.Twiml(""));
+        Assert.Equal(TwilioWebhooks.EmptyTwiml, TwilioWebhooks.Twiml(""));
         Assert.Empty(empty.Root!.Elements());
     }
 

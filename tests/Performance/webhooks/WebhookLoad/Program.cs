@@ -100,7 +100,7 @@ public static class WebhookLoadProgram
         };
         var actor = new Actor("webhook-load", "admin@example.com");
         var created = await scope.ServiceProvider.GetRequiredService<ApiCredentialService>()
-            .CreateTwilioAsync(sandbox.Id, input, actor, saveWithoutVerification: true, CancellationToken.None);
+            .CreateAsync(sandbox.Id, SmsVendor.Twilio, input, actor, saveWithoutVerification: true, CancellationToken.None);
         if (created.Outcome != CredentialOutcome.Created)
         {
             throw new InvalidOperationException($"credential: {created.Outcome} {string.Join("; ", created.FieldErrors.Select(e => e.Message))}");

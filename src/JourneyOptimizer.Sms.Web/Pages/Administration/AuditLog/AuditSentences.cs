@@ -86,6 +86,7 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, I
                 "SetPasswordLinkIssued" => localizer["Set-password link created for {0}", name],
                 "PasswordSet" => localizer["Password of {0} set", name],
                 "LockoutReset" => localizer["Lockout of {0} reset", name],
+                "SignedOutEverywhere" => localizer["{0} signed out everywhere", name],
                 _ => Fallback(e),
             },
             "Consent" => e.Action switch
@@ -171,6 +172,7 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, I
         "SetPasswordLinkIssued" => localizer["Set-password link created"],
         "PasswordSet" => localizer["Password set"],
         "LockoutReset" => localizer["Lockout reset"],
+        "SignedOutEverywhere" => localizer["Signed out everywhere"],
         _ => action,
     };
 

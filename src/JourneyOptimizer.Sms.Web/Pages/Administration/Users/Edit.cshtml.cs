@@ -6,7 +6,10 @@ using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Users;
 
-/// <summary>One user: status, System administrator role, access per sandbox; reset lockout; a new set-password link.</summary>
+/// <summary>
+/// One user: status, System administrator role, access per sandbox; reset lockout; a new set-password link; sign out
+/// everywhere.
+/// </summary>
 public sealed class EditModel(UserService users, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public UserDetails? Details { get; private set; }
@@ -67,6 +70,19 @@ public sealed class EditModel(UserService users, IStringLocalizer<SharedResource
         }
 
         StatusMessage = localizer["The lockout was reset."];
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>"Sign out everywhere": every session of the user ends at its next request (the administrator's own too).</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(string id, CancellationToken cancellationToken)
+    {
+        var result = await users.SignOutEverywhereAsync(id, User.ToActor(), cancellationToken);
+        if (result.Outcome == UserOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        StatusMessage = localizer["Every session of this user was ended."];
         return RedirectToPage(new { id });
     }
 

@@ -1,13 +1,13 @@
+using System.Text.Json;
 using JourneyOptimizer.Sms.Core.Credentials;
-using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 
-/// <summary>What Create and Edit share: the form, the "Save without verification" round trip, the header rows.</summary>
-public abstract class ApiCredentialFormPageModel(PendingSecrets pendingSecrets, IStringLocalizer<SharedResource> localizer)
+/// <summary>What Create and Edit share: the form, the "Save without verification" round trip, the row buttons.</summary>
+public abstract class ApiCredentialFormPageModel(CredentialVendors vendors, PendingSecrets pendingSecrets, IStringLocalizer<SharedResource> localizer)
     : SandboxPageModel, IApiCredentialFormPage
 {
     [BindProperty]
@@ -21,73 +21,122 @@ public abstract class ApiCredentialFormPageModel(PendingSecrets pendingSecrets, 
     public bool SaveWithoutVerification { get; set; }
 
     [BindProperty]
-    public string? PendingAuthToken { get; set; }
+    public string? PendingSecret { get; set; }
 
     public bool OfferSaveWithoutVerification { get; private set; }
 
-    public abstract bool RendersAllVendors { get; }
+    public abstract IReadOnlyList<ICredentialVendor> FormVendors { get; }
 
-    public string? AuthTokenHint { get; protected set; }
+    public abstract bool IsEdit { get; }
 
     public IReadOnlyDictionary<string, string> SecretHints { get; protected set; } = new Dictionary<string, string>();
 
+    protected CredentialVendors Vendors => vendors;
+
+    /// <summary>The chosen vendor (the first one while none is chosen).</summary>
+    protected ICredentialVendor Vendor => vendors.Find(Input.Vendor) ?? vendors.All[0];
+
     protected IStringLocalizer<SharedResource> Localizer => localizer;
 
-    /// <summary>"Add new parameter": one more header row (works without JavaScript).</summary>
-    public async Task<IActionResult> OnPostAddHeaderAsync(int? id, CancellationToken cancellationToken)
+    public ApiCredentialInput FieldsOf(ICredentialVendor vendor)
     {
-        await PrepareAsync(id, cancellationToken);
-        ModelState.Clear();
-        if (Input.Custom.Headers.Count < CustomCredentialInputValidator.MaxExtraHeaders + 2)
-        {
-            Input.Custom.Headers.Add(new CustomHeaderInput());
-        }
-
-        return Page();
+        ArgumentNullException.ThrowIfNull(vendor);
+        return vendor.Vendor == Input.Vendor && Input.Fields is { } fields && vendor.InputType.IsInstanceOfType(fields)
+            ? fields
+            : vendor.NewInput();
     }
 
-    /// <summary>The bin icon of a header row; Content-Type and Charset (rows 0 and 1) stay.</summary>
-    public async Task<IActionResult> OnPostRemoveHeaderAsync(int? id, int index, CancellationToken cancellationToken)
+    /// <summary>"Add" of a list of rows: one more row (works without JavaScript).</summary>
+    public async Task<IActionResult> OnPostAddRowAsync(int? id, string? rows, CancellationToken cancellationToken)
     {
-        await PrepareAsync(id, cancellationToken);
+        var refusal = await PrepareAsync(id, cancellationToken);
         ModelState.Clear();
-        if (index >= 2 && index < Input.Custom.Headers.Count)
-        {
-            Input.Custom.Headers.RemoveAt(index);
-        }
-
-        return Page();
+        (Input.Fields as IEditableRows)?.AddRow(rows ?? "");
+        return refusal ?? Page();
     }
 
-    /// <summary>Loads what the page shows besides the posted form (the stored credential on Edit).</summary>
-    protected abstract Task PrepareAsync(int? id, CancellationToken cancellationToken);
-
-    /// <summary>The Twilio token typed before a "could not be checked" answer comes back encrypted; use it again.</summary>
-    protected void RestorePendingSecret()
+    /// <summary>The bin icon of a row.</summary>
+    public async Task<IActionResult> OnPostRemoveRowAsync(int? id, string? rows, int index, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(Input.Twilio.AuthToken))
+        var refusal = await PrepareAsync(id, cancellationToken);
+        ModelState.Clear();
+        (Input.Fields as IEditableRows)?.RemoveRow(rows ?? "", index);
+        return refusal ?? Page();
+    }
+
+    /// <summary>Loads what the page shows besides the posted form (the stored credential on Edit); a refusal when it cannot.</summary>
+    protected abstract Task<IActionResult?> PrepareAsync(int? id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The secrets typed before a "could not be checked" answer come back encrypted: blank secret fields of the chosen
+    /// vendor's input take them again.
+    /// </summary>
+    protected void RestorePendingSecrets()
+    {
+        var json = pendingSecrets.Unprotect(PendingSecret);
+        if (json is null || Input.Fields is not { } fields)
         {
-            Input.Twilio.AuthToken = pendingSecrets.Unprotect(PendingAuthToken);
+            return;
+        }
+
+        Dictionary<string, string>? values;
+        try
+        {
+            values = JsonSerializer.Deserialize<Dictionary<string, string>>(json);
+        }
+        catch (JsonException)
+        {
+            return;
+        }
+
+        foreach (var field in Vendor.SecretFields)
+        {
+            var property = fields.GetType().GetProperty(field);
+            if (property?.PropertyType == typeof(string) && string.IsNullOrEmpty((string?)property.GetValue(fields))
+                && values?.GetValueOrDefault(field) is { } value)
+            {
+                property.SetValue(fields, value);
+            }
         }
     }
 
     /// <summary>
-    /// A refused save (bad field, provider unreachable) keeps the Twilio token just typed: the browser gets it back
-    /// only encrypted, and the next post uses it when the field is left blank.
+    /// A refused save (bad field, provider unreachable) keeps the secrets just typed, whatever the vendor: the browser
+    /// gets them back only encrypted, and the next post uses them where the fields are left blank.
     /// </summary>
-    protected void KeepTypedSecret()
+    protected void KeepTypedSecrets()
     {
-        RestorePendingSecret();
-        PendingAuthToken = Input.Vendor == SmsVendor.Twilio ? pendingSecrets.Protect(Input.Twilio.AuthToken) : null;
+        RestorePendingSecrets();
+        PendingSecret = ProtectTypedSecrets();
     }
 
     /// <summary>Shows a refused save: the field errors, and the offer to save without verification when it applies.</summary>
     protected IActionResult Refused(CredentialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        ModelState.AddFieldErrors(result.FieldErrors, ApiCredentialForm.FieldPrefix(Input.Vendor), localizer);
+        var prefix = result.FieldErrors.Any(e => e.Field == ApiCredentialService.VendorField) ? "Input" : ApiCredentialForm.FieldPrefix(Input.Vendor);
+        ModelState.AddFieldErrors(result.FieldErrors, prefix, localizer);
         OfferSaveWithoutVerification = result.Outcome == CredentialOutcome.ProviderUnreachable;
-        KeepTypedSecret();
+        KeepTypedSecrets();
         return Page();
+    }
+
+    private string? ProtectTypedSecrets()
+    {
+        if (Input.Fields is not { } fields)
+        {
+            return null;
+        }
+
+        var typed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in Vendor.SecretFields)
+        {
+            if (fields.GetType().GetProperty(field)?.GetValue(fields) is string { Length: > 0 } value)
+            {
+                typed[field] = value;
+            }
+        }
+
+        return typed.Count == 0 ? null : pendingSecrets.Protect(JsonSerializer.Serialize(typed));
     }
 }

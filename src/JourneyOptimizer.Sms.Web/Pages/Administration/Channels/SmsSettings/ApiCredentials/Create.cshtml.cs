@@ -5,14 +5,19 @@ using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 
+/// <summary>Create: the vendor picker shows the chosen vendor's fields (every vendor's partial is in the page).</summary>
 [RequiresManage]
-public sealed class CreateModel(ApiCredentialService credentials, PendingSecrets pendingSecrets, IStringLocalizer<SharedResource> localizer)
-    : ApiCredentialFormPageModel(pendingSecrets, localizer)
+public sealed class CreateModel(ApiCredentialService credentials, CredentialVendors vendors, PendingSecrets pendingSecrets,
+    IStringLocalizer<SharedResource> localizer)
+    : ApiCredentialFormPageModel(vendors, pendingSecrets, localizer)
 {
-    public override bool RendersAllVendors => true;
+    public override IReadOnlyList<ICredentialVendor> FormVendors => Vendors.All;
+
+    public override bool IsEdit => false;
 
     public void OnGet()
     {
+        Input = new ApiCredentialForm { Vendor = Vendor.Vendor, Fields = Vendor.NewInput() };
     }
 
     /// <summary>Without JavaScript, "Apply" re-renders the form with the chosen vendor's (or auth type's) fields.</summary>
@@ -26,24 +31,19 @@ public sealed class CreateModel(ApiCredentialService credentials, PendingSecrets
     {
         if (!ModelState.IsValid)
         {
-            KeepTypedSecret();
+            KeepTypedSecrets();
             return Page();
         }
 
-        RestorePendingSecret();
-        var result = Input.Vendor switch
-        {
-            SmsVendor.Twilio => await credentials.CreateTwilioAsync(Sandbox.Id, Input.Twilio, Actor, SaveWithoutVerification, cancellationToken),
-            SmsVendor.Custom => await credentials.CreateCustomAsync(Sandbox.Id, Input.Custom, Actor, cancellationToken),
-            _ => CredentialResult.Fail(CredentialOutcome.Invalid, new Core.Common.FieldError("Vendor", "Choose the SMS vendor.")),
-        };
+        RestorePendingSecrets();
+        var result = await credentials.CreateAsync(Sandbox.Id, Input.Vendor, Input.Fields!, Actor, SaveWithoutVerification, cancellationToken);
         if (!result.Succeeded)
         {
             return Refused(result);
         }
 
         var name = Input.Name!.Trim();
-        StatusMessage = Input.Vendor == SmsVendor.Custom
+        StatusMessage = Vendor.VerifiedByTestMessage
             ? Localizer["API credential “{0}” created. Send a test message to verify it.", name]
             : SaveWithoutVerification
                 ? Localizer["API credential “{0}” saved without verification.", name]
@@ -51,5 +51,5 @@ public sealed class CreateModel(ApiCredentialService credentials, PendingSecrets
         return RedirectToPage("Index", new { sandbox = Sandbox.Name });
     }
 
-    protected override Task PrepareAsync(int? id, CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override Task<IActionResult?> PrepareAsync(int? id, CancellationToken cancellationToken) => Task.FromResult<IActionResult?>(null);
 }

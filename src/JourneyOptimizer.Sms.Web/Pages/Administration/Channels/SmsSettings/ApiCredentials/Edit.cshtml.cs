@@ -1,15 +1,17 @@
 using JourneyOptimizer.Sms.Core.Credentials;
-using JourneyOptimizer.Sms.Core.Credentials.Custom;
-using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 
-/// <summary>Edit: the same form filled in; secrets only as "set" with their last characters; blank keeps them.</summary>
-public sealed class EditModel(ApiCredentialService credentials, PendingSecrets pendingSecrets, IStringLocalizer<SharedResource> localizer)
-    : ApiCredentialFormPageModel(pendingSecrets, localizer)
+/// <summary>
+/// Edit: the same form filled in, with the credential's vendor only (it never changes: a post naming another vendor is
+/// a bad request); secrets only as "set" with their last characters; blank keeps them.
+/// </summary>
+public sealed class EditModel(ApiCredentialService credentials, CredentialVendors vendors, PendingSecrets pendingSecrets,
+    IStringLocalizer<SharedResource> localizer)
+    : ApiCredentialFormPageModel(vendors, pendingSecrets, localizer)
 {
     /// <summary>The version the form was opened at: a save against a newer one is refused.</summary>
     [BindProperty]
@@ -17,66 +19,49 @@ public sealed class EditModel(ApiCredentialService credentials, PendingSecrets p
 
     public ApiCredential? Credential { get; private set; }
 
-    public override bool RendersAllVendors => false;
+    public override IReadOnlyList<ICredentialVendor> FormVendors => Credential is null ? [] : [Vendors[Credential.Vendor]];
+
+    public override bool IsEdit => true;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        await PrepareAsync(id, cancellationToken);
+        Credential = await credentials.FindAsync(Sandbox.Id, id, cancellationToken);
         if (Credential is null)
         {
             return NotFound();
         }
 
+        var vendor = Vendors[Credential.Vendor];
         Version = Credential.Version;
-        Input = new ApiCredentialForm { Vendor = Credential.Vendor };
-        switch (Credential)
-        {
-            case CustomCredential custom:
-                Input.Custom = CustomCredentialMapper.ToInput(custom.Name, custom.Configuration());
-                break;
-            case TwilioCredential twilio:
-                Input.Twilio = new TwilioCredentialInput
-                {
-                    Name = twilio.Name,
-                    AccountSid = twilio.AccountSid,
-                    MessagingServiceSid = twilio.MessagingServiceSid,
-                    InboundNumber = twilio.InboundNumber,
-                };
-                break;
-        }
-
+        Input = new ApiCredentialForm { Vendor = vendor.Vendor, Fields = vendor.ToInput(Credential) };
+        SecretHints = vendor.SecretHints(Credential);
         return Page();
     }
 
     /// <summary>Without JavaScript, "Apply" re-renders the form with the chosen auth type's fields.</summary>
     public async Task<IActionResult> OnPostVendorAsync(int id, CancellationToken cancellationToken)
     {
-        await PrepareAsync(id, cancellationToken);
+        var refusal = await PrepareAsync(id, cancellationToken);
         ModelState.Clear();
-        return Credential is null ? NotFound() : Page();
+        return refusal ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        await PrepareAsync(id, cancellationToken);
-        if (Credential is null)
+        var refusal = await PrepareAsync(id, cancellationToken);
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
         if (!ModelState.IsValid)
         {
-            KeepTypedSecret();
+            KeepTypedSecrets();
             return Page();
         }
 
-        RestorePendingSecret();
-        var result = Credential.Vendor switch
-        {
-            SmsVendor.Twilio => await credentials.UpdateTwilioAsync(Sandbox.Id, id, Version, Input.Twilio, Actor, SaveWithoutVerification, cancellationToken),
-            SmsVendor.Custom => await credentials.UpdateCustomAsync(Sandbox.Id, id, Version, Input.Custom, Actor, cancellationToken),
-            _ => CredentialResult.Fail(CredentialOutcome.NotFound),
-        };
+        RestorePendingSecrets();
+        var result = await credentials.UpdateAsync(Sandbox.Id, id, Version, Input.Fields!, Actor, SaveWithoutVerification, cancellationToken);
         if (result.Outcome == CredentialOutcome.NotFound)
         {
             return NotFound();
@@ -91,17 +76,21 @@ public sealed class EditModel(ApiCredentialService credentials, PendingSecrets p
         return RedirectToPage("Index", new { sandbox = Sandbox.Name });
     }
 
-    /// <summary>Loads the stored credential; the vendor of an existing credential never changes, whatever the form says.</summary>
-    protected override async Task PrepareAsync(int? id, CancellationToken cancellationToken)
+    /// <summary>Loads the stored credential: 404 when it is not in this sandbox, 400 when the form names another vendor.</summary>
+    protected override async Task<IActionResult?> PrepareAsync(int? id, CancellationToken cancellationToken)
     {
         Credential = await credentials.FindAsync(Sandbox.Id, id ?? 0, cancellationToken);
         if (Credential is null)
         {
-            return;
+            return NotFound();
         }
 
-        Input.Vendor = Credential.Vendor;
-        AuthTokenHint = (Credential as TwilioCredential)?.AuthTokenHint;
-        SecretHints = (Credential as CustomCredential)?.Configuration().SecretHints ?? new Dictionary<string, string>();
+        if (Input.Vendor != Credential.Vendor)
+        {
+            return BadRequest();
+        }
+
+        SecretHints = Vendors[Credential.Vendor].SecretHints(Credential);
+        return null;
     }
 }

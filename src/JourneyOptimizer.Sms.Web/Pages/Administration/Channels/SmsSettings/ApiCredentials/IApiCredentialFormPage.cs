@@ -1,25 +1,50 @@
+using JourneyOptimizer.Sms.Core.Credentials;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 
-/// <summary>What the shared form partial needs from the Create and Edit pages.</summary>
+/// <summary>What the shared form views (<c>_VendorFields</c> and each vendor's partial) need from Create and Edit.</summary>
 public interface IApiCredentialFormPage
 {
+    /// <summary>The key under which a vendor's partial finds this page in its view data.</summary>
+    const string ViewDataKey = "ApiCredentialFormPage";
+
     ApiCredentialForm Input { get; }
 
-    /// <summary>
-    /// Create renders every vendor's fields (the vendor picker switches between them); Edit only the credential's own,
-    /// since its vendor never changes (and the unused fieldsets cost a third of the page's time).
-    /// </summary>
-    bool RendersAllVendors { get; }
+    /// <summary>The vendors the form offers (Create) or the one of the credential (Edit).</summary>
+    IReadOnlyList<ICredentialVendor> FormVendors { get; }
 
-    /// <summary>The stored Auth Token's last characters on Edit; null on Create.</summary>
-    string? AuthTokenHint { get; }
+    /// <summary>True on Edit: secrets are stored (their hints shown) and a blank one keeps the stored value.</summary>
+    bool IsEdit { get; }
 
     /// <summary>True after a submit that the provider could not check: the form offers "Save without verification".</summary>
     bool OfferSaveWithoutVerification { get; }
 
-    /// <summary>The typed secret, encrypted for the "Save without verification" round trip (never the secret itself).</summary>
-    string? PendingAuthToken { get; }
+    /// <summary>The typed secrets, encrypted for the "Save without verification" round trip (never the secrets themselves).</summary>
+    string? PendingSecret { get; }
 
-    /// <summary>The last characters of each stored secret of a Custom credential, by field name (empty on Create).</summary>
+    /// <summary>The last characters of each stored secret, by input field name (empty on Create).</summary>
     IReadOnlyDictionary<string, string> SecretHints { get; }
+
+    /// <summary>The fields a vendor's partial shows: the posted ones for the chosen vendor, else an empty form.</summary>
+    ApiCredentialInput FieldsOf(ICredentialVendor vendor);
+
+    /// <summary>The view data of a vendor's partial: field names prefixed <c>Input.{Vendor}</c>, this page under <see cref="ViewDataKey"/>.</summary>
+    ViewDataDictionary FieldsViewData(ICredentialVendor vendor, ViewDataDictionary parent)
+    {
+        ArgumentNullException.ThrowIfNull(vendor);
+        var data = new ViewDataDictionary(parent) { [ViewDataKey] = this };
+        data.TemplateInfo.HtmlFieldPrefix = ApiCredentialForm.FieldPrefix(vendor.Vendor);
+        return data;
+    }
+}
+
+public static class ApiCredentialFormViewData
+{
+    /// <summary>The form page, from a vendor partial's view data.</summary>
+    public static IApiCredentialFormPage CredentialFormPage(this ViewDataDictionary viewData)
+    {
+        ArgumentNullException.ThrowIfNull(viewData);
+        return (IApiCredentialFormPage)viewData[IApiCredentialFormPage.ViewDataKey]!;
+    }
 }

@@ -7,8 +7,12 @@ using Microsoft.Extensions.Localization;
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 
 /// <summary>The sandbox's API credentials: search by name, keyset paging, row actions.</summary>
-public sealed class IndexModel(ApiCredentialService credentials, IStringLocalizer<SharedResource> localizer) : SandboxPageModel
+public sealed class IndexModel(ApiCredentialService credentials, CredentialVendors vendors, IStringLocalizer<SharedResource> localizer)
+    : SandboxPageModel
 {
+    /// <summary>Each row's vendor: its name and whether the provider can check a credential ("Verify").</summary>
+    public CredentialVendors Vendors => vendors;
+
     public const string Section = "/Administration/Channels/SmsSettings/ApiCredentials/Index";
 
     [FromQuery(Name = "q")]

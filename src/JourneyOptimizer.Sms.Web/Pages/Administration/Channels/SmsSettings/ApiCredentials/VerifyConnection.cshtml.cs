@@ -8,9 +8,13 @@ using Microsoft.Extensions.Localization;
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 
 /// <summary>"Verify SMS connection": a real test message through the provider, and the provider's answer.</summary>
-public sealed class VerifyConnectionModel(ApiCredentialService credentials, IStringLocalizer<SharedResource> localizer) : SandboxPageModel
+public sealed class VerifyConnectionModel(ApiCredentialService credentials, CredentialVendors vendors, IStringLocalizer<SharedResource> localizer)
+    : SandboxPageModel
 {
     public ApiCredential? Credential { get; private set; }
+
+    /// <summary>The credential's vendor: whether the form asks for the sender.</summary>
+    public ICredentialVendor? Vendor => Credential is null ? null : vendors[Credential.Vendor];
 
     [BindProperty]
     public VerifyConnectionInput Input { get; set; } = new();
@@ -37,14 +41,14 @@ public sealed class VerifyConnectionModel(ApiCredentialService credentials, IStr
             return Page();
         }
 
-        Result = await credentials.SendTestMessageAsync(Sandbox.Id, id, Input.From, Input.Number!, Input.Message!, Actor, cancellationToken);
+        Result = await credentials.SendTestAsync(Sandbox.Id, id, Input.From, Input.Number!, Input.Message!, Actor, cancellationToken);
         return Page();
     }
 }
 
 public sealed class VerifyConnectionInput
 {
-    /// <summary>The sender for a Custom provider (a Twilio credential sends from its inbound number).</summary>
+    /// <summary>The sender, for a vendor that asks for one (<see cref="ICredentialVendor.TestMessageNeedsSender"/>).</summary>
     public string? From { get; set; }
 
     public string? Number { get; set; }

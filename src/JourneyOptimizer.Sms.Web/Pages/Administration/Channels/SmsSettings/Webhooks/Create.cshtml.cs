@@ -1,3 +1,4 @@
+using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Webhooks;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -5,14 +6,20 @@ using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.Webhooks;
 
-/// <summary>Create Webhook: on success the webhook's page shows its URL and, for Custom, its signing secret once.</summary>
+/// <summary>Create Webhook: on success the webhook's page shows its URL and, when its vendor uses one, its signing secret once.</summary>
 [RequiresManage]
-public sealed class CreateModel(WebhookService webhooks, PendingSecrets pendingSecrets, IStringLocalizer<SharedResource> localizer)
+public sealed class CreateModel(WebhookService webhooks, CredentialVendors vendors, PendingSecrets pendingSecrets,
+    IStringLocalizer<SharedResource> localizer)
     : WebhookFormPageModel(webhooks, localizer)
 {
     public override bool CanChooseVendorAndType => true;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await PrepareAsync(null, cancellationToken);
+    /// <summary>A new form starts with the first vendor whose webhooks the portal receives.</summary>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Input.Vendor = vendors.WithWebhooks.First().Vendor;
+        await PrepareAsync(null, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

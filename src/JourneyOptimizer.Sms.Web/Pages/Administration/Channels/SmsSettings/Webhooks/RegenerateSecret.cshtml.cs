@@ -6,9 +6,13 @@ using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.Webhooks;
 
-/// <summary>The confirmation and the regeneration of a Custom webhook's signing secret; the new one is shown once on the webhook's page.</summary>
+/// <summary>
+/// The confirmation and the regeneration of a webhook's signing secret (for a vendor that uses them); the new one is
+/// shown once on the webhook's page.
+/// </summary>
 [RequiresManage]
-public sealed class RegenerateSecretModel(WebhookService webhooks, PendingSecrets pendingSecrets, IStringLocalizer<SharedResource> localizer)
+public sealed class RegenerateSecretModel(WebhookService webhooks, CredentialVendors vendors, PendingSecrets pendingSecrets,
+    IStringLocalizer<SharedResource> localizer)
     : SandboxPageModel
 {
     public Webhook? Webhook { get; private set; }
@@ -19,7 +23,7 @@ public sealed class RegenerateSecretModel(WebhookService webhooks, PendingSecret
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Webhook = await webhooks.FindAsync(Sandbox.Id, id, cancellationToken);
-        return Webhook is { Vendor: SmsVendor.Custom } ? Page() : NotFound();
+        return Webhook is not null && vendors.Find(Webhook.Vendor)?.Webhooks?.UsesSigningSecret == true ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Webhooks;
 using JourneyOptimizer.Sms.Web.Infrastructure;
@@ -81,6 +82,12 @@ public abstract class WebhookFormPageModel(WebhookService webhooks, IStringLocal
 
         using (document)
         {
+            if (!JsonStrings.AreUnicode(SamplePayload))
+            {
+                SampleError = localizer["The sample has a string that is not Unicode (an escaped lone surrogate such as \\ud800)."];
+                return Page();
+            }
+
             var preview = new Dictionary<NormalizedField, PayloadPreview>();
             foreach (var field in PayloadMapping.FieldsFor(Input.Type))
             {

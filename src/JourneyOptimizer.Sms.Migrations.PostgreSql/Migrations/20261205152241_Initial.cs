@@ -141,6 +141,32 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, collation: "C"),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiKeys_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -226,6 +252,33 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false, collation: "C"),
+                    SandboxId = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    ResponseJson = table.Column<string>(type: "character varying(32000)", maxLength: 32000, nullable: true, collation: "C"),
+                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
+                    ETag = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IdempotencyRecords_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PasswordSetupTokens",
                 columns: table => new
                 {
@@ -262,6 +315,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     VerificationStatus = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     LastVerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastVerificationError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
+                    AccountType = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true, collation: "C"),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
                     ModifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -274,11 +328,14 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     ConfigurationJson = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true, collation: "C"),
                     SecretsProtected = table.Column<string>(type: "character varying(400000)", maxLength: 400000, nullable: true, collation: "C"),
                     AccountSid = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: true, collation: "C"),
+                    AuthMethod = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     AuthTokenProtected = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
                     AuthTokenHint = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true, collation: "C"),
+                    ApiKeySid = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: true, collation: "C"),
+                    ApiKeySecretProtected = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
+                    ApiKeySecretHint = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true, collation: "C"),
                     MessagingServiceSid = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: true, collation: "C"),
-                    InboundNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true, collation: "C"),
-                    AccountType = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true, collation: "C")
+                    InboundNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -450,7 +507,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SandboxId = table.Column<int>(type: "integer", nullable: false),
-                    WebhookId = table.Column<int>(type: "integer", nullable: false),
+                    WebhookId = table.Column<int>(type: "integer", nullable: true),
                     EventKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     ClientReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
@@ -465,7 +522,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         column: x => x.WebhookId,
                         principalTable: "Webhooks",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -475,7 +532,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SandboxId = table.Column<int>(type: "integer", nullable: false),
-                    WebhookId = table.Column<int>(type: "integer", nullable: false),
+                    WebhookId = table.Column<int>(type: "integer", nullable: true),
                     EventKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     ProviderMessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
                     ProfileNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
@@ -496,7 +553,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         column: x => x.WebhookId,
                         principalTable: "Webhooks",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -506,7 +563,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SandboxId = table.Column<int>(type: "integer", nullable: false),
-                    WebhookId = table.Column<int>(type: "integer", nullable: false),
+                    WebhookId = table.Column<int>(type: "integer", nullable: true),
                     ClientReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false, collation: "C"),
                     Rank = table.Column<int>(type: "integer", nullable: false),
@@ -521,7 +578,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         column: x => x.WebhookId,
                         principalTable: "Webhooks",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -572,6 +629,17 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                 table: "ApiCredentials",
                 columns: new[] { "SandboxId", "NormalizedName" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Prefix",
+                table: "ApiKeys",
+                column: "Prefix",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_UserId",
+                table: "ApiKeys",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -689,6 +757,12 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_UserId_SandboxId_Key",
+                table: "IdempotencyRecords",
+                columns: new[] { "UserId", "SandboxId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboundMessages_SandboxId_ReceivedAtUtc_Id",
                 table: "InboundMessages",
                 columns: new[] { "SandboxId", "ReceivedAtUtc", "Id" });
@@ -776,6 +850,9 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -804,6 +881,9 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "DeliveryFeedback");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
                 name: "MessageDeliveryStatuses");

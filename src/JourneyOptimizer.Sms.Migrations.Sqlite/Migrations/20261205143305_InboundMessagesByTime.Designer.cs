@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SmsDbContext))]
-    [Migration("20261205125625_InboundMessagesByTime")]
+    [Migration("20261205143305_InboundMessagesByTime")]
     partial class InboundMessagesByTime
     {
         /// <inheritdoc />
@@ -559,7 +559,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -628,7 +628,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.Property<int>("SandboxId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -739,7 +739,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("WebhookId")
+                    b.Property<int?>("WebhookId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1145,8 +1145,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.InboundMessage", b =>
@@ -1154,8 +1153,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Ingestion.PendingReply", b =>
@@ -1174,8 +1172,7 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.HasOne("JourneyOptimizer.Sms.Core.Webhooks.Webhook", null)
                         .WithMany()
                         .HasForeignKey("WebhookId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Webhooks.Webhook", b =>

@@ -1,0 +1,65 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class TwilioApiKeys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ApiKeySecretHint",
+                table: "ApiCredentials",
+                type: "TEXT",
+                maxLength: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ApiKeySecretProtected",
+                table: "ApiCredentials",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ApiKeySid",
+                table: "ApiCredentials",
+                type: "TEXT",
+                maxLength: 34,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AuthMethod",
+                table: "ApiCredentials",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+
+            // Every Twilio credential so far signs in with its Auth Token (the column is null for other vendors).
+            migrationBuilder.Sql("UPDATE \"ApiCredentials\" SET \"AuthMethod\" = 'AuthToken' WHERE \"Vendor\" = 'Twilio'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ApiKeySecretHint",
+                table: "ApiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "ApiKeySecretProtected",
+                table: "ApiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "ApiKeySid",
+                table: "ApiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "AuthMethod",
+                table: "ApiCredentials");
+        }
+    }
+}
