@@ -70,6 +70,31 @@
         });
     });
 
+    // A field required only with some auth types (data-required-for-auth="AuthToken" data-required-message="..."):
+    // each submit makes it required in the browser when its vendor's auth select has one of those values, so that
+    // one click lists every missing field.
+    document.querySelectorAll('[data-required-for-auth]').forEach(function (field) {
+        var form = field.form;
+        if (!form) {
+            return;
+        }
+        form.addEventListener('click', function (event) {
+            var $ = window.jQuery;
+            if (!event.target.closest('button[type=submit], input[type=submit]') || !$ || !$.validator || !$.data(form, 'validator')) {
+                return;
+            }
+            var scope = field.closest('[data-vendor]') || form;
+            var select = scope.querySelector('[data-auth-select]');
+            var required = !field.matches(':disabled') && select !== null
+                && field.getAttribute('data-required-for-auth').split(' ').indexOf(select.value) >= 0;
+            if (required) {
+                $(field).rules('add', { required: true, messages: { required: field.getAttribute('data-required-message') } });
+            } else {
+                $(field).rules('remove', 'required');
+            }
+        });
+    });
+
     // Vendor-specific fieldsets: <select data-vendor-select> shows the <fieldset data-vendor="X"> of the chosen vendor.
     function applyVendor(select) {
         var value = select.value;

@@ -25,6 +25,8 @@ public abstract class ApiCredentialFormPageModel(CredentialVendors vendors, Pend
 
     public bool OfferSaveWithoutVerification { get; private set; }
 
+    public IReadOnlyCollection<string> KeptSecretFields { get; private set; } = [];
+
     public abstract IReadOnlyList<ICredentialVendor> FormVendors { get; }
 
     public abstract bool IsEdit { get; }
@@ -110,6 +112,25 @@ public abstract class ApiCredentialFormPageModel(CredentialVendors vendors, Pend
         PendingSecret = ProtectTypedSecrets();
     }
 
+    /// <summary>
+    /// Shows a form that failed its validator. On Create the vendor's rules for a new credential (a required secret,
+    /// which the validator cannot require because Edit keeps a blank one) are added, so that one submit lists every
+    /// missing field.
+    /// </summary>
+    protected IActionResult Invalid()
+    {
+        KeepTypedSecrets();
+        if (!IsEdit && Input.Fields is { } fields && vendors.Find(Input.Vendor) is { } vendor)
+        {
+            var prefix = ApiCredentialForm.FieldPrefix(vendor.Vendor);
+            var missing = vendor.Validate(fields, isNew: true)
+                .Where(e => ModelState[$"{prefix}.{e.Field}"] is not { Errors.Count: > 0 });
+            ModelState.AddFieldErrors(missing, prefix, localizer);
+        }
+
+        return Page();
+    }
+
     /// <summary>Shows a refused save: the field errors, and the offer to save without verification when it applies.</summary>
     protected IActionResult Refused(CredentialResult result)
     {
@@ -137,6 +158,7 @@ public abstract class ApiCredentialFormPageModel(CredentialVendors vendors, Pend
             }
         }
 
+        KeptSecretFields = typed.Keys;
         return typed.Count == 0 ? null : pendingSecrets.Protect(JsonSerializer.Serialize(typed));
     }
 }

@@ -31,8 +31,7 @@ public sealed class CreateModel(ApiCredentialService credentials, CredentialVend
     {
         if (!ModelState.IsValid)
         {
-            KeepTypedSecrets();
-            return Page();
+            return Invalid();
         }
 
         RestorePendingSecrets();

@@ -56,8 +56,7 @@ public sealed class EditModel(ApiCredentialService credentials, CredentialVendor
 
         if (!ModelState.IsValid)
         {
-            KeepTypedSecrets();
-            return Page();
+            return Invalid();
         }
 
         RestorePendingSecrets();
