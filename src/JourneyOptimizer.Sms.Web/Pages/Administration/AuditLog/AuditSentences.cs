@@ -1,4 +1,5 @@
 using JourneyOptimizer.Sms.Core.Audit;
+using JourneyOptimizer.Sms.Core.Credentials;
 using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.AuditLog;
@@ -9,9 +10,11 @@ public sealed record AuditSentence(string Headline, IReadOnlyList<string> Detail
 /// <summary>
 /// Turns a stored entry (object type, action, changes with code field names) into sentences in the user's language
 /// when the page is shown, so entries written before a wording changed read as well as new ones. Field labels are the
-/// forms' labels; values the portal writes (statuses, yes/no) are translated, data (names, numbers) is shown as is.
+/// forms' labels (a credential's from its vendor, <see cref="ICredentialVendor.FieldLabels"/>); values the portal
+/// writes (statuses, yes/no) are translated, data (names, numbers) is shown as is.
 /// </summary>
-public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, IReadOnlyDictionary<string, string> credentialNames)
+public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, CredentialVendors vendors,
+    IReadOnlyDictionary<string, string> credentialNames)
 {
     /// <summary>Fields that the headline already tells, or that carry a check's reason.</summary>
     private static readonly HashSet<string> HeadlineFields =
@@ -33,7 +36,7 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, I
             }
             else if (!HeadlineFields.Contains(change.Field))
             {
-                details.Add(Detail(entry.ObjectType, change));
+                details.Add(Detail(entry, change));
             }
         }
 
@@ -46,7 +49,7 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, I
         var pending = e.Changes.Any(c => c.Field == "PendingChange");
         return e.ObjectType switch
         {
-            "ApiCredential" => CredentialHeadline(e, localizer[e.Vendor ?? "API"].Value),
+            "ApiCredential" => CredentialHeadline(e, localizer[vendors.Find(e.Vendor)?.DisplayName ?? "API"].Value),
             "ChannelConfiguration" => e.Action switch
             {
                 "Created" => localizer["Channel configuration “{0}” created", name],
@@ -124,9 +127,9 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, I
 
     private static string? Value(AuditLogItem e, string field) => e.Changes.FirstOrDefault(c => c.Field == field)?.NewValue;
 
-    private string Detail(string objectType, AuditChange c)
+    private string Detail(AuditLogItem entry, AuditChange c)
     {
-        var label = FieldLabel(objectType, c.Field);
+        var label = entry.ObjectType == "ApiCredential" ? CredentialFieldLabel(entry.Vendor, c.Field) : FieldLabel(entry.ObjectType, c.Field);
         if (c.Secret || DocumentFields.Contains(c.Field))
         {
             return c.OldValue is null && c.NewValue is not null && !c.Secret ? localizer["{0} set", label] : localizer["{0} changed", label];
@@ -176,6 +179,23 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, I
         _ => action,
     };
 
+    /// <summary>
+    /// A credential's field as its vendor's form names it: the entry's vendor, else (a deleted credential) any vendor
+    /// that has the field.
+    /// </summary>
+    public string CredentialFieldLabel(string? vendor, string field)
+    {
+        var label = vendors.Find(vendor)?.FieldLabels.GetValueOrDefault(field)
+            ?? vendors.All.Select(v => v.FieldLabels.GetValueOrDefault(field)).FirstOrDefault(l => l is not null);
+        if (label is not null)
+        {
+            return localizer[label];
+        }
+
+        // A secret header of a Custom credential: Headers[X-Api-Key].
+        return field.StartsWith("Headers[", StringComparison.Ordinal) ? localizer["Headers"] + " " + field["Headers".Length..] : FieldLabel("ApiCredential", field);
+    }
+
     /// <summary>A field as the form that edits it names it.</summary>
     public string FieldLabel(string objectType, string field) => field switch
     {
@@ -189,26 +209,7 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, I
         "ExecutionField" => localizer["SMS Execution Field"],
         "Keywords" => localizer["Inbound keywords"],
         "PayloadMapping" => localizer["Payload mapping"],
-        "AccountSid" => localizer["Account SID"],
-        "AuthToken" => localizer["Auth Token"],
-        "MessagingServiceSid" => localizer["Message SID"],
-        "InboundNumber" => localizer["Inbound Number"],
-        "ProviderName" => localizer["Provider Name"],
-        "ProviderAppId" => localizer["Provider AppId"],
-        "ProviderUrl" => localizer["Provider URL"],
-        "ChannelType" => localizer["Channel type"],
-        "AuthType" => localizer["Auth Type"],
-        "MtlsEnabled" => localizer["mTLS support"],
-        "ClientCertificate" => localizer["Client certificate"],
-        "ApiKeyHeaderName" => localizer["Header name"],
-        "BasicUserName" => localizer["User name"],
-        "OAuthUrl" => localizer["OAuth URL"],
-        "JwtPayload" => localizer["JWT Payload"],
-        "MacHashFormat" => localizer["Mac Authorization Hash Format"],
-        "ContentType" => localizer["Content-Type"],
         "Headers" => localizer["Headers"],
-        "ProviderPayload" => localizer["Provider Payload"],
-        "MessageIdExtractor" => localizer["Response message-ID extractor"],
         "SigningSecret" => localizer["Signing secret"],
         "Password" => localizer["Password"],
         "Email" => localizer["Email"],
@@ -234,6 +235,8 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, I
         (_, "true" or "Yes") => localizer["Yes"],
         (_, "false" or "No") => localizer["No"],
         (_, "Enabled" or "Disabled") => localizer[value],
+        ("AuthMethod", "AuthToken") => localizer["Auth Token"],
+        ("AuthMethod", "ApiKey") => localizer["API key"],
         ("AuthType", _) => value switch
         {
             "None" => localizer["No Authentication"],

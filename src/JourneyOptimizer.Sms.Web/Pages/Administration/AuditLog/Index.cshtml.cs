@@ -1,6 +1,7 @@
 using System.Globalization;
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Common;
+using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Sandboxes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,8 @@ namespace JourneyOptimizer.Sms.Web.Pages.Administration.AuditLog;
 /// System administrators: who changed what, when, in which sandbox, with the fields changed (secrets only as
 /// "changed"). Newest first, keyset paged; every filter is a query-string parameter, so a filtered view is a link.
 /// </summary>
-public sealed class IndexModel(AuditLogQuery query, SandboxService sandboxes, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(AuditLogQuery query, SandboxService sandboxes, CredentialVendors vendors, IStringLocalizer<SharedResource> localizer)
+    : PageModel
 {
     public const string Section = "/Administration/AuditLog/Index";
     public const int PageSize = 50;
@@ -57,7 +59,7 @@ public sealed class IndexModel(AuditLogQuery query, SandboxService sandboxes, IS
     {
         Sandboxes = await sandboxes.ListAsync(cancellationToken);
         Users = await query.UsersAsync(cancellationToken);
-        Sentences = new AuditSentences(localizer, new Dictionary<string, string>());
+        Sentences = new AuditSentences(localizer, vendors, new Dictionary<string, string>());
         int? sandboxId = null;
         if (string.Equals(Sandbox, "none", StringComparison.Ordinal))
         {
@@ -98,7 +100,7 @@ public sealed class IndexModel(AuditLogQuery query, SandboxService sandboxes, IS
             ToUtc = to?.AddDays(1),
         };
         Results = await query.ListAsync(filter, Limit(After, 60), PageSize, cancellationToken);
-        Sentences = new AuditSentences(localizer, await query.CredentialNamesAsync(Results.Items, cancellationToken));
+        Sentences = new AuditSentences(localizer, vendors, await query.CredentialNamesAsync(Results.Items, cancellationToken));
     }
 
     /// <summary>The query string of this view with another cursor.</summary>
