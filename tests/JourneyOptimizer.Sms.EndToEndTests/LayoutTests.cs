@@ -21,7 +21,7 @@ public sealed class LayoutTests(LayoutTests.Portal portal) : IClassFixture<Layou
     [
         Prod + "/smssettings/apicredentials", Prod + "/smssettings/webhooks", Prod + "/generalsettings/channelconfigurations",
         Prod + "/smssettings/webhooks/inboundmessages", Prod + "/smssettings/webhooks/feedback", Prod + "/smssettings/webhooks/consent",
-        "/administration/auditlog", "/administration/users", "/administration/sandboxes",
+        "/administration/auditlog", "/administration/users", "/administration/sandboxes", "/profile/api-keys",
     ];
 
     private static readonly string[] Forms =
@@ -40,10 +40,18 @@ public sealed class LayoutTests(LayoutTests.Portal portal) : IClassFixture<Layou
     public async Task EveryList_KeepsItsLastColumnOnScreen_AndEveryFormIsPhotographed(string culture, int width)
     {
         var page = await portal.PageAsync(culture, width);
+        var rowForms = new List<string>();
         foreach (var url in Lists)
         {
             await page.GotoAsync(portal.Process.BaseUrl + url);
             await Browser.ScreenshotAsync(page, $"layout-{culture}-{width}", "list" + url.Replace('/', '-'));
+            // The forms a row opens (edit, verify, send a test): the first of each kind, photographed below.
+            rowForms.AddRange(await page.EvaluateAsync<string[]>("""
+                () => [...new Set(['edit', 'verifyconnection', 'sendtest']
+                    .map(k => [...document.querySelectorAll('main table a[href]')].map(a => a.getAttribute('href'))
+                        .find(h => h.split('?')[0].split('/').includes(k)))
+                    .filter(h => h))]
+                """));
             var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             Assert.True(pageWidth <= width, $"{url} in {culture} is {pageWidth} px wide in a {width} px window.");
             if (width >= 1280)
@@ -59,14 +67,52 @@ public sealed class LayoutTests(LayoutTests.Portal portal) : IClassFixture<Layou
             }
         }
 
-        foreach (var url in Forms)
+        Assert.Contains(rowForms, f => f.Contains("/apicredentials/edit/", StringComparison.Ordinal));
+        foreach (var url in Forms.Concat(rowForms))
         {
             await page.GotoAsync(portal.Process.BaseUrl + url);
-            await Browser.ScreenshotAsync(page, $"layout-{culture}-{width}", "form" + url.Replace('/', '-'));
-            var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-            Assert.True(pageWidth <= width, $"{url} in {culture} is {pageWidth} px wide in a {width} px window.");
+            await Browser.ScreenshotAsync(page, $"layout-{culture}-{width}", "form" + url.Split('?')[0].Replace('/', '-'));
+            await AssertFitsAsync(page, url, culture, width);
         }
 
+        // The credential form's other faces: Twilio with an API key, and the Custom provider.
+        await page.GotoAsync(portal.Process.BaseUrl + Forms[0]);
+        await page.Locator("[data-vendor=Twilio] [data-auth-select]").SelectOptionAsync("ApiKey");
+        await Browser.ScreenshotAsync(page, $"layout-{culture}-{width}", "form-apicredentials-create-twilio-apikey");
+        await AssertFitsAsync(page, Forms[0] + " (API key)", culture, width);
+        await page.Locator("[data-vendor-select]").SelectOptionAsync("Custom");
+        await Browser.ScreenshotAsync(page, $"layout-{culture}-{width}", "form-apicredentials-create-custom");
+        await AssertFitsAsync(page, Forms[0] + " (Custom)", culture, width);
+
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task AssertFitsAsync(IPage page, string url, string culture, int width)
+    {
+        var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(pageWidth <= width, $"{url} in {culture} is {pageWidth} px wide in a {width} px window.");
+    }
+
+    [Theory]
+    [InlineData("AuthToken", "Input.Twilio.AuthToken")]
+    [InlineData("ApiKey", "Input.Twilio.ApiKeySecret")]
+    public async Task AnEmptyTwilioForm_FlagsEveryRequiredField_TheSecretToo_InOneClick(string method, string secret)
+    {
+        var page = await portal.PageAsync("en", 1280);
+        await page.GotoAsync(portal.Process.BaseUrl + Forms[0]);
+        await page.Locator("[data-vendor=Twilio] [data-auth-select]").SelectOptionAsync(method);
+
+        await page.Locator("main form button[type=submit]:not([formnovalidate])").Last.ClickAsync();
+
+        Assert.EndsWith("/create", page.Url, StringComparison.Ordinal);
+        foreach (var field in new[] { "Input.Twilio.Name", "Input.Twilio.AccountSid", "Input.Twilio.MessagingServiceSid", "Input.Twilio.InboundNumber", secret })
+        {
+            Assert.NotEqual("", (await page.Locator($"[data-valmsg-for='{field}']").InnerTextAsync()).Trim());
+        }
+
+        // The Auth Token is optional with an API key (only webhooks need it).
+        Assert.Equal(method == "AuthToken", (await page.Locator("[data-valmsg-for='Input.Twilio.AuthToken']").InnerTextAsync()).Trim().Length > 0);
+        await Browser.ScreenshotAsync(page, "layout-en-1280", $"form-apicredentials-create-empty-{method}");
         await page.Context.CloseAsync();
     }
 
@@ -116,6 +162,8 @@ public sealed class LayoutTests(LayoutTests.Portal portal) : IClassFixture<Layou
         public string WebhookName { get; } = Long("Inbound ");
 
         public string ChannelName { get; } = Long("Promo_").Replace(' ', '_');
+
+        public string ApiKeyName { get; } = Long("Key ");
 
         private static string Long(string prefix) =>
             (prefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)) + string.Concat(Enumerable.Repeat(" abcdefghi", 10)))[..100];
@@ -179,6 +227,10 @@ public sealed class LayoutTests(LayoutTests.Portal portal) : IClassFixture<Layou
             Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(channelForm, "main form", Process.BaseUrl, Fields(
                 ("Input.Name", ChannelName), ("Input.SmsType", "Marketing"), ("Input.ApiCredentialId", credentialId),
                 ("Input.SenderNumber", "+14155550100"), ("Intent", "submit")))).StatusCode);
+
+            var keysPage = await client.GetAsync(Process.BaseUrl, "/profile/api-keys");
+            var created = await client.SubmitAsync(keysPage, "main form.form-narrow", Process.BaseUrl, Fields(("Input.Name", ApiKeyName), ("Input.LifetimeDays", "30")));
+            Assert.Contains("new-api-key", await created.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
             // The checks run in the background: wait until the audit log has their verdict.
             for (var attempt = 0; attempt < 60; attempt++)
