@@ -137,7 +137,7 @@ public sealed class LayoutTests(LayoutTests.Portal portal) : IClassFixture<Layou
         Assert.Contains(string.Format(CultureInfo.InvariantCulture, sentences[1], portal.ChannelName), text, StringComparison.Ordinal);
         Assert.Contains(string.Format(CultureInfo.InvariantCulture, sentences[2], portal.WebhookName), text, StringComparison.Ordinal);
         Assert.Contains(sentences[3] + "“" + portal.CredentialName + "”", text, StringComparison.Ordinal);
-        foreach (var code in new[] { "CheckPassed", "PendingChange", "ApiCredentialId", "AuthToken", "->", "{\"" })
+        foreach (var code in new[] { "CheckPassed", "PendingChange", "ApiCredentialId", "AuthToken", "AuthMethod", "ApiKey", "ExpiresAtUtc", "->", "{\"" })
         {
             Assert.DoesNotContain(code, text, StringComparison.Ordinal);
         }

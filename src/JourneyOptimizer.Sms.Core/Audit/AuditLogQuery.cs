@@ -38,14 +38,14 @@ public sealed record AuditLogItem(long Id, DateTime OccurredAtUtc, int? SandboxI
 public sealed class AuditLogQuery(SmsDbContext db)
 {
     /// <summary>The object types the portal records (for the filter); others can still be filtered by URL.</summary>
-    public static readonly IReadOnlyList<string> KnownObjectTypes = ["ApiCredential", "ChannelConfiguration", "Sandbox", "User", "Webhook"];
+    public static readonly IReadOnlyList<string> KnownObjectTypes = ["ApiCredential", "ApiKey", "ChannelConfiguration", "Sandbox", "User", "Webhook"];
 
     /// <summary>The actions the portal records (for the filter).</summary>
     public static readonly IReadOnlyList<string> KnownActions =
     [
         AuditLog.Actions.Created, AuditLog.Actions.Updated, AuditLog.Actions.Deleted, AuditLog.Actions.Verified,
         AuditLog.Actions.TestMessageSent, "Submitted", "CheckPassed", "CheckFailed", "Activated", "Deactivated", "Duplicated",
-        "ChangeDiscarded", "SecretRegenerated", "SetPasswordLinkIssued", "PasswordSet", "LockoutReset", "SignedOutEverywhere",
+        "ChangeDiscarded", "SecretRegenerated", "SetPasswordLinkIssued", "PasswordSet", "LockoutReset", "SignedOutEverywhere", "Revoked", "FirstUsed",
     ];
 
     private const string CredentialObjectType = "ApiCredential";

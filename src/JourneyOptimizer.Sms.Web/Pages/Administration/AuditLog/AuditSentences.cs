@@ -1,5 +1,7 @@
+using System.Globalization;
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.AuditLog;
@@ -92,6 +94,13 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, C
                 "SignedOutEverywhere" => localizer["{0} signed out everywhere", name],
                 _ => Fallback(e),
             },
+            "ApiKey" => e.Action switch
+            {
+                "Created" => localizer["API key “{0}” created", name],
+                "Revoked" => localizer["API key “{0}” revoked", name],
+                "FirstUsed" => localizer["API key “{0}” used for the first time", name],
+                _ => Fallback(e),
+            },
             "Consent" => e.Action switch
             {
                 "OptedOut" => localizer["{0} opted out by an administrator", name],
@@ -154,6 +163,7 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, C
         "Webhook" => localizer["SMS webhook"],
         "ChannelConfiguration" => localizer["Channel configuration"],
         "Consent" => localizer["Consent"],
+        "ApiKey" => localizer["API key"],
         _ => type,
     };
 
@@ -176,6 +186,8 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, C
         "PasswordSet" => localizer["Password set"],
         "LockoutReset" => localizer["Lockout reset"],
         "SignedOutEverywhere" => localizer["Signed out everywhere"],
+        "Revoked" => localizer["Revoked"],
+        "FirstUsed" => localizer["First used"],
         _ => action,
     };
 
@@ -220,6 +232,7 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, C
         "Channel" => localizer["Channel"],
         "Description" => localizer["Description"],
         "Subdomain" => localizer["Subdomain"],
+        "ExpiresAtUtc" => localizer["Expires"],
         _ => field,
     };
 
@@ -232,6 +245,8 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, C
         (_, null or "") => "",
         ("ApiCredentialId", _) => credentialNames.TryGetValue(value, out var credential) ? "“" + credential + "”" : localizer["deleted credential #{0}", value],
         ("VerificationStatus", "NotVerified") => localizer["Not verified"],
+        ("ExpiresAtUtc", _) when DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expires) =>
+            Display.Time(expires.ToUniversalTime()),
         (_, "true" or "Yes") => localizer["Yes"],
         (_, "false" or "No") => localizer["No"],
         (_, "Enabled" or "Disabled") => localizer[value],
