@@ -5,4 +5,7 @@ public enum SmsVendor
 {
     Twilio = 1,
     Custom = 2,
+    Sinch = 3,
+    SinchMms = 4,
+    SinchRcs = 5,
 }

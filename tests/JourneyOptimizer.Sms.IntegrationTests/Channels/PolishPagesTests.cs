@@ -100,7 +100,7 @@ public sealed class PolishPagesTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal("AuthToken", token.GetAttribute("data-required-for-auth"));
         Assert.False(string.IsNullOrEmpty(token.GetAttribute("data-required-message")));
         Assert.Equal("ApiKey", form.QuerySelector("#Input_Twilio_ApiKeySecret")!.GetAttribute("data-required-for-auth"));
-        Assert.Null(form.QuerySelector("main form input[placeholder]:not([type=search])"));
+        Assert.Null(form.QuerySelector("[data-vendor=Twilio] input[placeholder]"));
         var input = TestData.Twilio();
         var fields = TestData.TwilioForm(input);
         fields["Input.Twilio.AccountSid"] = "not a sid";

@@ -32,7 +32,7 @@ public sealed class WebhookRead
 
     public FeedbackFields? Feedback { get; }
 
-    /// <summary>The HTTP status of a refusal (4xx).</summary>
+    /// <summary>The HTTP status of a refusal (4xx), or 204 when <see cref="Ignored"/>.</summary>
     public int Status { get; }
 
     /// <summary>The reason of a refusal: fixed English, never request input.</summary>
@@ -43,6 +43,15 @@ public sealed class WebhookRead
     public static WebhookRead Of(FeedbackFields feedback) => new(null, feedback, 0, null);
 
     public static WebhookRead Refuse(int status, string reason) => new(null, null, status, reason);
+
+    /// <summary>
+    /// A genuine request of a kind the portal does not use (an event its provider sends to the same URL): answered 204
+    /// so that the provider does not retry it, and nothing is stored.
+    /// </summary>
+    public static WebhookRead Ignore(string reason) => new(null, null, 204, reason);
+
+    /// <summary>True for <see cref="Ignore"/>.</summary>
+    public bool Ignored => Inbound is null && Feedback is null && Status == 204;
 }
 
 /// <param name="EventKey">What identifies a provider's retry (an idempotency token or the message id).</param>
