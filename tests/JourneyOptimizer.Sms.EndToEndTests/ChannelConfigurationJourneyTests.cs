@@ -114,6 +114,9 @@ public sealed class ChannelConfigurationJourneyTests
             await Assertions.Expect(menu.GetByRole(AriaRole.Button, new() { Name = labels[17], Exact = true })).ToBeHiddenAsync();
             await Browser.ScreenshotAsync(page, journey, "06-more-actions");
             await menu.GetByRole(AriaRole.Button, new() { Name = labels[16], Exact = true }).ClickAsync();
+            // Deactivate asks first, on Cancel; the dialog's own button posts this row's id.
+            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'confirm-dialog-cancel'");
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = labels[16], Exact = true }).ClickAsync();
             await Assertions.Expect(badge).ToHaveTextAsync(labels[18], new() { Timeout = 10_000 });
 
             // After the reload, by keyboard: the menu now offers Activate and not Deactivate.
@@ -136,7 +139,7 @@ public sealed class ChannelConfigurationJourneyTests
             var dialog = page.GetByRole(AriaRole.Dialog);
             await Assertions.Expect(dialog).ToContainTextAsync(labels[21].Replace("{0}", copyName, StringComparison.Ordinal));
             // Shown (site.js focuses the dialog's button once Bootstrap's fade-in has ended), so the screenshot is not mid-fade.
-            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'confirm-dialog-ok'");
+            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'confirm-dialog-cancel'");
             await Browser.ScreenshotAsync(page, journey, "08-delete-copy");
             await dialog.GetByRole(AriaRole.Button, new() { Name = labels[20], Exact = true }).ClickAsync();
             await Assertions.Expect(copy).ToHaveCountAsync(0);

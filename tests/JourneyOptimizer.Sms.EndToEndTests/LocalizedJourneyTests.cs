@@ -68,7 +68,7 @@ public sealed class LocalizedJourneyTests
             // The table's question in the user's language, with this row's name put in by site.js.
             Assert.Contains("“" + name + "”", await dialog.InnerTextAsync(), StringComparison.Ordinal);
             // Shown (site.js focuses the dialog's button once Bootstrap's fade-in has ended), so the screenshot is not mid-fade.
-            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'confirm-dialog-ok'");
+            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'confirm-dialog-cancel'");
             await Browser.ScreenshotAsync(page, journey, "04-confirm");
             await dialog.GetByRole(AriaRole.Button, new() { Name = labels[10] }).ClickAsync();
             await page.WaitForURLAsync("**/apicredentials");

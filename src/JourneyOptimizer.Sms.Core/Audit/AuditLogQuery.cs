@@ -28,20 +28,28 @@ public sealed record AuditLogFilter
 }
 
 public sealed record AuditLogItem(long Id, DateTime OccurredAtUtc, int? SandboxId, string? SandboxName, string UserId, string UserName,
-    string ObjectType, string ObjectId, string ObjectName, string Action, IReadOnlyList<AuditChange> Changes);
+    string ObjectType, string ObjectId, string ObjectName, string Action, IReadOnlyList<AuditChange> Changes)
+{
+    /// <summary>The SMS vendor of an API credential that still exists (for "Twilio credential “x” verified").</summary>
+    public string? Vendor { get; init; }
+}
 
 /// <summary>Reads the audit log newest first with keyset paging (a cursor is the last entry's time and id).</summary>
 public sealed class AuditLogQuery(SmsDbContext db)
 {
     /// <summary>The object types the portal records (for the filter); others can still be filtered by URL.</summary>
-    public static readonly IReadOnlyList<string> KnownObjectTypes = ["ApiCredential", "ChannelConfiguration", "Sandbox", "User", "Webhook"];
+    public static readonly IReadOnlyList<string> KnownObjectTypes = ["ApiCredential", "ApiKey", "ChannelConfiguration", "Sandbox", "User", "Webhook"];
 
     /// <summary>The actions the portal records (for the filter).</summary>
     public static readonly IReadOnlyList<string> KnownActions =
     [
         AuditLog.Actions.Created, AuditLog.Actions.Updated, AuditLog.Actions.Deleted, AuditLog.Actions.Verified,
-        AuditLog.Actions.TestMessageSent, "SetPasswordLinkIssued", "PasswordSet", "LockoutReset", "SignedOutEverywhere",
+        AuditLog.Actions.TestMessageSent, "Submitted", "CheckPassed", "CheckFailed", "Activated", "Deactivated", "Duplicated",
+        "ChangeDiscarded", "SecretRegenerated", "SetPasswordLinkIssued", "PasswordSet", "LockoutReset", "SignedOutEverywhere", "Revoked", "FirstUsed",
+        "Rechecked", "ConfiguredInProvider",
     ];
+
+    private const string CredentialObjectType = "ApiCredential";
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
@@ -101,11 +109,41 @@ public sealed class AuditLogQuery(SmsDbContext db)
         var sandboxIds = rows.Where(r => r.SandboxId is not null).Select(r => r.SandboxId!.Value).Distinct().ToList();
         var names = await db.Sandboxes.AsNoTracking().Where(s => sandboxIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        var credentialIds = rows.Where(r => r.ObjectType == CredentialObjectType)
+            .Select(r => int.TryParse(r.ObjectId, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : 0)
+            .Where(i => i > 0).Distinct().ToList();
+        var vendors = await db.ApiCredentials.AsNoTracking().Where(c => credentialIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Vendor }).ToDictionaryAsync(c => c.Id.ToString(CultureInfo.InvariantCulture),
+                c => c.Vendor.ToString(), cancellationToken);
         var items = rows.Select(r => new AuditLogItem(r.Id, r.OccurredAtUtc, r.SandboxId,
             r.SandboxId is { } s ? names.GetValueOrDefault(s) : null, r.UserId, r.UserName, r.ObjectType, r.ObjectId, r.ObjectName,
-            r.Action, ParseChanges(r.ChangesJson))).ToList();
+            r.Action, ParseChanges(r.ChangesJson))
+        {
+            Vendor = r.ObjectType == CredentialObjectType ? vendors.GetValueOrDefault(r.ObjectId) : null,
+        }).ToList();
         var last = rows.LastOrDefault();
         return new Page<AuditLogItem>(items, hasMore && last is not null ? Cursor(last) : null, null);
+    }
+
+    /// <summary>
+    /// The names of the API credentials that entries refer to by id (a channel configuration's or a webhook's
+    /// credential), so that the log shows a name instead of a number; deleted credentials are missing.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> CredentialNamesAsync(IEnumerable<AuditLogItem> items,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var ids = items.SelectMany(i => i.Changes).Where(c => c.Field == "ApiCredentialId")
+            .SelectMany(c => new[] { c.OldValue, c.NewValue })
+            .Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : 0)
+            .Where(i => i > 0).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        return await db.ApiCredentials.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id.ToString(CultureInfo.InvariantCulture), c => c.Name, cancellationToken);
     }
 
     /// <summary>The users who appear in the log or exist, for the filter (id and name).</summary>

@@ -32,6 +32,8 @@ public abstract class CredentialVendor<TCredential, TInput>(IValidator<TInput> v
 
     public virtual VendorWebhooks? Webhooks => null;
 
+    public virtual IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>();
+
     public ApiCredentialInput NewInput() => new TInput();
 
     public ApiCredentialInput ToInput(ApiCredential credential)

@@ -72,6 +72,12 @@ public interface ICredentialVendor
     IReadOnlyDictionary<string, string?> Snapshot(ApiCredential credential);
 
     /// <summary>
+    /// The label of each input field as the vendor's form names it (an English localization key), by input field name
+    /// (the snapshot's and the secrets' names): the audit log words changes with them.
+    /// </summary>
+    IReadOnlyDictionary<string, string> FieldLabels { get; }
+
+    /// <summary>
     /// The vendor's own uniqueness rule beyond the name (Twilio: Account SID and inbound number across sandboxes), as
     /// the error on its field; null when none is broken. <paramref name="credential"/> may be a draft (its
     /// <see cref="ApiCredential.Id"/> is 0 on create).

@@ -74,11 +74,16 @@ public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
         RuleFor(x => x.ApiCredentialId)
             .NotNull().WithMessage("Choose the API credentials.")
             .GreaterThan(0).WithMessage("Choose the API credentials.");
+        // Consent is kept per sender number, so an Inbound webhook needs one; a Feedback webhook matches receipts by
+        // message id and does not ask for it (a number given anyway must still be one).
+        RuleFor(x => x.SenderNumber)
+            .NotEmpty().WithMessage("Enter the sender phone number.")
+            .When(x => x.Type == WebhookType.Inbound);
         RuleFor(x => x.SenderNumber)
             .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Enter the sender phone number.")
             .MaximumLength(40).WithMessage(SenderNumberMessage)
-            .Must(v => PhoneNumberRules.TryNormalizeNumberOrShortCode(v) is not null).WithMessage(SenderNumberMessage);
+            .Must(v => PhoneNumberRules.TryNormalizeNumberOrShortCode(v) is not null).WithMessage(SenderNumberMessage)
+            .When(x => !string.IsNullOrWhiteSpace(x.SenderNumber));
 
         When(x => x.Type == WebhookType.Inbound, () =>
         {

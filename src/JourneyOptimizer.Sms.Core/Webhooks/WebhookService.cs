@@ -128,7 +128,7 @@ public sealed partial class WebhookService(
             Vendor = input.Vendor,
             Type = input.Type,
             ApiCredentialId = input.ApiCredentialId!.Value,
-            SenderNumber = PhoneNumberRules.TryNormalizeNumberOrShortCode(input.SenderNumber)!,
+            SenderNumber = PhoneNumberRules.TryNormalizeNumberOrShortCode(input.SenderNumber) ?? "",
             PathToken = NewToken(),
             SigningSecretHash = secret is null ? null : HashSecret(secret),
             SigningSecretHint = secret?[^Webhook.SecretHintLength..],
@@ -188,7 +188,7 @@ public sealed partial class WebhookService(
         webhook.Name = input.Name!.Trim();
         webhook.NormalizedName = NormalizeName(webhook.Name);
         webhook.ApiCredentialId = input.ApiCredentialId!.Value;
-        webhook.SenderNumber = PhoneNumberRules.TryNormalizeNumberOrShortCode(input.SenderNumber)!;
+        webhook.SenderNumber = PhoneNumberRules.TryNormalizeNumberOrShortCode(input.SenderNumber) ?? "";
         webhook.KeywordSettingsJson = KeywordsJson(input, webhook.Type);
         webhook.PayloadMappingJson = MappingJson(input, webhook.Vendor, webhook.Type);
         var changes = AuditLog.Diff(before, Snapshot(webhook));

@@ -39,9 +39,10 @@ public sealed class AuditLogPagesTests(PortalFactory factory) : IClassFixture<Po
         var update = rows[0];
         Assert.Contains(PortalFactory.AdminEmail, update.TextContent, StringComparison.Ordinal);
         Assert.Contains("audit-a", update.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"Twilio credential “renamed-{id}” changed", Collapse(update.QuerySelector(".audit-headline")!.TextContent));
         var changes = update.QuerySelectorAll(".audit-changes li").Select(li => Collapse(li.TextContent)).ToList();
-        Assert.Contains($"Name: {input.Name} → becomes renamed-{id}", changes);
-        Assert.Contains("AuthToken: changed", changes);
+        Assert.Contains($"Name changed from {input.Name} to renamed-{id}", changes);
+        Assert.Contains("Auth Token changed", changes);
         Assert.DoesNotContain(newToken, log.Source.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(input.AuthToken!, log.Source.Text, StringComparison.Ordinal);
     }

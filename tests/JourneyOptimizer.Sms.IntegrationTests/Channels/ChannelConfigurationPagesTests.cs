@@ -317,7 +317,7 @@ public sealed class ChannelConfigurationPagesTests(PortalFactory portal) : IClas
     }
 
     [Fact]
-    public async Task CannotDeleteACredential_UsedByAChannelConfiguration_TheCredentialDeletePageNamesIt()
+    public async Task CannotDeleteACredential_UsedByAChannelConfiguration_TheListNamesIt()
     {
         var name = Name("inuse");
         var (credential, id, _) = await portal.ActiveChannelAsync(await ProdIdAsync(), name);
@@ -327,10 +327,12 @@ public sealed class ChannelConfigurationPagesTests(PortalFactory portal) : IClas
         var confirm = await client.GetDocumentAsync($"{credentialsUrl}/delete/{credential}");
         var refused = await client.SubmitAsync(confirm, "main form", new Dictionary<string, string>());
 
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var page = await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync());
-        Assert.Contains($"“{name}”", PortalClient.FormError(page), StringComparison.Ordinal);
-        Assert.Contains("channel configurations", PortalClient.FormError(page), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var list = await client.GetDocumentAsync(PortalClient.Resolve(confirm, refused.Headers.Location!.OriginalString));
+        var alert = list.QuerySelector(".alert-danger")?.TextContent ?? "";
+        Assert.Contains($"“{name}”", alert, StringComparison.Ordinal);
+        Assert.Contains("channel configurations", alert, StringComparison.Ordinal);
+        Assert.NotNull(list.QuerySelector("[data-testid=credentials-table]"));
         Assert.True(await portal.WithDbAsync(db => db.ApiCredentials.AnyAsync(c => c.Id == credential)));
         Assert.Equal(ChannelConfigurationStatus.Active, (await portal.LoadChannelAsync(id)).Status);
     }

@@ -451,8 +451,9 @@ public sealed class WebhookPagesTests(PortalFactory factory) : IClassFixture<Por
         var confirm = await client.GetDocumentAsync($"{credentials}/delete/{credentialId}");
         var response = await client.SubmitAsync(confirm, "main form", new Dictionary<string, string>());
 
-        var page = await ParseAsync(response, $"{credentials}/delete/{credentialId}");
-        Assert.Contains($"“{name}”", PortalClient.FormError(page), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = await client.GetDocumentAsync(PortalClient.Resolve(confirm, response.Headers.Location!.OriginalString));
+        Assert.Contains($"“{name}”", list.QuerySelector(".alert-danger")?.TextContent ?? "", StringComparison.Ordinal);
         Assert.True(await factory.WithDbAsync(db => db.ApiCredentials.AnyAsync(c => c.Id == credentialId)));
 
         // Once the webhook is gone, the credential can go.

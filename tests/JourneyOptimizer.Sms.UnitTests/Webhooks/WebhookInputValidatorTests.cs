@@ -106,6 +106,19 @@ public sealed class WebhookInputValidatorTests
         Assert.Equal(message, Errors(input)["SenderNumber"]);
     }
 
+    [Theory]
+    [InlineData(SmsVendor.Twilio)]
+    [InlineData(SmsVendor.Custom)]
+    public void AFeedbackWebhook_NeedsNoSenderNumber_ButOneGivenMustBeANumber(SmsVendor vendor)
+    {
+        var input = Valid(vendor, WebhookType.Feedback);
+        input.SenderNumber = null;
+        Assert.DoesNotContain("SenderNumber", Errors(input).Keys);
+
+        input.SenderNumber = "ACME";
+        Assert.Equal(WebhookInputValidator.SenderNumberMessage, Errors(input)["SenderNumber"]);
+    }
+
     [Fact]
     public void Keywords_LettersAndDigits_AreAccepted_InAnyScript()
     {

@@ -30,6 +30,32 @@ public sealed class CustomVendor(IValidator<CustomCredentialInput> validator, IC
 
     public override VendorWebhooks Webhooks { get; } = new CustomWebhooks();
 
+    public override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(CustomCredentialInput.ProviderName)] = "Provider Name",
+        [nameof(CustomCredentialInput.ProviderAppId)] = "Provider AppId",
+        [nameof(CustomCredentialInput.ProviderUrl)] = "Provider URL",
+        [nameof(CustomCredentialInput.ChannelType)] = "Channel type",
+        [nameof(CustomCredentialInput.AuthType)] = "Auth Type",
+        [nameof(CustomCredentialInput.MtlsEnabled)] = "mTLS support",
+        ["ClientCertificate"] = "Client certificate",
+        [nameof(CustomCredentialInput.ClientPrivateKeyPem)] = "Private key (PEM)",
+        [nameof(CustomCredentialInput.ApiToken)] = "API Token",
+        [nameof(CustomCredentialInput.ApiKeyHeaderName)] = "Header name",
+        [nameof(CustomCredentialInput.BasicUserName)] = "User name",
+        [nameof(CustomCredentialInput.BasicPassword)] = "Password",
+        [nameof(CustomCredentialInput.BearerToken)] = "Bearer token",
+        [nameof(CustomCredentialInput.OAuthUrl)] = "OAuth URL",
+        [nameof(CustomCredentialInput.OAuthBody)] = "OAuth Body",
+        [nameof(CustomCredentialInput.JwtPayload)] = "JWT Payload",
+        [nameof(CustomCredentialInput.ApiSecretKey)] = "API Secret Key",
+        [nameof(CustomCredentialInput.MacHashFormat)] = "Mac Authorization Hash Format",
+        ["ContentType"] = "Content-Type",
+        [nameof(CustomCredentialInput.Headers)] = "Headers",
+        [nameof(CustomCredentialInput.ProviderPayload)] = "Provider Payload",
+        [nameof(CustomCredentialInput.MessageIdExtractor)] = "Response message-ID extractor",
+    };
+
     protected override CustomCredentialInput ToInput(CustomCredential credential) =>
         CustomCredentialMapper.ToInput(credential.Name, credential.Configuration());
 

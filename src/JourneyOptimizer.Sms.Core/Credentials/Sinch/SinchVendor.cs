@@ -27,6 +27,15 @@ public sealed class SinchVendor(IValidator<SinchCredentialInput> validator, Sinc
 
     public override IReadOnlyList<string> SecretFields { get; } = [ApiTokenField, WebhookSecretField];
 
+    public override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(SinchCredentialInput.ServiceId)] = "Service ID",
+        [nameof(SinchCredentialInput.ApiToken)] = "API Token",
+        [nameof(SinchCredentialInput.InboundNumber)] = "Inbound Number",
+        [nameof(SinchCredentialInput.OverrideUrl)] = "Override URL",
+        [nameof(SinchCredentialInput.WebhookSecret)] = "Webhook secret",
+    };
+
     public override VendorWebhooks Webhooks { get; } = new SinchWebhooks(protector, time);
 
     protected override SinchCredentialInput ToInput(SinchCredential credential) => new()

@@ -28,6 +28,13 @@ public sealed class SinchMmsVendor(IValidator<SinchMmsCredentialInput> validator
 
     public override IReadOnlyList<string> SecretFields { get; } = [ApiTokenField];
 
+    public override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(SinchMmsCredentialInput.ProjectId)] = "Project ID",
+        [nameof(SinchMmsCredentialInput.AppId)] = "App ID",
+        [nameof(SinchMmsCredentialInput.ApiToken)] = "API Token",
+    };
+
     protected override SinchMmsCredentialInput ToInput(SinchMmsCredential credential) => new()
     {
         ProjectId = credential.ProjectId,

@@ -32,6 +32,17 @@ public sealed class SinchRcsVendor(IValidator<SinchRcsCredentialInput> validator
 
     public override IReadOnlyList<string> SecretFields { get; } = [ApiTokenField, SmsApiTokenField, WebhookSecretField];
 
+    public override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(SinchRcsCredentialInput.ProjectId)] = "Project ID",
+        [nameof(SinchRcsCredentialInput.AppId)] = "App ID",
+        [nameof(SinchRcsCredentialInput.ApiToken)] = "API Token",
+        [nameof(SinchRcsCredentialInput.ServicePlanId)] = "Service Plan ID",
+        [nameof(SinchRcsCredentialInput.SmsApiToken)] = "SMS API Token",
+        [nameof(SinchRcsCredentialInput.ApiRateLimit)] = "API rate limit",
+        [nameof(SinchRcsCredentialInput.WebhookSecret)] = "Webhook secret",
+    };
+
     public override VendorWebhooks Webhooks { get; } = new SinchRcsWebhooks(protector, time);
 
     protected override SinchRcsCredentialInput ToInput(SinchRcsCredential credential) => new()

@@ -30,6 +30,17 @@ public sealed class TwilioVendor(IValidator<TwilioCredentialInput> validator, Tw
 
     public override VendorWebhooks Webhooks { get; } = new TwilioWebhooks(protector);
 
+    public override IReadOnlyDictionary<string, string> FieldLabels { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [nameof(TwilioCredentialInput.AccountSid)] = "Account SID",
+        [nameof(TwilioCredentialInput.AuthMethod)] = "Authentication",
+        [nameof(TwilioCredentialInput.AuthToken)] = "Auth Token",
+        [nameof(TwilioCredentialInput.ApiKeySid)] = "API key SID",
+        [nameof(TwilioCredentialInput.ApiKeySecret)] = "API key secret",
+        [nameof(TwilioCredentialInput.MessagingServiceSid)] = "Message SID",
+        [nameof(TwilioCredentialInput.InboundNumber)] = "Inbound Number",
+    };
+
     protected override TwilioCredentialInput ToInput(TwilioCredential credential) => new()
     {
         AccountSid = credential.AccountSid,

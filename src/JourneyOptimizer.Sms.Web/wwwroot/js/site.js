@@ -2,8 +2,10 @@
 (function () {
     'use strict';
 
-    // Confirmation dialogs: <a href="...delete-url" data-confirm="Question?" data-confirm-ok="Delete">.
-    // Without JavaScript the link opens a confirmation page at the same URL.
+    // Confirmation dialogs: <a href="...delete-url" data-confirm="Question?" data-confirm-ok="Delete">, or a submit
+    // button of another form (<button form="f" name="id" value="7" data-confirm="...">): OK posts that form's action
+    // with the button's name and value. Without JavaScript the link opens a confirmation page at the same URL.
+    // The dialog opens on Cancel, so that Enter never confirms by accident.
     document.addEventListener('click', function (event) {
         var trigger = event.target.closest('[data-confirm]');
         if (!trigger) {
@@ -19,10 +21,78 @@
         var ok = document.getElementById('confirm-dialog-ok');
         ok.textContent = trigger.getAttribute('data-confirm-ok') || ok.textContent;
         var form = document.getElementById('confirm-dialog-form');
-        form.setAttribute('action', trigger.getAttribute('href') || trigger.getAttribute('data-confirm-url'));
+        form.querySelectorAll('input[data-confirm-value]').forEach(function (input) { input.remove(); });
+        var owner = trigger.form;
+        form.setAttribute('action', trigger.getAttribute('href') || trigger.getAttribute('data-confirm-url')
+            || (owner && owner.getAttribute('action')));
+        if (owner && trigger.name) {
+            var value = document.createElement('input');
+            value.type = 'hidden';
+            value.name = trigger.name;
+            value.value = trigger.value;
+            value.setAttribute('data-confirm-value', '');
+            form.appendChild(value);
+        }
+        var cancel = document.getElementById('confirm-dialog-cancel');
         var modal = window.bootstrap.Modal.getOrCreateInstance(dialogElement);
-        dialogElement.addEventListener('shown.bs.modal', function () { ok.focus(); }, { once: true });
+        dialogElement.addEventListener('shown.bs.modal', function () { cancel.focus(); }, { once: true });
         modal.show();
+    });
+
+    // List filters (<form data-filter-form>) apply as soon as a choice changes; the Search button stays for typed
+    // text and for browsers without JavaScript.
+    document.querySelectorAll('form[data-filter-form] select').forEach(function (select) {
+        select.addEventListener('change', function () { select.form.requestSubmit(); });
+    });
+
+    // Fields that only Submit needs (data-required-on-submit="message"): Submit makes them required in the browser
+    // too, so that one click lists every missing field; Save as draft does not need them.
+    document.querySelectorAll('form').forEach(function (form) {
+        var fields = form.querySelectorAll('[data-required-on-submit]');
+        if (fields.length === 0) {
+            return;
+        }
+        form.querySelectorAll('button[name=Intent]').forEach(function (button) {
+            button.addEventListener('click', function () {
+                if (!window.jQuery || !window.jQuery.validator) {
+                    return;
+                }
+                var submit = button.value === 'submit';
+                fields.forEach(function (field) {
+                    var rules = window.jQuery(field);
+                    if (submit) {
+                        rules.rules('add', { required: true, messages: { required: field.getAttribute('data-required-on-submit') } });
+                    } else {
+                        rules.rules('remove', 'required');
+                    }
+                });
+            });
+        });
+    });
+
+    // A field required only with some auth types (data-required-for-auth="AuthToken" data-required-message="..."):
+    // each submit makes it required in the browser when its vendor's auth select has one of those values, so that
+    // one click lists every missing field.
+    document.querySelectorAll('[data-required-for-auth]').forEach(function (field) {
+        var form = field.form;
+        if (!form) {
+            return;
+        }
+        form.addEventListener('click', function (event) {
+            var $ = window.jQuery;
+            if (!event.target.closest('button[type=submit], input[type=submit]') || !$ || !$.validator || !$.data(form, 'validator')) {
+                return;
+            }
+            var scope = field.closest('[data-vendor]') || form;
+            var select = scope.querySelector('[data-auth-select]');
+            var required = !field.matches(':disabled') && select !== null
+                && field.getAttribute('data-required-for-auth').split(' ').indexOf(select.value) >= 0;
+            if (required) {
+                $(field).rules('add', { required: true, messages: { required: field.getAttribute('data-required-message') } });
+            } else {
+                $(field).rules('remove', 'required');
+            }
+        });
     });
 
     // Vendor-specific fieldsets: <select data-vendor-select> shows the <fieldset data-vendor="X"> of the chosen vendor.
@@ -35,6 +105,9 @@
         });
         document.querySelectorAll('[data-vendor-apply]').forEach(function (b) { b.hidden = true; });
     }
+    // The no-JavaScript "Apply" buttons (vendor, auth type) have nothing to do once the sections switch by themselves,
+    // also on Edit, where there is no vendor select.
+    document.querySelectorAll('[data-vendor-apply]').forEach(function (b) { b.hidden = true; });
     document.querySelectorAll('[data-vendor-select]').forEach(function (select) {
         select.addEventListener('change', function () { applyVendor(select); });
         applyVendor(select);

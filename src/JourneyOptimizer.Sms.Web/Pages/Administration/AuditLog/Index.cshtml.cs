@@ -1,6 +1,7 @@
 using System.Globalization;
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Common;
+using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Sandboxes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,8 @@ namespace JourneyOptimizer.Sms.Web.Pages.Administration.AuditLog;
 /// System administrators: who changed what, when, in which sandbox, with the fields changed (secrets only as
 /// "changed"). Newest first, keyset paged; every filter is a query-string parameter, so a filtered view is a link.
 /// </summary>
-public sealed class IndexModel(AuditLogQuery query, SandboxService sandboxes, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(AuditLogQuery query, SandboxService sandboxes, CredentialVendors vendors, IStringLocalizer<SharedResource> localizer)
+    : PageModel
 {
     public const string Section = "/Administration/AuditLog/Index";
     public const int PageSize = 50;
@@ -50,10 +52,14 @@ public sealed class IndexModel(AuditLogQuery query, SandboxService sandboxes, IS
 
     public IReadOnlyList<(string Id, string Name)> Users { get; private set; } = [];
 
+    /// <summary>Renders the entries as sentences in the user's language.</summary>
+    public AuditSentences Sentences { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Sandboxes = await sandboxes.ListAsync(cancellationToken);
         Users = await query.UsersAsync(cancellationToken);
+        Sentences = new AuditSentences(localizer, vendors, new Dictionary<string, string>());
         int? sandboxId = null;
         if (string.Equals(Sandbox, "none", StringComparison.Ordinal))
         {
@@ -94,6 +100,7 @@ public sealed class IndexModel(AuditLogQuery query, SandboxService sandboxes, IS
             ToUtc = to?.AddDays(1),
         };
         Results = await query.ListAsync(filter, Limit(After, 60), PageSize, cancellationToken);
+        Sentences = new AuditSentences(localizer, vendors, await query.CredentialNamesAsync(Results.Items, cancellationToken));
     }
 
     /// <summary>The query string of this view with another cursor.</summary>
@@ -107,68 +114,6 @@ public sealed class IndexModel(AuditLogQuery query, SandboxService sandboxes, IS
         ["from"] = From,
         ["to"] = To,
         ["after"] = after,
-    };
-
-    public string ObjectTypeLabel(string type) => type switch
-    {
-        "ApiCredential" => localizer["API credential"],
-        "Sandbox" => localizer["Sandbox"],
-        "User" => localizer["User"],
-        "Webhook" => localizer["SMS webhook"],
-        "ChannelConfiguration" => localizer["Channel configuration"],
-        _ => type,
-    };
-
-    public string ActionLabel(string action) => action switch
-    {
-        "Created" => localizer["Created"],
-        "Updated" => localizer["Updated"],
-        "Deleted" => localizer["Deleted"],
-        "Verified" => localizer["Verified"],
-        "TestMessageSent" => localizer["Test message sent"],
-        "SetPasswordLinkIssued" => localizer["Set-password link created"],
-        "PasswordSet" => localizer["Password set"],
-        "LockoutReset" => localizer["Lockout reset"],
-        "SignedOutEverywhere" => localizer["Signed out everywhere"],
-        _ => action,
-    };
-
-    /// <summary>A field name as shown: translated where the portal has a label for it.</summary>
-    public string FieldLabel(string field) => field switch
-    {
-        _ when field.StartsWith("Sandbox ", StringComparison.Ordinal) => localizer["Sandbox"] + " " + field["Sandbox ".Length..],
-        "Vendor" => localizer["Select SMS vendor"],
-        "SenderNumber" => localizer["Sender number"],
-        "SmsType" => localizer["SMS Type"],
-        "ExecutionField" => localizer["SMS Execution Field"],
-        "Keywords" => localizer["Inbound Keyword Category"],
-        "PayloadMapping" => localizer["Payload mapping"],
-        _ => localizer[field],
-    };
-
-    /// <summary>
-    /// Fields whose values are enum names written by the portal (translated when shown); every other value is data,
-    /// shown as stored and marked <c>translate="no"</c>.
-    /// </summary>
-    public static bool IsPortalValue(string field) =>
-        field is "VerificationStatus" or "Outcome" or "Vendor" or "Type" or "SmsType" or "Channel" or "Status" or "PendingChange"
-            or "State";
-
-    /// <summary>
-    /// Values the portal itself writes (Yes/No, Enabled/Disabled, None, verification statuses, test-send outcomes) are
-    /// translated; data (names, numbers, SIDs) is shown as it is.
-    /// </summary>
-    public string ValueLabel(string field, string? value) => (field, value) switch
-    {
-        (_, null) => "",
-        ("VerificationStatus", "NotVerified") => localizer["Not verified"],
-        ("VerificationStatus", "Verified" or "Failed") => localizer[value],
-        ("Outcome", _) when value.StartsWith("sent ", StringComparison.Ordinal) => localizer["Sent: {0}", value["sent ".Length..]],
-        ("Outcome", _) when value.StartsWith("failed ", StringComparison.Ordinal) => localizer["Refused: {0}", value["failed ".Length..]],
-        (_, "Yes" or "No" or "Enabled" or "Disabled") => localizer[value],
-        (_, "None") => localizer["No access"],
-        _ when IsPortalValue(field) => localizer[value],
-        _ => value,
     };
 
     private DateTime? ParseDay(string? value, string field)

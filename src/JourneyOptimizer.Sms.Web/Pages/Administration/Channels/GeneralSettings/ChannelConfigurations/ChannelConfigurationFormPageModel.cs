@@ -50,6 +50,27 @@ public abstract class ChannelConfigurationFormPageModel(
         CredentialOptions = RequiredChannel is { } channel ? all.Where(o => o.Channel == channel).ToList() : all;
     }
 
+    /// <summary>
+    /// On Submit, the fields that Submit needs are reported with the format errors, so that one empty Submit lists
+    /// every missing field at once instead of one per round trip.
+    /// </summary>
+    protected void AddSubmitRequirements()
+    {
+        if (!IsSubmit)
+        {
+            return;
+        }
+
+        foreach (var missing in ChannelConfigurationRules.RequiredForSubmit(Input))
+        {
+            var key = nameof(Input) + "." + missing.Field;
+            if (ModelState.GetFieldValidationState(key) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                ModelState.AddModelError(key, Localizer[missing.Message]);
+            }
+        }
+    }
+
     /// <summary>Shows a refusal next to its fields (translated) and the form again.</summary>
     protected IActionResult Refused(ChannelConfigurationResult result)
     {

@@ -27,6 +27,7 @@ public sealed class CreateModel(ChannelConfigurationQueries queries, ChannelConf
         await LoadOptionsAsync(cancellationToken);
         if (!ModelState.IsValid)
         {
+            AddSubmitRequirements();
             return Page();
         }
 

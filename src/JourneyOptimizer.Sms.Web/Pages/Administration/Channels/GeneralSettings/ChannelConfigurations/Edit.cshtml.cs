@@ -79,6 +79,7 @@ public sealed class EditModel(ChannelConfigurationQueries queries, ChannelConfig
 
         if (!ModelState.IsValid)
         {
+            AddSubmitRequirements();
             return Page();
         }
 

@@ -25,6 +25,8 @@ public abstract class ApiCredentialFormPageModel(CredentialVendors vendors, Pend
 
     public bool OfferSaveWithoutVerification { get; private set; }
 
+    public IReadOnlyCollection<string> KeptSecretFields { get; private set; } = [];
+
     public abstract IReadOnlyList<ICredentialVendor> FormVendors { get; }
 
     public abstract bool IsEdit { get; }
@@ -100,6 +102,35 @@ public abstract class ApiCredentialFormPageModel(CredentialVendors vendors, Pend
         }
     }
 
+    /// <summary>
+    /// A refused save (bad field, provider unreachable) keeps the secrets just typed, whatever the vendor: the browser
+    /// gets them back only encrypted, and the next post uses them where the fields are left blank.
+    /// </summary>
+    protected void KeepTypedSecrets()
+    {
+        RestorePendingSecrets();
+        PendingSecret = ProtectTypedSecrets();
+    }
+
+    /// <summary>
+    /// Shows a form that failed its validator. On Create the vendor's rules for a new credential (a required secret,
+    /// which the validator cannot require because Edit keeps a blank one) are added, so that one submit lists every
+    /// missing field.
+    /// </summary>
+    protected IActionResult Invalid()
+    {
+        KeepTypedSecrets();
+        if (!IsEdit && Input.Fields is { } fields && vendors.Find(Input.Vendor) is { } vendor)
+        {
+            var prefix = ApiCredentialForm.FieldPrefix(vendor.Vendor);
+            var missing = vendor.Validate(fields, isNew: true)
+                .Where(e => ModelState[$"{prefix}.{e.Field}"] is not { Errors.Count: > 0 });
+            ModelState.AddFieldErrors(missing, prefix, localizer);
+        }
+
+        return Page();
+    }
+
     /// <summary>Shows a refused save: the field errors, and the offer to save without verification when it applies.</summary>
     protected IActionResult Refused(CredentialResult result)
     {
@@ -107,7 +138,7 @@ public abstract class ApiCredentialFormPageModel(CredentialVendors vendors, Pend
         var prefix = result.FieldErrors.Any(e => e.Field == ApiCredentialService.VendorField) ? "Input" : ApiCredentialForm.FieldPrefix(Input.Vendor);
         ModelState.AddFieldErrors(result.FieldErrors, prefix, localizer);
         OfferSaveWithoutVerification = result.Outcome == CredentialOutcome.ProviderUnreachable;
-        PendingSecret = OfferSaveWithoutVerification ? ProtectTypedSecrets() : null;
+        KeepTypedSecrets();
         return Page();
     }
 
@@ -127,6 +158,7 @@ public abstract class ApiCredentialFormPageModel(CredentialVendors vendors, Pend
             }
         }
 
+        KeptSecretFields = typed.Keys;
         return typed.Count == 0 ? null : pendingSecrets.Protect(JsonSerializer.Serialize(typed));
     }
 }

@@ -31,7 +31,7 @@ public sealed class CreateModel(ApiCredentialService credentials, CredentialVend
     {
         if (!ModelState.IsValid)
         {
-            return Page();
+            return Invalid();
         }
 
         RestorePendingSecrets();

@@ -14,6 +14,10 @@ public sealed class DeleteModel(ApiCredentialService credentials, IStringLocaliz
     [TempData]
     public string? StatusMessage { get; set; }
 
+    /// <summary>Shown by the list: why the credential was not deleted (what uses it).</summary>
+    [TempData]
+    public string? ErrorMessage { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         Credential = await credentials.FindAsync(Sandbox.Id, id, cancellationToken);
@@ -32,6 +36,13 @@ public sealed class DeleteModel(ApiCredentialService credentials, IStringLocaliz
         if (result.Outcome == CredentialOutcome.NotFound)
         {
             return NotFound();
+        }
+
+        if (result.Outcome == CredentialOutcome.InUse)
+        {
+            // The reason goes to the list, which shows it beside the credential: no page that still offers Delete.
+            ErrorMessage = string.Join(" ", result.FieldErrors.Select(e => localizer[e.Message, e.Arguments].Value));
+            return RedirectToPage("Index", new { sandbox = Sandbox.Name });
         }
 
         if (!result.Succeeded)

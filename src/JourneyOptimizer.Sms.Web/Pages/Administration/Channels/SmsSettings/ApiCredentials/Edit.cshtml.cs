@@ -56,7 +56,7 @@ public sealed class EditModel(ApiCredentialService credentials, CredentialVendor
 
         if (!ModelState.IsValid)
         {
-            return Page();
+            return Invalid();
         }
 
         RestorePendingSecrets();

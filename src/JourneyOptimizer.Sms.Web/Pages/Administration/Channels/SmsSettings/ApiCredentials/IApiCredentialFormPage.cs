@@ -23,6 +23,9 @@ public interface IApiCredentialFormPage
     /// <summary>The typed secrets, encrypted for the "Save without verification" round trip (never the secrets themselves).</summary>
     string? PendingSecret { get; }
 
+    /// <summary>The names of the secret fields that <see cref="PendingSecret"/> holds: a blank one is not missing.</summary>
+    IReadOnlyCollection<string> KeptSecretFields { get; }
+
     /// <summary>The last characters of each stored secret, by input field name (empty on Create).</summary>
     IReadOnlyDictionary<string, string> SecretHints { get; }
 
