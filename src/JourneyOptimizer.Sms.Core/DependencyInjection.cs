@@ -4,6 +4,7 @@ using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Core.Consent;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Custom;
+using JourneyOptimizer.Sms.Core.Credentials.Infobip;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Identity;
@@ -77,6 +78,7 @@ public static class DependencyInjection
         services.AddScoped<ConsentService>();
         services.AddTwilio();
         services.AddCustomProviders();
+        services.AddInfobip();
         services.AddChannelConfigurations();
         services.AddValidatorsFromAssemblyContaining<SmsDbContext>(ServiceLifetime.Singleton, includeInternalTypes: false);
         return services;

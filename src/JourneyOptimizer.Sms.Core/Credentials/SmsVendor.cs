@@ -5,4 +5,7 @@ public enum SmsVendor
 {
     Twilio = 1,
     Custom = 2,
+
+    // 3 to 5 are left to Sinch, Sinch MMS and Sinch RCS (issue 28 adds them in parallel).
+    Infobip = 6,
 }
