@@ -149,10 +149,11 @@ public sealed class InfobipVendor(
     protected override async Task<TestMessageResult> SendAsync(InfobipCredential credential, string from, string recipient, string message,
         CancellationToken cancellationToken)
     {
-        // Infobip writes numbers without '+'; an alphanumeric sender ID goes as it is.
-        var sender = from.Trim();
-        sender = sender.StartsWith('+') ? sender[1..] : sender;
-        var text = new InfobipTextMessage(sender, recipient, message)
+        // Numbers go in international format (Infobip writes them without '+', which the client drops); an
+        // alphanumeric sender ID goes as it is.
+        var sender = PhoneNumberRules.TryNormalizeNumberOrShortCode(from) ?? from.Trim();
+        var to = PhoneNumberRules.TryNormalizeE164(recipient) ?? recipient.Trim();
+        var text = new InfobipTextMessage(sender.StartsWith('+') ? sender[1..] : sender, to, message)
         {
             ValidityPeriodHours = credential.ValidityPeriodHours,
             PrincipalEntityId = credential.PrincipalEntityId,
