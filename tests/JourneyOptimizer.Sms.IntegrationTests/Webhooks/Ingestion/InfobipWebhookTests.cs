@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using JourneyOptimizer.Sms.Core.Consent;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Credentials.Infobip;
 using JourneyOptimizer.Sms.Core.Webhooks;
 using JourneyOptimizer.Sms.Core.Webhooks.Ingestion;
 using JourneyOptimizer.Sms.IntegrationTests.Credentials;
@@ -190,5 +193,38 @@ public sealed class InfobipWebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.False(await _factory.WithDbAsync(db => db.InboundMessages.AnyAsync(m => m.WebhookId == inbound.Id)));
         Assert.False(await _factory.WithDbAsync(db => db.DeliveryFeedback.AnyAsync(f => f.WebhookId == feedback.Id)));
+    }
+
+    [Fact]
+    public async Task WebhookPage_MakesAnInfobipWebhookWithoutASecret_SaysWhatAuthenticatesIt_AndItsUrlTakesPushes()
+    {
+        var sandbox = await TestData.SandboxAsync(_factory, "prod");
+        var input = InfobipTestData.Input(_infobip);
+        var credentialId = await InfobipTestData.CreateAsync(_factory, sandbox.Id, input);
+        using var client = await PortalClient.SignedInAsync(_factory);
+        var url = WebhookTestData.WebhooksUrl("prod");
+        var form = await client.GetDocumentAsync(url + "/create");
+
+        var response = await client.SubmitAsync(form, "form[data-webhook-form]", new Dictionary<string, string>
+        {
+            ["Input.Name"] = TestData.Name("infobip-mo"),
+            ["Input.Vendor"] = "Infobip",
+            ["Input.Type"] = "Inbound",
+            ["Input.ApiCredentialId"] = credentialId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.SenderNumber"] = input.InboundNumber!,
+            ["Input.Keywords.OptOut.ReplyMessage"] = "Bye.",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Null(page.QuerySelector("[data-testid=one-time-secret]"));
+        Assert.Contains(InfobipWebhooks.AuthenticationNoteMessage, page.Body!.TextContent, StringComparison.Ordinal);
+        var webhookUrl = new Uri(page.QuerySelector<IHtmlInputElement>("[data-testid=webhook-url]")!.Value);
+        var profile = TestData.Number();
+
+        using var pushed = await PostAsync(webhookUrl.AbsolutePath, $$"""{"results":[{{Mo("mo-" + Guid.NewGuid(), profile[1..], input.InboundNumber![1..], "stop")}}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, pushed.StatusCode);
+        Assert.True(await _factory.WithDbAsync(db => db.ConsentRecords.AnyAsync(c => c.ProfileNumber == profile && c.State == ConsentState.OptedOut)));
     }
 }
