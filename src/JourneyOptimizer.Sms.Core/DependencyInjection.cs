@@ -5,6 +5,8 @@ using JourneyOptimizer.Sms.Core.Consent;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Infobip;
+using JourneyOptimizer.Sms.Core.Credentials.Sinch;
+using JourneyOptimizer.Sms.Core.Credentials.SinchConversation;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.Core.Identity;
@@ -78,6 +80,9 @@ public static class DependencyInjection
         services.AddScoped<ConsentService>();
         services.AddTwilio();
         services.AddCustomProviders();
+        services.AddSinch();
+        services.AddSinchMms();
+        services.AddSinchRcs();
         services.AddInfobip();
         services.AddChannelConfigurations();
         services.AddValidatorsFromAssemblyContaining<SmsDbContext>(ServiceLifetime.Singleton, includeInternalTypes: false);

@@ -246,13 +246,28 @@ public sealed partial class ChannelConfigurationCommands(
     }
 
     /// <summary>Draft and Failed configurations can be deleted; Active must be deactivated first; Deactivated are kept.</summary>
-    public async Task<ChannelConfigurationResult> DeleteAsync(int sandboxId, int id, Actor actor, CancellationToken cancellationToken)
+    public Task<ChannelConfigurationResult> DeleteAsync(int sandboxId, int id, Actor actor, CancellationToken cancellationToken) =>
+        DeleteAsync(sandboxId, id, actor, expectedVersion: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DeleteAsync(int, int, Actor, CancellationToken)"/>, only if the configuration is still at
+    /// <paramref name="expectedVersion"/> (when given; the REST API's <c>If-Match</c>), checked in the DELETE itself.
+    /// </summary>
+    public async Task<ChannelConfigurationResult> DeleteAsync(int sandboxId, int id, Actor actor, int? expectedVersion,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var configuration = await Configurations.FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
         if (configuration is null)
         {
             return ChannelConfigurationResult.Fail(ChannelConfigurationOutcome.NotFound);
+        }
+
+        // Version is a concurrency token: the DELETE's condition holds the version read here, so an edit committed after
+        // this check fails the save instead of being deleted unseen.
+        if (expectedVersion is { } expected && configuration.Version != expected)
+        {
+            return ChannelConfigurationResult.Fail(ChannelConfigurationOutcome.ConcurrencyConflict) with { Id = id };
         }
 
         var refusal = configuration.Status switch
@@ -272,7 +287,8 @@ public sealed partial class ChannelConfigurationCommands(
         var failed = await SaveAsync(ct => db.SaveChangesAsync(ct), sandboxId, id, configuration.Name, cancellationToken);
         if (failed is not null)
         {
-            return failed.Outcome == ChannelConfigurationOutcome.ConcurrencyConflict
+            // Without an expected version a concurrency failure means the row is gone: someone deleted it first.
+            return failed.Outcome == ChannelConfigurationOutcome.ConcurrencyConflict && expectedVersion is null
                 ? ChannelConfigurationResult.Fail(ChannelConfigurationOutcome.NotFound)
                 : failed;
         }

@@ -7,13 +7,29 @@ namespace JourneyOptimizer.Sms.Core.Credentials;
 /// <summary>Deleting a credential, refused while a webhook or a channel configuration uses it.</summary>
 public sealed partial class ApiCredentialService
 {
-    public async Task<CredentialResult> DeleteAsync(int sandboxId, int id, Actor actor, CancellationToken cancellationToken)
+    public Task<CredentialResult> DeleteAsync(int sandboxId, int id, Actor actor, CancellationToken cancellationToken) =>
+        DeleteAsync(sandboxId, id, actor, expectedVersion: null, cancellationToken);
+
+    /// <summary>
+    /// Deletes the credential if it is still at <paramref name="expectedVersion"/> (when given; the REST API's
+    /// <c>If-Match</c>): an edit that commits in between makes it a
+    /// <see cref="CredentialOutcome.ConcurrencyConflict"/> instead of deleting what the caller has not seen.
+    /// </summary>
+    public async Task<CredentialResult> DeleteAsync(int sandboxId, int id, Actor actor, int? expectedVersion,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var credential = await db.ApiCredentials.FirstOrDefaultAsync(c => c.Id == id && c.SandboxId == sandboxId, cancellationToken);
         if (credential is null)
         {
             return CredentialResult.Fail(CredentialOutcome.NotFound);
+        }
+
+        // Version is a concurrency token: the DELETE's condition holds the version read here, so an edit committed after
+        // this check fails the save instead of being deleted unseen.
+        if (expectedVersion is { } expected && credential.Version != expected)
+        {
+            return ConcurrencyConflict() with { Id = id };
         }
 
         var usedBy = await UsedByAsync(id, cancellationToken);
@@ -28,7 +44,10 @@ public sealed partial class ApiCredentialService
         var failed = await SaveAsync(ct => db.SaveChangesAsync(ct), cancellationToken);
         if (failed is not null)
         {
-            return failed.Outcome == CredentialOutcome.ConcurrencyConflict ? CredentialResult.Fail(CredentialOutcome.NotFound) : failed;
+            // Without an expected version a concurrency failure means the row is gone: someone deleted it first.
+            return failed.Outcome == CredentialOutcome.ConcurrencyConflict && expectedVersion is null
+                ? CredentialResult.Fail(CredentialOutcome.NotFound)
+                : failed;
         }
 
         LogDeleted(logger, id, sandboxId);

@@ -5,7 +5,8 @@ public enum SmsVendor
 {
     Twilio = 1,
     Custom = 2,
-
-    // 3 to 5 are left to Sinch, Sinch MMS and Sinch RCS (issue 28 adds them in parallel).
+    Sinch = 3,
+    SinchMms = 4,
+    SinchRcs = 5,
     Infobip = 6,
 }

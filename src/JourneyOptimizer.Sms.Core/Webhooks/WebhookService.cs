@@ -255,13 +255,28 @@ public sealed partial class WebhookService(
         return new WebhookResult(WebhookOutcome.SecretRegenerated, id, null, secret);
     }
 
-    public async Task<WebhookResult> DeleteAsync(int sandboxId, int id, Actor actor, CancellationToken cancellationToken)
+    public Task<WebhookResult> DeleteAsync(int sandboxId, int id, Actor actor, CancellationToken cancellationToken) =>
+        DeleteAsync(sandboxId, id, actor, expectedVersion: null, cancellationToken);
+
+    /// <summary>
+    /// Deletes the webhook if it is still at <paramref name="expectedVersion"/> (when given; the REST API's
+    /// <c>If-Match</c>): the version is part of the DELETE's condition, so a change committed in between is a
+    /// <see cref="WebhookOutcome.ConcurrencyConflict"/>.
+    /// </summary>
+    public async Task<WebhookResult> DeleteAsync(int sandboxId, int id, Actor actor, int? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var webhook = await db.Webhooks.FirstOrDefaultAsync(w => w.Id == id && w.SandboxId == sandboxId, cancellationToken);
         if (webhook is null)
         {
             return WebhookResult.Fail(WebhookOutcome.NotFound);
+        }
+
+        // Version is a concurrency token: the DELETE's condition holds the version read here, so an edit committed after
+        // this check fails the save instead of being deleted unseen.
+        if (expectedVersion is { } expected && webhook.Version != expected)
+        {
+            return WebhookResult.Fail(WebhookOutcome.ConcurrencyConflict) with { Id = id };
         }
 
         // What it received stays, as history (the inbound STOP that proves an opt-out): the database sets the webhook of
@@ -278,7 +293,10 @@ public sealed partial class WebhookService(
         }, cancellationToken);
         if (failed is not null)
         {
-            return failed.Outcome == WebhookOutcome.ConcurrencyConflict ? WebhookResult.Fail(WebhookOutcome.NotFound) : failed;
+            // Without an expected version a concurrency failure means the row is gone: someone deleted it first.
+            return failed.Outcome == WebhookOutcome.ConcurrencyConflict && expectedVersion is null
+                ? WebhookResult.Fail(WebhookOutcome.NotFound)
+                : failed;
         }
 
         Invalidate(webhook.PathToken);

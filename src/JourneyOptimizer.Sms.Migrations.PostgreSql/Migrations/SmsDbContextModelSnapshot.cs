@@ -1342,6 +1342,166 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.HasDiscriminator().HasValue("Infobip");
                 });
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Sinch.SinchCredential", b =>
+                {
+                    b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");
+
+                    b.Property<string>("ApiTokenHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("SinchApiTokenHint")
+                        .UseCollation("C");
+
+                    b.Property<string>("ApiTokenProtected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("SinchApiTokenProtected")
+                        .UseCollation("C");
+
+                    b.Property<string>("InboundNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("SinchInboundNumber")
+                        .UseCollation("C");
+
+                    b.Property<string>("OverrideUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("SinchOverrideUrl")
+                        .UseCollation("C");
+
+                    b.Property<string>("ServicePlanId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("SinchServicePlanId")
+                        .UseCollation("C");
+
+                    b.Property<string>("WebhookSecretHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("SinchWebhookSecretHint")
+                        .UseCollation("C");
+
+                    b.Property<string>("WebhookSecretProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("SinchWebhookSecretProtected")
+                        .UseCollation("C");
+
+                    b.HasIndex("ServicePlanId", "InboundNumber")
+                        .IsUnique();
+
+                    b.HasDiscriminator().HasValue("Sinch");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.SinchConversation.SinchMmsCredential", b =>
+                {
+                    b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");
+
+                    b.Property<string>("ApiTokenHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("SinchMmsApiTokenHint")
+                        .UseCollation("C");
+
+                    b.Property<string>("ApiTokenProtected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("SinchMmsApiTokenProtected")
+                        .UseCollation("C");
+
+                    b.Property<string>("AppId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)")
+                        .HasColumnName("SinchMmsAppId")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProjectId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("SinchMmsProjectId")
+                        .UseCollation("C");
+
+                    b.HasDiscriminator().HasValue("SinchMms");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.SinchConversation.SinchRcsCredential", b =>
+                {
+                    b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");
+
+                    b.Property<int>("ApiRateLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("SinchRcsApiRateLimit");
+
+                    b.Property<string>("ApiTokenHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("SinchRcsApiTokenHint")
+                        .UseCollation("C");
+
+                    b.Property<string>("ApiTokenProtected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("SinchRcsApiTokenProtected")
+                        .UseCollation("C");
+
+                    b.Property<string>("AppId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("character varying(26)")
+                        .HasColumnName("SinchRcsAppId")
+                        .UseCollation("C");
+
+                    b.Property<string>("ProjectId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("SinchRcsProjectId")
+                        .UseCollation("C");
+
+                    b.Property<string>("ServicePlanId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("SinchRcsServicePlanId")
+                        .UseCollation("C");
+
+                    b.Property<string>("SmsApiTokenHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("SinchRcsSmsApiTokenHint")
+                        .UseCollation("C");
+
+                    b.Property<string>("SmsApiTokenProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("SinchRcsSmsApiTokenProtected")
+                        .UseCollation("C");
+
+                    b.Property<string>("WebhookSecretHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("SinchRcsWebhookSecretHint")
+                        .UseCollation("C");
+
+                    b.Property<string>("WebhookSecretProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("SinchRcsWebhookSecretProtected")
+                        .UseCollation("C");
+
+                    b.HasDiscriminator().HasValue("SinchRcs");
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Twilio.TwilioCredential", b =>
                 {
                     b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");

@@ -1226,6 +1226,147 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasDiscriminator().HasValue("Infobip");
                 });
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Sinch.SinchCredential", b =>
+                {
+                    b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");
+
+                    b.Property<string>("ApiTokenHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)")
+                        .HasColumnName("SinchApiTokenHint");
+
+                    b.Property<string>("ApiTokenProtected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("SinchApiTokenProtected");
+
+                    b.Property<string>("InboundNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("SinchInboundNumber");
+
+                    b.Property<string>("OverrideUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)")
+                        .HasColumnName("SinchOverrideUrl");
+
+                    b.Property<string>("ServicePlanId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("SinchServicePlanId");
+
+                    b.Property<string>("WebhookSecretHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)")
+                        .HasColumnName("SinchWebhookSecretHint");
+
+                    b.Property<string>("WebhookSecretProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("SinchWebhookSecretProtected");
+
+                    b.HasIndex("ServicePlanId", "InboundNumber")
+                        .IsUnique()
+                        .HasFilter("[SinchServicePlanId] IS NOT NULL AND [SinchInboundNumber] IS NOT NULL");
+
+                    b.HasDiscriminator().HasValue("Sinch");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.SinchConversation.SinchMmsCredential", b =>
+                {
+                    b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");
+
+                    b.Property<string>("ApiTokenHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)")
+                        .HasColumnName("SinchMmsApiTokenHint");
+
+                    b.Property<string>("ApiTokenProtected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("SinchMmsApiTokenProtected");
+
+                    b.Property<string>("AppId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)")
+                        .HasColumnName("SinchMmsAppId");
+
+                    b.Property<string>("ProjectId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)")
+                        .HasColumnName("SinchMmsProjectId");
+
+                    b.HasDiscriminator().HasValue("SinchMms");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.SinchConversation.SinchRcsCredential", b =>
+                {
+                    b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");
+
+                    b.Property<int>("ApiRateLimit")
+                        .HasColumnType("int")
+                        .HasColumnName("SinchRcsApiRateLimit");
+
+                    b.Property<string>("ApiTokenHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)")
+                        .HasColumnName("SinchRcsApiTokenHint");
+
+                    b.Property<string>("ApiTokenProtected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("SinchRcsApiTokenProtected");
+
+                    b.Property<string>("AppId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("nvarchar(26)")
+                        .HasColumnName("SinchRcsAppId");
+
+                    b.Property<string>("ProjectId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("nvarchar(36)")
+                        .HasColumnName("SinchRcsProjectId");
+
+                    b.Property<string>("ServicePlanId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("SinchRcsServicePlanId");
+
+                    b.Property<string>("SmsApiTokenHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)")
+                        .HasColumnName("SinchRcsSmsApiTokenHint");
+
+                    b.Property<string>("SmsApiTokenProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("SinchRcsSmsApiTokenProtected");
+
+                    b.Property<string>("WebhookSecretHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)")
+                        .HasColumnName("SinchRcsWebhookSecretHint");
+
+                    b.Property<string>("WebhookSecretProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("SinchRcsWebhookSecretProtected");
+
+                    b.HasDiscriminator().HasValue("SinchRcs");
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Twilio.TwilioCredential", b =>
                 {
                     b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");

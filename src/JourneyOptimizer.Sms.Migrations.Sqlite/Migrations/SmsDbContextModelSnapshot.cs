@@ -1182,6 +1182,146 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.HasDiscriminator().HasValue("Infobip");
                 });
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Sinch.SinchCredential", b =>
+                {
+                    b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");
+
+                    b.Property<string>("ApiTokenHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchApiTokenHint");
+
+                    b.Property<string>("ApiTokenProtected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchApiTokenProtected");
+
+                    b.Property<string>("InboundNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchInboundNumber");
+
+                    b.Property<string>("OverrideUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchOverrideUrl");
+
+                    b.Property<string>("ServicePlanId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchServicePlanId");
+
+                    b.Property<string>("WebhookSecretHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchWebhookSecretHint");
+
+                    b.Property<string>("WebhookSecretProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchWebhookSecretProtected");
+
+                    b.HasIndex("ServicePlanId", "InboundNumber")
+                        .IsUnique();
+
+                    b.HasDiscriminator().HasValue("Sinch");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.SinchConversation.SinchMmsCredential", b =>
+                {
+                    b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");
+
+                    b.Property<string>("ApiTokenHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchMmsApiTokenHint");
+
+                    b.Property<string>("ApiTokenProtected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchMmsApiTokenProtected");
+
+                    b.Property<string>("AppId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchMmsAppId");
+
+                    b.Property<string>("ProjectId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchMmsProjectId");
+
+                    b.HasDiscriminator().HasValue("SinchMms");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.SinchConversation.SinchRcsCredential", b =>
+                {
+                    b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");
+
+                    b.Property<int>("ApiRateLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("SinchRcsApiRateLimit");
+
+                    b.Property<string>("ApiTokenHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchRcsApiTokenHint");
+
+                    b.Property<string>("ApiTokenProtected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchRcsApiTokenProtected");
+
+                    b.Property<string>("AppId")
+                        .IsRequired()
+                        .HasMaxLength(26)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchRcsAppId");
+
+                    b.Property<string>("ProjectId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchRcsProjectId");
+
+                    b.Property<string>("ServicePlanId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchRcsServicePlanId");
+
+                    b.Property<string>("SmsApiTokenHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchRcsSmsApiTokenHint");
+
+                    b.Property<string>("SmsApiTokenProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchRcsSmsApiTokenProtected");
+
+                    b.Property<string>("WebhookSecretHint")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchRcsWebhookSecretHint");
+
+                    b.Property<string>("WebhookSecretProtected")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SinchRcsWebhookSecretProtected");
+
+                    b.HasDiscriminator().HasValue("SinchRcs");
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Twilio.TwilioCredential", b =>
                 {
                     b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");

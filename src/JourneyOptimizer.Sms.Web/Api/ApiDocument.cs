@@ -5,7 +5,8 @@ namespace JourneyOptimizer.Sms.Web.Api;
 
 /// <summary>
 /// What the framework cannot infer for <c>/openapi/v1.json</c>: the bearer scheme (API keys) on every API operation,
-/// and the <c>Idempotency-Key</c> and <c>If-Match</c> headers of the operations that take them.
+/// the <c>Idempotency-Key</c> and <c>If-Match</c> headers of the operations that take them, and the <c>ETag</c> of
+/// every answer that carries a versioned object.
 /// </summary>
 public static class ApiDocument
 {
@@ -36,9 +37,17 @@ public static class ApiDocument
             };
             return Task.CompletedTask;
         });
-        // ProblemDetailsService adds the request's traceId to every problem: the document says so.
+        // ProblemDetailsService adds the request's traceId to every problem: the document says so. A vendor's secret
+        // fields are write-only: answers never carry them (CredentialJsonOptionsSetup).
         options.AddSchemaTransformer((schema, context, _) =>
         {
+            if (context.JsonPropertyInfo is { AttributeProvider: System.Reflection.MemberInfo member } property
+                && context.ApplicationServices.GetRequiredService<Core.Credentials.CredentialVendors>().All
+                    .Any(v => v.InputType == property.DeclaringType && v.SecretFields.Contains(member.Name)))
+            {
+                schema.WriteOnly = true;
+            }
+
             if (typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type))
             {
                 schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
@@ -66,6 +75,23 @@ public static class ApiDocument
                         "for 24 hours; the same key with another body is a 422.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
                 });
+            }
+
+            // Every answer that carries a versioned object (a Version property) carries its ETag, for If-Match.
+            foreach (var answer in context.Description.SupportedResponseTypes)
+            {
+                if (answer.StatusCode is >= 200 and < 300 && answer.Type?.GetProperty("Version")?.PropertyType == typeof(int)
+                    && operation.Responses?.TryGetValue(answer.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        out var response) == true && response is OpenApiResponse documented)
+                {
+                    documented.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                    documented.Headers["ETag"] = new OpenApiHeader
+                    {
+                        Required = true,
+                        Description = "The object's version: send it back as If-Match to update or delete it.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    };
+                }
             }
 
             if (metadata.OfType<IfMatchMetadata>().Any())

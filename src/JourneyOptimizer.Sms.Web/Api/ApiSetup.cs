@@ -6,6 +6,7 @@ using JourneyOptimizer.Sms.Core.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
 namespace JourneyOptimizer.Sms.Web.Api;
@@ -93,6 +94,8 @@ public static class ApiSetup
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             options.SerializerOptions.AllowDuplicateProperties = false;
         });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>,
+            CredentialJsonOptionsSetup>());
         services.AddScoped<IdempotencyFilter>();
         services.AddOpenApi(DocumentName, options => ApiDocument.Configure(options));
         return services;

@@ -131,28 +131,18 @@ public static class ChannelConfigurationApi
             ChannelConfigurationCommands commands, ChannelConfigurationQueries queries, CancellationToken ct) =>
         {
             var sandboxId = ApiHttp.SandboxId(http);
-            var current = await queries.FindAsync(sandboxId, id, ct);
-            if (current is null)
-            {
-                return ApiProblems.NotFoundProblem(http);
-            }
-
             var (version, refusal) = ApiHttp.ExpectedVersion(http);
             if (refusal is not null)
             {
-                return refusal;
+                return await queries.FindAsync(sandboxId, id, ct) is null ? ApiProblems.NotFoundProblem(http) : refusal;
             }
 
-            if (current.Version != version)
-            {
-                return ApiProblems.Stale(http);
-            }
-
-            var result = await commands.DeleteAsync(sandboxId, id, ApiHttp.Actor(http), ct);
+            var result = await commands.DeleteAsync(sandboxId, id, ApiHttp.Actor(http), version, ct);
             return result.Outcome switch
             {
                 ChannelConfigurationOutcome.Deleted => TypedResults.NoContent(),
                 ChannelConfigurationOutcome.NotFound => ApiProblems.NotFoundProblem(http),
+                ChannelConfigurationOutcome.ConcurrencyConflict => ApiProblems.Stale(http),
                 _ => ApiProblems.StateConflict(http, result.FieldErrors),
             };
         }).WithName("DeleteChannelConfiguration").WithSummary("Delete a Draft or Failed configuration (If-Match required)")

@@ -1,65 +1,24 @@
-using System.Text.Json.Serialization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Core.Credentials;
-using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace JourneyOptimizer.Sms.Web.Api;
 
-/// <summary>A credential to create or edit: <c>vendor</c> chooses the shape, secrets are write-only (blank keeps).</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "vendor")]
-[JsonDerivedType(typeof(TwilioCredentialRequest), "twilio")]
-public abstract class CredentialRequest
-{
-    public string? Name { get; set; }
+/// <summary>Whether a write-only secret is stored, and its last characters: the only thing the API says of a secret.</summary>
+public sealed record SecretState(bool IsSet, string? Hint);
 
-    /// <summary>Save as Not verified when the provider cannot be reached (else the answer is 503).</summary>
-    public bool SaveWithoutVerification { get; set; }
-}
-
-public sealed class TwilioCredentialRequest : CredentialRequest
-{
-    public string? AccountSid { get; set; }
-
-    /// <summary><c>AuthToken</c> (the default) or <c>ApiKey</c>: how the portal signs in to Twilio.</summary>
-    public TwilioAuthMethod AuthMethod { get; set; }
-
-    /// <summary>
-    /// Write-only. Required on create with the Auth Token method; with an API key, only for the signatures of the
-    /// credential's webhooks (Twilio signs them with the Auth Token). Left out (or blank) on update keeps the stored token.
-    /// </summary>
-    public string? AuthToken { get; set; }
-
-    /// <summary>With the API key method: <c>SK</c> followed by 32 hexadecimal characters.</summary>
-    public string? ApiKeySid { get; set; }
-
-    /// <summary>Write-only. With the API key method: required on create; left out (or blank) on update keeps it.</summary>
-    public string? ApiKeySecret { get; set; }
-
-    public string? MessagingServiceSid { get; set; }
-
-    public string? InboundNumber { get; set; }
-
-    public TwilioCredentialInput ToInput() => new()
-    {
-        Name = Name,
-        AccountSid = AccountSid,
-        AuthMethod = AuthMethod,
-        AuthToken = AuthToken,
-        ApiKeySid = ApiKeySid,
-        ApiKeySecret = ApiKeySecret,
-        MessagingServiceSid = MessagingServiceSid,
-        InboundNumber = InboundNumber,
-    };
-}
-
-/// <summary>Twilio's fields of a credential: never a secret, only whether it is set and its last 4 characters.</summary>
-public sealed record TwilioCredentialDetails(string AccountSid, string MessagingServiceSid, string InboundNumber, bool HasAuthToken,
-    string? AuthTokenHint, string? AccountType, TwilioAuthMethod AuthMethod, string? ApiKeySid, bool HasApiKeySecret,
-    string? ApiKeySecretHint);
-
-public sealed record CredentialResponse(int Id, string Name, SmsVendor Vendor, string Address, VerificationStatus VerificationStatus,
-    DateTime? LastVerifiedAt, string? LastVerificationError, DateTime CreatedAt, string ModifiedBy, DateTime ModifiedAt, int Version,
-    TwilioCredentialDetails? Twilio);
+/// <summary>
+/// A credential as the API answers it: the common columns, <see cref="Settings"/> (the vendor's input as its form
+/// shows it on edit, so secrets are left out) and <see cref="Secrets"/> (each secret field: set or not, and its hint).
+/// </summary>
+public sealed record CredentialResponse(int Id, string Name, SmsVendor Vendor, string Address, MobileChannel Channel,
+    VerificationStatus VerificationStatus, DateTime? LastVerifiedAt, string? LastVerificationError, string? AccountType,
+    DateTime CreatedAt, string ModifiedBy, DateTime ModifiedAt, int Version, ApiCredentialInput Settings,
+    IReadOnlyDictionary<string, SecretState> Secrets);
 
 public sealed record CredentialListItemResponse(int Id, string Name, SmsVendor Vendor, string Address,
     VerificationStatus VerificationStatus, DateTime? LastVerifiedAt, string ModifiedBy, DateTime ModifiedAt);
@@ -67,6 +26,63 @@ public sealed record CredentialListItemResponse(int Id, string Name, SmsVendor V
 public sealed record TestMessageRequest(string? To, string? Message, string? From = null);
 
 public sealed record TestMessageResponse(bool Sent, string? MessageId, string? Status, int? ErrorCode, string? Error);
+
+/// <summary>
+/// Makes every registered vendor's input (<see cref="ICredentialVendor.InputType"/>) a JSON subtype of
+/// <see cref="ApiCredentialInput"/> chosen by <c>"vendor"</c>, so that a vendor plug-in is in the API (requests, answers
+/// and the OpenAPI document) without an API change; a secret property is written only when it has a value, which an
+/// answer never gives it.
+/// </summary>
+public sealed class CredentialJsonOptionsSetup(CredentialVendors vendors) : IConfigureOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>
+{
+    public const string DiscriminatorName = "vendor";
+
+    public static string Discriminator(SmsVendor vendor) => JsonNamingPolicy.CamelCase.ConvertName(vendor.ToString());
+
+    public void Configure(Microsoft.AspNetCore.Http.Json.JsonOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        // "vendor" may come anywhere in the object, as a person writing JSON by hand expects.
+        options.SerializerOptions.AllowOutOfOrderMetadataProperties = true;
+        options.SerializerOptions.TypeInfoResolver =
+            (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(Modify);
+    }
+
+    private void Modify(JsonTypeInfo info)
+    {
+        if (info.Type == typeof(ApiCredentialInput))
+        {
+            info.PolymorphismOptions = new JsonPolymorphismOptions
+            {
+                TypeDiscriminatorPropertyName = DiscriminatorName,
+                UnknownDerivedTypeHandling = System.Text.Json.Serialization.JsonUnknownDerivedTypeHandling.FailSerialization,
+            };
+            foreach (var vendor in vendors.All)
+            {
+                info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(vendor.InputType, Discriminator(vendor.Vendor)));
+            }
+
+            // Without "vendor" the serializer would try the abstract base and throw NotSupportedException (a 500);
+            // a JsonException makes it the API's 400 problem like any other unreadable body.
+            info.CreateObject = static () => throw new JsonException("The credential's \"vendor\" is missing.");
+            return;
+        }
+
+        var owner = vendors.All.FirstOrDefault(v => v.InputType == info.Type);
+        if (owner is null || info.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in info.Properties)
+        {
+            if (property.AttributeProvider is MemberInfo member && owner.SecretFields.Contains(member.Name))
+            {
+                property.ShouldSerialize = static (_, value) => value is not null;
+            }
+        }
+    }
+}
 
 /// <summary>API credentials: the same service as the pages (<see cref="ApiCredentialService"/>).</summary>
 public static class CredentialApi
@@ -85,7 +101,7 @@ public static class CredentialApi
         }).WithName("ListCredentials").WithSummary("List API credentials (search by name prefix, keyset paging)");
 
         group.MapGet("/{id:int}", async Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> (int id, HttpContext http,
-            ApiCredentialService credentials, CancellationToken ct) =>
+            ApiCredentialService credentials, CredentialVendors vendors, CancellationToken ct) =>
         {
             var credential = await credentials.FindAsync(ApiHttp.SandboxId(http), id, ct);
             if (credential is null)
@@ -94,7 +110,7 @@ public static class CredentialApi
             }
 
             ApiHttp.SetETag(http, credential.Version);
-            return TypedResults.Ok(ToResponse(credential));
+            return TypedResults.Ok(ToResponse(credential, vendors));
         }).WithName("GetCredential").WithSummary("Get an API credential (secrets never)");
 
         group.MapPost("/", CreateAsync).WithName("CreateCredential").WithSummary("Create an API credential (verified with the provider)")
@@ -107,28 +123,19 @@ public static class CredentialApi
         group.MapDelete("/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, HttpContext http,
             ApiCredentialService credentials, CancellationToken ct) =>
         {
+            var sandboxId = ApiHttp.SandboxId(http);
             var (version, refusal) = ApiHttp.ExpectedVersion(http);
-            var current = await credentials.FindAsync(ApiHttp.SandboxId(http), id, ct);
-            if (current is null)
-            {
-                return ApiProblems.NotFoundProblem(http);
-            }
-
             if (refusal is not null)
             {
-                return refusal;
+                return await credentials.FindAsync(sandboxId, id, ct) is null ? ApiProblems.NotFoundProblem(http) : refusal;
             }
 
-            if (current.Version != version)
-            {
-                return ApiProblems.Stale(http);
-            }
-
-            var result = await credentials.DeleteAsync(ApiHttp.SandboxId(http), id, ApiHttp.Actor(http), ct);
+            var result = await credentials.DeleteAsync(sandboxId, id, ApiHttp.Actor(http), version, ct);
             return result.Outcome switch
             {
                 CredentialOutcome.Deleted => TypedResults.NoContent(),
                 CredentialOutcome.NotFound => ApiProblems.NotFoundProblem(http),
+                CredentialOutcome.ConcurrencyConflict => ApiProblems.Stale(http),
                 _ => ApiProblems.StateConflict(http, result.FieldErrors),
             };
         }).WithName("DeleteCredential").WithSummary("Delete an API credential that nothing uses (If-Match required)")
@@ -136,7 +143,7 @@ public static class CredentialApi
             .RequiresIfMatch();
 
         group.MapPost("/{id:int}/verify", async Task<Results<Ok<CredentialResponse>, ValidationProblem, ProblemHttpResult>> (int id,
-            HttpContext http, ApiCredentialService credentials, CancellationToken ct) =>
+            HttpContext http, ApiCredentialService credentials, CredentialVendors vendors, CancellationToken ct) =>
         {
             var sandboxId = ApiHttp.SandboxId(http);
             var result = await credentials.VerifyAsync(sandboxId, id, ApiHttp.Actor(http), ct);
@@ -152,7 +159,7 @@ public static class CredentialApi
 
             var credential = (await credentials.FindAsync(sandboxId, id, ct))!;
             ApiHttp.SetETag(http, credential.Version);
-            return TypedResults.Ok(ToResponse(credential));
+            return TypedResults.Ok(ToResponse(credential, vendors));
         }).WithName("VerifyCredential").WithSummary("Check the credential with its provider again; the answer carries the status")
             .RequireAuthorization(ApiPolicies.Manage).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
@@ -195,15 +202,12 @@ public static class CredentialApi
     }
 
     private static async Task<Results<Created<CredentialResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CredentialRequest request, HttpContext http, ApiCredentialService credentials, CancellationToken ct)
+        ApiCredentialInput input, HttpContext http, ApiCredentialService credentials, CredentialVendors vendors, CancellationToken ct,
+        bool saveWithoutVerification = false)
     {
         var sandboxId = ApiHttp.SandboxId(http);
-        var result = request switch
-        {
-            TwilioCredentialRequest twilio => await credentials.CreateAsync(sandboxId, SmsVendor.Twilio, twilio.ToInput(),
-                ApiHttp.Actor(http), request.SaveWithoutVerification, ct),
-            _ => throw new InvalidOperationException("Unknown credential request."),
-        };
+        var vendor = vendors.All.First(v => v.InputType == input.GetType());
+        var result = await credentials.CreateAsync(sandboxId, vendor.Vendor, input, ApiHttp.Actor(http), saveWithoutVerification, ct);
         if (!result.Succeeded)
         {
             var problem = Refusal(http, result);
@@ -217,11 +221,12 @@ public static class CredentialApi
 
         var credential = (await credentials.FindAsync(sandboxId, result.Id!.Value, ct))!;
         ApiHttp.SetETag(http, credential.Version);
-        return TypedResults.Created($"{http.Request.Path.Value!.TrimEnd('/')}/{credential.Id}", ToResponse(credential));
+        return TypedResults.Created($"{http.Request.Path.Value!.TrimEnd('/')}/{credential.Id}", ToResponse(credential, vendors));
     }
 
     private static async Task<Results<Ok<CredentialResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(int id,
-        CredentialRequest request, HttpContext http, ApiCredentialService credentials, CancellationToken ct)
+        ApiCredentialInput input, HttpContext http, ApiCredentialService credentials, CredentialVendors vendors, CancellationToken ct,
+        bool saveWithoutVerification = false)
     {
         var sandboxId = ApiHttp.SandboxId(http);
         var current = await credentials.FindAsync(sandboxId, id, ct);
@@ -236,13 +241,11 @@ public static class CredentialApi
             return refusal;
         }
 
-        var result = request switch
-        {
-            TwilioCredentialRequest twilio when current is TwilioCredential => await credentials.UpdateAsync(sandboxId, id,
-                version!.Value, twilio.ToInput(), ApiHttp.Actor(http), request.SaveWithoutVerification, ct),
-            _ => CredentialResult.Fail(CredentialOutcome.Invalid, new Core.Common.FieldError("Vendor",
-                "The SMS vendor of a credential cannot change.")),
-        };
+        // The vendor of a credential never changes: a body of another vendor is a field error on "vendor".
+        var result = vendors[current.Vendor].InputType == input.GetType()
+            ? await credentials.UpdateAsync(sandboxId, id, version!.Value, input, ApiHttp.Actor(http), saveWithoutVerification, ct)
+            : CredentialResult.Fail(CredentialOutcome.Invalid, new Core.Common.FieldError(ApiCredentialService.VendorField,
+                "The SMS vendor of a credential cannot change."));
         if (!result.Succeeded)
         {
             var problem = Refusal(http, result);
@@ -256,7 +259,7 @@ public static class CredentialApi
 
         var credential = (await credentials.FindAsync(sandboxId, id, ct))!;
         ApiHttp.SetETag(http, credential.Version);
-        return TypedResults.Ok(ToResponse(credential));
+        return TypedResults.Ok(ToResponse(credential, vendors));
     }
 
     /// <summary>The refusals that are not field errors; null when the result's field errors are the answer.</summary>
@@ -274,10 +277,14 @@ public static class CredentialApi
         ApiProblems.Problem(http, StatusCodes.Status503ServiceUnavailable, ApiProblems.ProviderUnreachable,
             "The provider could not be reached. Try again later, or save with saveWithoutVerification.");
 
-    private static CredentialResponse ToResponse(ApiCredential c) => new(c.Id, c.Name, c.Vendor, c.Address, c.VerificationStatus,
-        c.LastVerifiedAtUtc, c.LastVerificationError, c.CreatedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c.Version,
-        c is TwilioCredential t
-            ? new TwilioCredentialDetails(t.AccountSid, t.MessagingServiceSid, t.InboundNumber, t.AuthTokenProtected is not null,
-                t.AuthTokenHint, t.AccountType, t.AuthMethod, t.ApiKeySid, t.ApiKeySecretProtected is not null, t.ApiKeySecretHint)
-            : null);
+    private static CredentialResponse ToResponse(ApiCredential c, CredentialVendors vendors)
+    {
+        var vendor = vendors[c.Vendor];
+        var hints = vendor.SecretHints(c);
+        var secrets = vendor.SecretFields.ToDictionary(JsonNamingPolicy.CamelCase.ConvertName,
+            field => new SecretState(hints.ContainsKey(field), hints.GetValueOrDefault(field)), StringComparer.Ordinal);
+        return new CredentialResponse(c.Id, c.Name, c.Vendor, c.Address, vendor.ChannelOf(c.Address), c.VerificationStatus,
+            c.LastVerifiedAtUtc, c.LastVerificationError, c.AccountType, c.CreatedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c.Version,
+            vendor.ToInput(c), secrets);
+    }
 }

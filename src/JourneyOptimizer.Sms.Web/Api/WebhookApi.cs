@@ -103,25 +103,19 @@ public static class WebhookApi
             WebhookService webhooks, CancellationToken ct) =>
         {
             var sandboxId = ApiHttp.SandboxId(http);
-            var current = await webhooks.FindAsync(sandboxId, id, ct);
-            if (current is null)
-            {
-                return ApiProblems.NotFoundProblem(http);
-            }
-
             var (version, refusal) = ApiHttp.ExpectedVersion(http);
             if (refusal is not null)
             {
-                return refusal;
+                return await webhooks.FindAsync(sandboxId, id, ct) is null ? ApiProblems.NotFoundProblem(http) : refusal;
             }
 
-            if (current.Version != version)
+            var result = await webhooks.DeleteAsync(sandboxId, id, ApiHttp.Actor(http), version, ct);
+            return result.Outcome switch
             {
-                return ApiProblems.Stale(http);
-            }
-
-            var result = await webhooks.DeleteAsync(sandboxId, id, ApiHttp.Actor(http), ct);
-            return result.Outcome == WebhookOutcome.Deleted ? TypedResults.NoContent() : ApiProblems.NotFoundProblem(http);
+                WebhookOutcome.Deleted => TypedResults.NoContent(),
+                WebhookOutcome.ConcurrencyConflict => ApiProblems.Stale(http),
+                _ => ApiProblems.NotFoundProblem(http),
+            };
         }).WithName("DeleteWebhook").WithSummary("Delete an SMS webhook (If-Match required)")
             .RequireAuthorization(ApiPolicies.Manage).RequiresIfMatch();
 

@@ -51,8 +51,11 @@ public sealed class ApiScriptTests : IAsyncLifetime
         }, "credential-1");
         Assert.Equal(HttpStatusCode.Created, credentialCreated.StatusCode);
         Assert.Equal("verified", (string?)credential!["verificationStatus"]);
-        Assert.True((bool)credential["twilio"]!["hasAuthToken"]!);
-        Assert.Equal(input.AuthToken![^4..], (string?)credential["twilio"]!["authTokenHint"]);
+        Assert.True((bool)credential["secrets"]!["authToken"]!["isSet"]!);
+        Assert.Equal(input.AuthToken![^4..], (string?)credential["secrets"]!["authToken"]!["hint"]);
+        Assert.False((bool)credential["secrets"]!["apiKeySecret"]!["isSet"]!);
+        Assert.Equal(input.AccountSid, (string?)credential["settings"]!["accountSid"]);
+        Assert.Null(credential["settings"]!["authToken"]);
         var credentialId = (int)credential["id"]!;
         Assert.Equal($"{Root}/credentials/{credentialId}", credentialCreated.Headers.Location!.OriginalString);
 

@@ -25,7 +25,8 @@ public sealed class OpenApiContract(JsonDocument document)
     public JsonElement Root => _root;
 
     /// <summary>Every way the answer differs from the document; empty when it matches.</summary>
-    public IReadOnlyList<string> Check(string method, string path, int status, string? mediaType, string body)
+    public IReadOnlyList<string> Check(string method, string path, int status, string? mediaType, string body,
+        IReadOnlyCollection<string>? headers = null)
     {
         var problems = new List<string>();
         var (template, operation) = FindOperation(method, path);
@@ -41,9 +42,21 @@ public sealed class OpenApiContract(JsonDocument document)
             return [$"{where}: status not documented"];
         }
 
+        if (headers is not null && response.TryGetProperty("headers", out var documentedHeaders))
+        {
+            foreach (var header in documentedHeaders.EnumerateObject())
+            {
+                if (header.Value.TryGetProperty("required", out var must) && must.ValueKind == JsonValueKind.True
+                    && !headers.Contains(header.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    problems.Add($"the required header {header.Name} is missing");
+                }
+            }
+        }
+
         if (body.Length == 0)
         {
-            return problems;
+            return problems.Select(p => $"{where}: {p}").ToList();
         }
 
         if (!response.TryGetProperty("content", out var content))
@@ -192,6 +205,12 @@ public sealed class OpenApiContract(JsonDocument document)
         {
             if (properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(property.Name, out var propertySchema))
             {
+                // A write-only property (a secret) in an answer is a leak, whatever its value.
+                if (propertySchema.TryGetProperty("writeOnly", out var writeOnly) && writeOnly.ValueKind == JsonValueKind.True)
+                {
+                    problems.Add($"{at}.{property.Name}: a write-only property is in the answer");
+                }
+
                 Validate(propertySchema, property.Value, $"{at}.{property.Name}", problems, depth + 1);
             }
             else if (additional.ValueKind == JsonValueKind.Object)
@@ -248,7 +267,7 @@ public sealed class ContractCheckingHandler(Func<OpenApiContract> contract) : De
         var response = await base.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var found = contract().Check(request.Method.Method, request.RequestUri!.AbsolutePath, (int)response.StatusCode,
-            response.Content.Headers.ContentType?.MediaType, body);
+            response.Content.Headers.ContentType?.MediaType, body, [.. response.Headers.Select(h => h.Key)]);
         lock (_violations)
         {
             Checked++;

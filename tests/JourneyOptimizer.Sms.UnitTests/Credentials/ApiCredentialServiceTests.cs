@@ -211,6 +211,32 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
     }
 
     [Fact]
+    public async Task DeleteAsync_WithAnExpectedVersion_RefusesAChangeCommittedAfterTheRead()
+    {
+        var id = (await CreateAsync(SqliteDatabase.Prod, Input("Main"))).Id!.Value;
+        await using var db = _database.CreateContext();
+        var service = _database.CredentialService(db);
+
+        // The caller read version 1 (still tracked, as the service's own read would find it); then someone else's
+        // edit commits. Only the DELETE's own condition on the version can notice.
+        var read = await db.ApiCredentials.SingleAsync(c => c.Id == id);
+        await using (var other = _database.CreateContext())
+        {
+            await other.ApiCredentials.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, 2));
+        }
+
+        var raced = await service.DeleteAsync(SqliteDatabase.Prod, id, Alice, read.Version, CancellationToken.None);
+
+        Assert.Equal(CredentialOutcome.ConcurrencyConflict, raced.Outcome);
+        await using var check = _database.CreateContext();
+        var checkService = _database.CredentialService(check);
+        Assert.Equal(CredentialOutcome.ConcurrencyConflict,
+            (await checkService.DeleteAsync(SqliteDatabase.Prod, id, Alice, 1, CancellationToken.None)).Outcome);
+        Assert.Equal(CredentialOutcome.Deleted, (await checkService.DeleteAsync(SqliteDatabase.Prod, id, Alice, 2, CancellationToken.None)).Outcome);
+        Assert.Equal(["Created", "Deleted"], await check.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+    }
+
+    [Fact]
     public async Task ListAsync_PagesByNameWithCursors_AndSearchesByPrefixCaseInsensitively()
     {
         for (var i = 0; i < 7; i++)

@@ -41,6 +41,9 @@ public sealed record ProviderVerification(ProviderVerificationOutcome Outcome, I
 public sealed record ProviderSendOutcome(bool Sent, string? MessageId, string? Status, string? ErrorCode, string? MessageKey,
     IReadOnlyList<object> MessageArguments)
 {
+    /// <summary>The provider could not be reached or asked to wait: a reply sent through the outbox is tried again later.</summary>
+    public bool Transient { get; init; }
+
     public static ProviderSendOutcome Success(string messageId, string? status = null) => new(true, messageId, status, null, null, []);
 
     public static ProviderSendOutcome Failure(string? errorCode, string messageKey, params object[] arguments) =>

@@ -6,6 +6,8 @@ namespace JourneyOptimizer.Sms.Core.Credentials.Sinch;
 /// </summary>
 public sealed class SinchCredential : ApiCredential
 {
+    public SinchCredential() => Vendor = SmsVendor.Sinch;
+
     public const int ServicePlanIdLength = 32;
     public const int OverrideUrlMaxLength = 2000;
 
@@ -23,4 +25,13 @@ public sealed class SinchCredential : ApiCredential
 
     /// <summary>Where Sinch sends delivery reports of the portal's batches instead of the service plan's default callback (https).</summary>
     public string? OverrideUrl { get; set; }
+
+    /// <summary>
+    /// The HMAC secret Sinch signs the service plan's callbacks with (<see cref="SinchWebhookSignature"/>), protected;
+    /// null until the administrator sets one (the credential's webhooks need it).
+    /// </summary>
+    public string? WebhookSecretProtected { get; set; }
+
+    /// <summary>The last 4 characters of the webhook secret.</summary>
+    public string? WebhookSecretHint { get; set; }
 }

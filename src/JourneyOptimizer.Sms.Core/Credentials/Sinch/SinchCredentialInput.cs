@@ -4,10 +4,8 @@ namespace JourneyOptimizer.Sms.Core.Credentials.Sinch;
 /// The fields of a Sinch (SMS) credential as an administrator types them, with AJO's labels. A blank
 /// <see cref="ApiToken"/> on edit keeps the stored token.
 /// </summary>
-public sealed class SinchCredentialInput
+public sealed class SinchCredentialInput : ApiCredentialInput
 {
-    public string? Name { get; set; }
-
     /// <summary>AJO's "Service ID": Sinch's service plan id.</summary>
     public string? ServiceId { get; set; }
 
@@ -16,4 +14,7 @@ public sealed class SinchCredentialInput
     public string? InboundNumber { get; set; }
 
     public string? OverrideUrl { get; set; }
+
+    /// <summary>The HMAC secret of the service plan's callbacks (optional; write-only, blank keeps the stored one).</summary>
+    public string? WebhookSecret { get; set; }
 }

@@ -40,6 +40,8 @@ public sealed class SinchCredentialInputValidator : AbstractValidator<SinchCrede
         RuleFor(x => x.OverrideUrl)
             .Custom((url, context) => CheckHttpsUrl(url, context))
             .When(x => !string.IsNullOrWhiteSpace(x.OverrideUrl));
+
+        RuleFor(x => x.WebhookSecret).WebhookSecret().When(x => !string.IsNullOrEmpty(x.WebhookSecret));
     }
 
     /// <summary>
@@ -61,6 +63,15 @@ public sealed class SinchCredentialInputValidator : AbstractValidator<SinchCrede
             context.AddFailure(message);
         }
     }
+}
+
+/// <summary>The HMAC secret Sinch signs callbacks with (Sinch SMS and Sinch RCS); optional, so callers check it only when given.</summary>
+internal static class WebhookSecretRules
+{
+    public static IRuleBuilderOptions<T, string?> WebhookSecret<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .MaximumLength(SinchCredentialInputValidator.MaxInputLength + 20).WithMessage(M.WebhookSecretFormat)
+            .Matches(SinchCredentialInputValidator.TokenPattern).WithMessage(M.WebhookSecretFormat);
 }
 
 /// <summary>Rules shared by the vendors whose credentials carry an inbound number (Sinch, Infobip).</summary>

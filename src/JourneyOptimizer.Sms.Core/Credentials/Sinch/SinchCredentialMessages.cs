@@ -9,4 +9,5 @@ public static class SinchCredentialMessages
     public const string ApiTokenRequired = Custom.CustomCredentialMessages.ApiTokenRequired;
     public const string ApiTokenFormat = "The API Token must be 8 to 200 characters without spaces.";
     public const string InboundNumberRequired = "Enter the inbound number.";
+    public const string WebhookSecretFormat = "The webhook secret must be 8 to 200 characters without spaces.";
 }

@@ -43,6 +43,6 @@ public sealed class SinchCredentialVerifier(ISinchSmsClient client)
         }
 
         var (key, args) = SinchErrorText.ForFailure(result.Failure, SinchApi.Sms);
-        return ProviderSendOutcome.Failure(result.Failure.Code, key, args);
+        return ProviderSendOutcome.Failure(result.Failure.Code, key, args) with { Transient = result.Failure.Kind.IsTransient() };
     }
 }

@@ -58,6 +58,12 @@ public sealed class SinchResult<T>
     public override string ToString() => Succeeded ? $"Success({Value})" : $"Failure({Failure})";
 }
 
+public static class SinchFailureKindExtensions
+{
+    /// <summary>Sinch could not be reached or asked to wait: worth trying again later.</summary>
+    public static bool IsTransient(this SinchFailureKind kind) => kind is SinchFailureKind.Unreachable or SinchFailureKind.RateLimited;
+}
+
 /// <summary>Factories for <see cref="SinchResult{T}"/>.</summary>
 public static class SinchResult
 {

@@ -11,11 +11,22 @@ public static class SinchServiceCollectionExtensions
     public const string ResiliencePipelineName = "sinch-sms";
 
     /// <summary>
-    /// The Sinch SMS REST API client (<see cref="ISinchSmsClient"/>, typed <see cref="HttpClient"/>
-    /// <see cref="SinchSmsClient.HttpClientName"/>), with <see cref="SinchOptions"/> bound from the <c>Sinch</c> section
-    /// and validated on start.
+    /// Sinch (SMS) as a credential vendor (<see cref="SinchVendor"/>) with its SMS REST API client
+    /// (<see cref="AddSinchSmsApi"/>).
     /// </summary>
     public static IServiceCollection AddSinch(this IServiceCollection services)
+    {
+        AddSinchSmsApi(services);
+        services.AddCredentialVendor<SinchVendor>();
+        return services;
+    }
+
+    /// <summary>
+    /// The Sinch SMS REST API client (<see cref="ISinchSmsClient"/>, typed <see cref="HttpClient"/>
+    /// <see cref="SinchSmsClient.HttpClientName"/>), with <see cref="SinchOptions"/> bound from the <c>Sinch</c> section
+    /// and validated on start. Also used by Sinch RCS for its SMS fallback. Calling it twice registers nothing twice.
+    /// </summary>
+    public static IServiceCollection AddSinchSmsApi(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         if (services.Any(d => d.ServiceType == typeof(ISinchSmsClient)))

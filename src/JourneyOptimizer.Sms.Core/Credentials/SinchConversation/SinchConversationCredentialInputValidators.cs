@@ -81,5 +81,7 @@ public sealed class SinchRcsCredentialInputValidator : AbstractValidator<SinchRc
             .Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(M.RateLimitRequired)
             .InclusiveBetween(0, SinchRcsCredential.MaxApiRateLimit).WithMessage(M.RateLimitRange);
+
+        RuleFor(x => x.WebhookSecret).WebhookSecret().When(x => !string.IsNullOrEmpty(x.WebhookSecret));
     }
 }

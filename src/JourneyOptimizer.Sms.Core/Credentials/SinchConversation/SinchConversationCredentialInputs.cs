@@ -1,10 +1,8 @@
 namespace JourneyOptimizer.Sms.Core.Credentials.SinchConversation;
 
 /// <summary>The fields of a Sinch MMS credential, with AJO's labels. A blank <see cref="ApiToken"/> on edit keeps the stored one.</summary>
-public sealed class SinchMmsCredentialInput
+public sealed class SinchMmsCredentialInput : ApiCredentialInput
 {
-    public string? Name { get; set; }
-
     public string? ProjectId { get; set; }
 
     public string? AppId { get; set; }
@@ -14,10 +12,8 @@ public sealed class SinchMmsCredentialInput
 }
 
 /// <summary>The fields of a Sinch RCS credential, with AJO's labels. Blank secrets on edit keep the stored ones.</summary>
-public sealed class SinchRcsCredentialInput
+public sealed class SinchRcsCredentialInput : ApiCredentialInput
 {
-    public string? Name { get; set; }
-
     public string? ProjectId { get; set; }
 
     public string? AppId { get; set; }
@@ -33,4 +29,7 @@ public sealed class SinchRcsCredentialInput
 
     /// <summary>Requests per second; 0 = unlimited.</summary>
     public int? ApiRateLimit { get; set; } = 0;
+
+    /// <summary>The secret of the app's webhook, with which Sinch signs its callbacks (optional; write-only).</summary>
+    public string? WebhookSecret { get; set; }
 }

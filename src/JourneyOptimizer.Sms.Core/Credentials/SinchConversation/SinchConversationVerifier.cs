@@ -31,8 +31,16 @@ public sealed class SinchConversationVerifier(ISinchConversationClient conversat
         VerifyAsync(SinchConversationChannel.Rcs, projectId, appId, apiToken, servicePlanId, smsApiToken, cancellationToken);
 
     /// <summary>Sends one text on MMS or RCS (with the SMS fallback when <paramref name="smsFallback"/>).</summary>
-    public async Task<ProviderSendOutcome> SendTestAsync(SinchConversationChannel channel, string projectId, string appId, string apiToken,
-        string to, string text, bool smsFallback, CancellationToken cancellationToken)
+    public Task<ProviderSendOutcome> SendTestAsync(SinchConversationChannel channel, string projectId, string appId, string apiToken,
+        string to, string text, bool smsFallback, CancellationToken cancellationToken) =>
+        SendAsync(channel, projectId, appId, apiToken, null, to, text, smsFallback, cancellationToken);
+
+    /// <summary>
+    /// Sends one text on MMS or RCS from <paramref name="sender"/> (<c>MMS_SENDER</c> on MMS, the SMS fallback's
+    /// <c>SMS_SENDER</c> on RCS; the app's default when null).
+    /// </summary>
+    public async Task<ProviderSendOutcome> SendAsync(SinchConversationChannel channel, string projectId, string appId, string apiToken,
+        string? sender, string to, string text, bool smsFallback, CancellationToken cancellationToken)
     {
         if (!SinchConversationApiToken.TryParse(apiToken, out var keyId, out var keySecret))
         {
@@ -40,14 +48,19 @@ public sealed class SinchConversationVerifier(ISinchConversationClient conversat
         }
 
         var result = await conversation.SendTextAsync(new SinchConversationCredentials(projectId, appId, keyId, keySecret),
-            new SinchConversationMessageRequest(channel, to, text) { SmsFallback = smsFallback }, cancellationToken);
+            new SinchConversationMessageRequest(channel, to, text)
+            {
+                SmsFallback = smsFallback,
+                MmsSender = channel == SinchConversationChannel.Mms ? sender : null,
+                SmsSender = channel == SinchConversationChannel.Rcs && smsFallback ? sender : null,
+            }, cancellationToken);
         if (result.Succeeded)
         {
             return ProviderSendOutcome.Success(result.Value.MessageId);
         }
 
         var (key, args) = SinchErrorText.ForFailure(result.Failure, SinchApi.Conversation);
-        return ProviderSendOutcome.Failure(result.Failure.Code, key, args);
+        return ProviderSendOutcome.Failure(result.Failure.Code, key, args) with { Transient = result.Failure.Kind.IsTransient() };
     }
 
     private async Task<ProviderVerification> VerifyAsync(SinchConversationChannel channel, string projectId, string appId, string apiToken,

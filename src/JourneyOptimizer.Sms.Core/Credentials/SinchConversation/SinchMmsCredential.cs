@@ -6,6 +6,8 @@ namespace JourneyOptimizer.Sms.Core.Credentials.SinchConversation;
 /// </summary>
 public sealed class SinchMmsCredential : ApiCredential
 {
+    public SinchMmsCredential() => Vendor = SmsVendor.SinchMms;
+
     public const int ProjectIdMaxLength = 36;
     public const int AppIdMaxLength = 26;
 

@@ -6,6 +6,8 @@ namespace JourneyOptimizer.Sms.Core.Credentials.SinchConversation;
 /// </summary>
 public sealed class SinchRcsCredential : ApiCredential
 {
+    public SinchRcsCredential() => Vendor = SmsVendor.SinchRcs;
+
     public const int MaxApiRateLimit = 10_000;
 
     /// <summary>The project's UUID, lower case.</summary>
@@ -30,4 +32,9 @@ public sealed class SinchRcsCredential : ApiCredential
 
     /// <summary>Requests per second the portal may send through this app; 0 = unlimited.</summary>
     public int ApiRateLimit { get; set; }
+
+    /// <summary>The secret of the app's webhook (Sinch signs its callbacks with it), protected; null until set.</summary>
+    public string? WebhookSecretProtected { get; set; }
+
+    public string? WebhookSecretHint { get; set; }
 }

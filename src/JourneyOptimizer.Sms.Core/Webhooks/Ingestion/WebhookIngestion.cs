@@ -82,6 +82,16 @@ public sealed partial class WebhookIngestion(
         ArgumentNullException.ThrowIfNull(webhook);
         ArgumentNullException.ThrowIfNull(request);
         var read = webhook.Reader.Read(webhook, request, PublicUrl(request));
+        if (read.Ignored)
+        {
+            using (IngestionLogScope.Begin(logger))
+            {
+                LogIgnored(logger, webhook.Id, read.Reason ?? "");
+            }
+
+            return ([], new WebhookResponse(204, WebhookResponse.TextPlain, ""));
+        }
+
         if (read.IsRefusal)
         {
             return ([], Refuse(webhook, read.Status, read.Reason!));
@@ -333,6 +343,9 @@ public sealed partial class WebhookIngestion(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {WebhookId} refused a request with {StatusCode}: {Reason}")]
     private static partial void LogRefused(ILogger logger, int webhookId, int statusCode, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {WebhookId} acknowledged a request it does not store: {Reason}")]
+    private static partial void LogIgnored(ILogger logger, int webhookId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {WebhookId} could not store an event; answered 503 so that the provider retries")]
     private static partial void LogNotStored(ILogger logger, int webhookId);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace JourneyOptimizer.Sms.UnitTests.Credentials.Sinch;
 
 /// <summary>
-/// The Sinch clients as the portal registers them (<see cref="SinchServiceCollectionExtensions.AddSinch"/>,
+/// The Sinch clients as the portal registers them (<see cref="SinchServiceCollectionExtensions.AddSinchSmsApi"/>,
 /// <see cref="SinchConversationServiceCollectionExtensions.AddSinchConversation"/>), pointed at a
 /// <see cref="FakeSinch"/>; retry waits up to 10 s happen at once (so the attempt timeout is longer), logs are captured.
 /// </summary>

@@ -13,7 +13,7 @@ public sealed class SinchServiceCollectionExtensionsTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddLogging();
-        services.AddSinch();
+        services.AddSinchSmsApi();
         services.AddSinchConversation();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -80,5 +80,21 @@ public sealed class SinchServiceCollectionExtensionsTests
         Assert.Single(services, d => d.ServiceType == typeof(ISinchSmsClient));
         Assert.Single(services, d => d.ServiceType == typeof(SinchConversationVerifier));
         Assert.Single(services, d => d.ServiceType == typeof(SinchCredentialVerifier));
+    }
+
+    [Fact]
+    public void AddSinchMmsAndRcs_RegisterTheirVendorsOnce_OnOneSetOfClients()
+    {
+        var services = new ServiceCollection();
+        services.AddSinch();
+        services.AddSinchMms();
+        services.AddSinchRcs();
+        services.AddSinchRcs();
+
+        Assert.Equal(
+            [typeof(SinchVendor), typeof(SinchMmsVendor), typeof(SinchRcsVendor)],
+            services.Where(d => d.ServiceType == typeof(Core.Credentials.ICredentialVendor)).Select(d => d.ImplementationType));
+        Assert.Single(services, d => d.ServiceType == typeof(ISinchConversationClient));
+        Assert.Single(services, d => d.ServiceType == typeof(ISinchSmsClient));
     }
 }
