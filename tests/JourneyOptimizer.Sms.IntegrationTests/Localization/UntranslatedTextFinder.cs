@@ -14,13 +14,14 @@ public sealed partial class UntranslatedTextFinder
     /// <summary>
     /// Terms that stay in English in every language: the brand and the permission names (PRODUCT.md 2), and technical
     /// names and formats shown as they are (options of the Custom provider form, examples in the placeholders of its
-    /// code fields). SMS, RCS, MMS, PEM and JSON, single words, need no entry: only two English words in a row count.
+    /// code fields, the Key ID:Key Secret format of a Sinch access key named by the Sinch dashboard's English fields).
+    /// SMS, RCS, MMS, PEM and JSON, single words, need no entry: only two English words in a row count.
     /// </summary>
     public static readonly IReadOnlyList<string> UntranslatedTerms =
     [
         "Journey Optimizer SMS", "System administrator", "Manage messages presets", "View messages presets",
         "HMAC-SHA256", "HMAC-SHA1", "X-API-Key", "-----BEGIN CERTIFICATE-----", "-----BEGIN PRIVATE KEY-----",
-        """{"iss": "journey-optimizer"}""",
+        """{"iss": "journey-optimizer"}""", "Key ID:Key Secret",
     ];
 
     private readonly string _culture;
