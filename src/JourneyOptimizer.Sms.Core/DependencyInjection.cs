@@ -4,6 +4,7 @@ using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Core.Consent;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Custom;
+using JourneyOptimizer.Sms.Core.Credentials.Infobip;
 using JourneyOptimizer.Sms.Core.Credentials.Sinch;
 using JourneyOptimizer.Sms.Core.Credentials.SinchConversation;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
@@ -83,6 +84,7 @@ public static class DependencyInjection
         services.AddSinch();
         services.AddSinchMms();
         services.AddSinchRcs();
+        services.AddInfobip();
         services.AddChannelConfigurations();
         services.AddCredentialChecks();
         services.AddValidatorsFromAssemblyContaining<SmsDbContext>(ServiceLifetime.Singleton, includeInternalTypes: false);

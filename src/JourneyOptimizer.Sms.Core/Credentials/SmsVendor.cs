@@ -8,4 +8,5 @@ public enum SmsVendor
     Sinch = 3,
     SinchMms = 4,
     SinchRcs = 5,
+    Infobip = 6,
 }

@@ -39,6 +39,12 @@ public abstract class VendorWebhooks
     public virtual FieldError? CredentialProblem(ApiCredential credential) => null;
 
     /// <summary>
+    /// The keyword settings an inbound webhook of this credential works with: the webhook's own, unless the vendor's
+    /// credential adds to them (Infobip's Fuzzy Opt-out turns on Fuzzy Logic with its Fuzzy auto reply).
+    /// </summary>
+    public virtual InboundKeywordSettings KeywordSettings(ApiCredential credential, InboundKeywordSettings webhookSettings) => webhookSettings;
+
+    /// <summary>
     /// The reader of one webhook's requests, with what it needs of the credential (a key to check signatures). Kept for
     /// a few seconds by the webhook directory. May throw <see cref="System.Security.Cryptography.CryptographicException"/>
     /// when a secret cannot be unprotected (the directory then refuses the webhook's requests).

@@ -1286,6 +1286,67 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.HasDiscriminator().HasValue("Custom");
                 });
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Infobip.InfobipCredential", b =>
+                {
+                    b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");
+
+                    b.Property<string>("ApiBaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ApiKeyHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ApiKeyProtected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("CallbackData")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ContentTemplateId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.Property<string>("FuzzyAutoReply")
+                        .HasMaxLength(1600)
+                        .HasColumnType("character varying(1600)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("FuzzyOptOut")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("InboundNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("InfobipInboundNumber")
+                        .UseCollation("C");
+
+                    b.Property<string>("PrincipalEntityId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.Property<int>("ValidityPeriodHours")
+                        .HasColumnType("integer");
+
+                    b.HasIndex("ApiBaseUrl", "InboundNumber")
+                        .IsUnique();
+
+                    b.HasDiscriminator().HasValue("Infobip");
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Sinch.SinchCredential", b =>
                 {
                     b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");

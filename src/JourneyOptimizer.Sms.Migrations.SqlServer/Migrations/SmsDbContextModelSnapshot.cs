@@ -1177,6 +1177,60 @@ namespace JourneyOptimizer.Sms.Migrations.SqlServer.Migrations
                     b.HasDiscriminator().HasValue("Custom");
                 });
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Infobip.InfobipCredential", b =>
+                {
+                    b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");
+
+                    b.Property<string>("ApiBaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ApiKeyHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<string>("ApiKeyProtected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("CallbackData")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ContentTemplateId")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("FuzzyAutoReply")
+                        .HasMaxLength(1600)
+                        .HasColumnType("nvarchar(1600)");
+
+                    b.Property<bool>("FuzzyOptOut")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("InboundNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("InfobipInboundNumber");
+
+                    b.Property<string>("PrincipalEntityId")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("ValidityPeriodHours")
+                        .HasColumnType("int");
+
+                    b.HasIndex("ApiBaseUrl", "InboundNumber")
+                        .IsUnique()
+                        .HasFilter("[ApiBaseUrl] IS NOT NULL AND [InfobipInboundNumber] IS NOT NULL");
+
+                    b.HasDiscriminator().HasValue("Infobip");
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Sinch.SinchCredential", b =>
                 {
                     b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");

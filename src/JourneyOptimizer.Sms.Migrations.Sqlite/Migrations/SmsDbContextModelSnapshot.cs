@@ -1134,6 +1134,59 @@ namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
                     b.HasDiscriminator().HasValue("Custom");
                 });
 
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Infobip.InfobipCredential", b =>
+                {
+                    b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");
+
+                    b.Property<string>("ApiBaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiKeyHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiKeyProtected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallbackData")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentTemplateId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FuzzyAutoReply")
+                        .HasMaxLength(1600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FuzzyOptOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InboundNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("InfobipInboundNumber");
+
+                    b.Property<string>("PrincipalEntityId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ValidityPeriodHours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasIndex("ApiBaseUrl", "InboundNumber")
+                        .IsUnique();
+
+                    b.HasDiscriminator().HasValue("Infobip");
+                });
+
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Sinch.SinchCredential", b =>
                 {
                     b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");

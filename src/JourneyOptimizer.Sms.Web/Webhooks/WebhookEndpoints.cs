@@ -68,7 +68,7 @@ public static class WebhookEndpoints
         // returned to the pool before the wait for the commit, so concurrent requests do not hold buffers.
         var declared = context.Request.ContentLength;
         var buffer = ArrayPool<byte>.Shared.Rent(declared is { } n ? (int)n + 1 : 4096);
-        IngestionEvent? ingestionEvent;
+        IReadOnlyList<IngestionEvent> events;
         try
         {
             var length = 0;
@@ -110,7 +110,7 @@ public static class WebhookEndpoints
                 context.Request.QueryString.Value ?? "",
                 buffer.AsMemory(0, length));
             WebhookResponse? refusal;
-            (ingestionEvent, refusal) = ingestion.Read(webhook, request);
+            (events, refusal) = ingestion.Read(webhook, request);
             if (refusal is not null)
             {
                 await WriteAsync(context, refusal);
@@ -128,7 +128,7 @@ public static class WebhookEndpoints
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        await WriteAsync(context, await ingestion.StoreAsync(ingestionEvent!, aborted));
+        await WriteAsync(context, await ingestion.StoreAsync(webhook, events, aborted));
     }
 
     private static string RequestUrl(HttpRequest request) =>

@@ -6,6 +6,8 @@ namespace JourneyOptimizer.Sms.Core.Credentials.Infobip;
 /// </summary>
 public sealed class InfobipCredential : ApiCredential
 {
+    public InfobipCredential() => Vendor = SmsVendor.Infobip;
+
     public const int ApiBaseUrlMaxLength = InfobipBaseUrl.MaxLength;
     public const int DltIdMaxLength = 50;
     public const int CallbackDataMaxLength = 4000;

@@ -1,10 +1,8 @@
 namespace JourneyOptimizer.Sms.Core.Credentials.Infobip;
 
 /// <summary>The fields of an Infobip credential, with AJO's labels. A blank <see cref="ApiKey"/> on edit keeps the stored key.</summary>
-public sealed class InfobipCredentialInput
+public sealed class InfobipCredentialInput : ApiCredentialInput
 {
-    public string? Name { get; set; }
-
     /// <summary><c>xxxxx.api.infobip.com</c> or <c>https://xxxxx.api.infobip.com</c>.</summary>
     public string? ApiBaseUrl { get; set; }
 

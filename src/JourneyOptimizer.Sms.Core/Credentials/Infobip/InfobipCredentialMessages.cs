@@ -6,6 +6,7 @@ public static class InfobipCredentialMessages
     public const string ApiBaseUrlRequired = "Enter the API base URL.";
     public const string ApiBaseUrlFormat = "Enter the API base URL as a host name, for example xxxxx.api.infobip.com, or as an https URL without a path.";
     public const string ApiBaseUrlTooLong = "The API base URL can have at most 200 characters.";
+    public const string ApiKeyRequired = "Enter the API key.";
     public const string ApiKeyFormat = "The API key must be 8 to 200 characters without spaces.";
     public const string ValidityPeriodRequired = "Enter the validity period in hours.";
     public const string ValidityPeriodRange = "The validity period must be from 1 to 48 hours.";

@@ -12,7 +12,7 @@ public static class InfobipServiceCollectionExtensions
     public const string ResiliencePipelineName = "infobip";
 
     /// <summary>
-    /// The Infobip client (<see cref="IInfobipClient"/>, typed <see cref="HttpClient"/> named <c>Infobip</c>) with
+    /// Infobip as a credential vendor (<see cref="InfobipVendor"/>): the Infobip client (<see cref="IInfobipClient"/>, typed <see cref="HttpClient"/> named <c>Infobip</c>) with
     /// <see cref="InfobipOptions"/> bound from the <c>Infobip</c> section. Its connections use the Custom provider's
     /// primary handler and address guard, bound to <c>CustomProviders:AllowPrivateNetworks</c>: an API base URL is typed
     /// by an administrator, like a Provider URL.
@@ -40,6 +40,7 @@ public static class InfobipServiceCollectionExtensions
         services.AddHttpClient<IInfobipClient, InfobipClient>(InfobipClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<CustomProviderHandlerFactory>().Create(clientCertificate: null))
             .AddProviderDefaults(ResiliencePipelineName, sp => sp.GetRequiredService<IOptions<InfobipOptions>>().Value.TimeoutSeconds);
+        services.AddCredentialVendor<InfobipVendor>();
         return services;
     }
 }

@@ -178,7 +178,7 @@ public sealed partial class WebhookDirectory(
             SenderNumber = w.SenderNumber,
             SigningSecretHash = DecodeHash(w.SigningSecretHash),
             Mapping = SafeMapping(w.PayloadMappingJson),
-            Keywords = SafeKeywords(w.KeywordSettingsJson),
+            Keywords = webhooks.KeywordSettings(row.Credential, SafeKeywords(w.KeywordSettingsJson)),
             Reader = reader,
             ReplyThroughOutbox = !webhooks.RepliesInAnswer,
         };

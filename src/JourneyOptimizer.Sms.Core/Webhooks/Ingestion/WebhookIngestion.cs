@@ -73,10 +73,11 @@ public sealed partial class WebhookIngestion(
     }
 
     /// <summary>
-    /// Authenticates and reads a request into an event, or refuses it (logged). Synchronous and independent of the
-    /// body's buffer afterwards: the endpoint returns its buffer before waiting for the commit.
+    /// Authenticates and reads a request into its events (usually one; a push of several is stored all or answered
+    /// 4xx as a whole), or refuses it (logged). Synchronous and independent of the body's buffer afterwards: the
+    /// endpoint returns its buffer before waiting for the commit.
     /// </summary>
-    public (IngestionEvent? Event, WebhookResponse? Refusal) Read(ResolvedWebhook webhook, WebhookRequest request)
+    public (IReadOnlyList<IngestionEvent> Events, WebhookResponse? Refusal) Read(ResolvedWebhook webhook, WebhookRequest request)
     {
         ArgumentNullException.ThrowIfNull(webhook);
         ArgumentNullException.ThrowIfNull(request);
@@ -88,25 +89,52 @@ public sealed partial class WebhookIngestion(
                 LogIgnored(logger, webhook.Id, read.Reason ?? "");
             }
 
-            return (null, new WebhookResponse(204, WebhookResponse.TextPlain, ""));
+            return ([], new WebhookResponse(204, WebhookResponse.TextPlain, ""));
         }
 
-        var (ingestionEvent, refusal) = read switch
+        if (read.IsRefusal)
         {
-            { Inbound: { } i } => Inbound(webhook, i.EventKey, i.ProviderMessageId, i.From, i.To, i.Body, i.OriginAtUtc, i.FromField, i.ToField, i.BodyField),
-            { Feedback: { } f } => Feedback(webhook, f.EventKey, f.Reference, f.Status, f.Code, f.ReferenceField, f.StatusField, f.CodeField),
-            _ => (null, (read.Status, read.Reason ?? "Refused.")),
-        };
-        return refusal is not null ? (null, Refuse(webhook, refusal.Value.Status, refusal.Value.Reason)) : (ingestionEvent, null);
+            return ([], Refuse(webhook, read.Status, read.Reason!));
+        }
+
+        var events = new List<IngestionEvent>(read.InboundEvents.Count + read.FeedbackEvents.Count);
+        foreach (var i in read.InboundEvents)
+        {
+            var (inbound, refusal) = Inbound(webhook, i.EventKey, i.ProviderMessageId, i.From, i.To, i.Body, i.OriginAtUtc, i.FromField, i.ToField, i.BodyField);
+            if (refusal is { } r)
+            {
+                return ([], Refuse(webhook, r.Status, r.Reason));
+            }
+
+            events.Add(inbound!);
+        }
+
+        foreach (var f in read.FeedbackEvents)
+        {
+            var (feedback, refusal) = Feedback(webhook, f.EventKey, f.Reference, f.Status, f.Code, f.ReferenceField, f.StatusField, f.CodeField);
+            if (refusal is { } r)
+            {
+                return ([], Refuse(webhook, r.Status, r.Reason));
+            }
+
+            events.Add(feedback!);
+        }
+
+        return (events, null);
     }
 
-    /// <summary>Hands the event to the writer and answers once it is committed (or 503 when it could not be).</summary>
-    public async Task<WebhookResponse> StoreAsync(IngestionEvent ingestionEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands the events to the writer and answers once all are committed (or 503 when one could not be: the provider
+    /// retries the request, and what was stored comes back as duplicates). The reply is the first inbound event's.
+    /// </summary>
+    public async Task<WebhookResponse> StoreAsync(ResolvedWebhook webhook, IReadOnlyList<IngestionEvent> events, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ingestionEvent);
-        var webhook = ingestionEvent.Webhook;
-        var result = await writer.SubmitAsync(ingestionEvent, cancellationToken);
-        if (result.Status == IngestStatus.Failed)
+        ArgumentNullException.ThrowIfNull(webhook);
+        ArgumentNullException.ThrowIfNull(events);
+        IngestResult[] results = events.Count == 1
+            ? [await writer.SubmitAsync(events[0], cancellationToken)]
+            : await Task.WhenAll(events.Select(e => writer.SubmitAsync(e, cancellationToken)));
+        if (results.Any(r => r.Status == IngestStatus.Failed))
         {
             using (IngestionLogScope.Begin(logger))
             {
@@ -116,14 +144,14 @@ public sealed partial class WebhookIngestion(
             return WebhookResponse.Refused(503, "The event could not be stored; retry later.");
         }
 
-        return webhook.Reader.Answer(webhook, result.Reply);
+        return webhook.Reader.Answer(webhook, results.Length > 0 ? results[0].Reply : null);
     }
 
     /// <summary><see cref="Read"/> then <see cref="StoreAsync"/>.</summary>
     public async Task<WebhookResponse> HandleAsync(ResolvedWebhook webhook, WebhookRequest request, CancellationToken cancellationToken)
     {
-        var (ingestionEvent, refusal) = Read(webhook, request);
-        return refusal ?? await StoreAsync(ingestionEvent!, cancellationToken);
+        var (events, refusal) = Read(webhook, request);
+        return refusal ?? await StoreAsync(webhook, events, cancellationToken);
     }
 
     private (IngestionEvent? Event, (int Status, string Reason)? Refusal) Inbound(ResolvedWebhook webhook, string eventKey,

@@ -1,8 +1,12 @@
 using System.Net;
+using FluentValidation;
+using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Infobip;
+using JourneyOptimizer.Sms.Core.Security;
 using JourneyOptimizer.Sms.Testing;
 using JourneyOptimizer.Sms.UnitTests.Credentials.Twilio;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -37,6 +41,11 @@ internal sealed class InfobipHarness : IAsyncDisposable
 
     public InfobipCredentialVerifier Verifier => _services.GetRequiredService<InfobipCredentialVerifier>();
 
+    /// <summary>The plug-in as the portal registers it, on the same client.</summary>
+    public ICredentialVendor Vendor => _services.GetRequiredService<CredentialVendors>()[SmsVendor.Infobip];
+
+    public ISecretProtector Protector => _services.GetRequiredService<ISecretProtector>();
+
     public Uri BaseUrl => new($"https://{Host}:{Fake.Port}");
 
     public InfobipApiCredentials Credentials => new(BaseUrl, ApiKey);
@@ -61,6 +70,8 @@ internal sealed class InfobipHarness : IAsyncDisposable
             AllowedEndpoints = letTheFakeThrough ? [new IPEndPoint(IPAddress.Loopback, fake.Port)] : [],
             ResolveHost = (_, _) => Task.FromResult(new[] { IPAddress.Loopback }),
         });
+        services.AddSingleton<ISecretProtector>(new DataProtectionSecretProtector(new EphemeralDataProtectionProvider()));
+        services.AddSingleton<IValidator<InfobipCredentialInput>, InfobipCredentialInputValidator>();
         services.AddInfobip();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return new InfobipHarness(provider, fake, logs);

@@ -1,0 +1,136 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace JourneyOptimizer.Sms.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddInfobip : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ApiBaseUrl",
+                table: "ApiCredentials",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ApiKeyHint",
+                table: "ApiCredentials",
+                type: "TEXT",
+                maxLength: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ApiKeyProtected",
+                table: "ApiCredentials",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CallbackData",
+                table: "ApiCredentials",
+                type: "TEXT",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContentTemplateId",
+                table: "ApiCredentials",
+                type: "TEXT",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FuzzyAutoReply",
+                table: "ApiCredentials",
+                type: "TEXT",
+                maxLength: 1600,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FuzzyOptOut",
+                table: "ApiCredentials",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "InfobipInboundNumber",
+                table: "ApiCredentials",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PrincipalEntityId",
+                table: "ApiCredentials",
+                type: "TEXT",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ValidityPeriodHours",
+                table: "ApiCredentials",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiCredentials_ApiBaseUrl_InfobipInboundNumber",
+                table: "ApiCredentials",
+                columns: new[] { "ApiBaseUrl", "InfobipInboundNumber" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_ApiCredentials_ApiBaseUrl_InfobipInboundNumber",
+                table: "ApiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "ApiBaseUrl",
+                table: "ApiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "ApiKeyHint",
+                table: "ApiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "ApiKeyProtected",
+                table: "ApiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "CallbackData",
+                table: "ApiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "ContentTemplateId",
+                table: "ApiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "FuzzyAutoReply",
+                table: "ApiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "FuzzyOptOut",
+                table: "ApiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "InfobipInboundNumber",
+                table: "ApiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "PrincipalEntityId",
+                table: "ApiCredentials");
+
+            migrationBuilder.DropColumn(
+                name: "ValidityPeriodHours",
+                table: "ApiCredentials");
+        }
+    }
+}
