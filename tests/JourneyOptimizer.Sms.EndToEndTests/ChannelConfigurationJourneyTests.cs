@@ -13,6 +13,9 @@ namespace JourneyOptimizer.Sms.EndToEndTests;
 /// </summary>
 public sealed class ChannelConfigurationJourneyTests
 {
+    // The Create page holds every vendor's fields (the picker shows one): a label may name a hidden field too.
+    private static readonly LocatorFilterOptions Visible = new() { Visible = true };
+
     private static string Hex32() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     public static TheoryData<string?, string, string[]> Languages => new()
@@ -54,8 +57,8 @@ public sealed class ChannelConfigurationJourneyTests
         {
             var page = await (await browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1280, Height = 900 } })).NewPageAsync();
             await page.GotoAsync(portal.BaseUrl + "/account/sign-in");
-            await page.GetByLabel("Email").FillAsync("admin@example.com");
-            await page.GetByLabel("Password").FillAsync("Adm1n!Passw0rd");
+            await page.GetByLabel("Email").Filter(Visible).FillAsync("admin@example.com");
+            await page.GetByLabel("Password").Filter(Visible).FillAsync("Adm1n!Passw0rd");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await page.WaitForURLAsync("**/apicredentials");
             if (language is not null)
@@ -69,10 +72,10 @@ public sealed class ChannelConfigurationJourneyTests
             await page.GetByRole(AriaRole.Link, new() { Name = labels[0] }).ClickAsync();
             var credentialName = "twilio" + Hex32()[..6];
             await page.GetByRole(AriaRole.Textbox, new() { Name = labels[1], Exact = true }).FillAsync(credentialName);
-            await page.GetByLabel(labels[2]).FillAsync("AC" + Hex32());
-            await page.GetByLabel(labels[3]).FillAsync(Hex32());
-            await page.GetByLabel(labels[4]).FillAsync("MG" + Hex32());
-            await page.GetByLabel(labels[5]).FillAsync("+14155550100");
+            await page.GetByLabel(labels[2]).Filter(Visible).FillAsync("AC" + Hex32());
+            await page.GetByLabel(labels[3]).Filter(Visible).FillAsync(Hex32());
+            await page.GetByLabel(labels[4]).Filter(Visible).FillAsync("MG" + Hex32());
+            await page.GetByLabel(labels[5]).Filter(Visible).FillAsync("+14155550100");
             await page.GetByRole(AriaRole.Button, new() { Name = labels[6], Exact = true }).ClickAsync();
             await page.WaitForURLAsync("**/apicredentials");
             await Browser.ScreenshotAsync(page, journey, "01-credential");
@@ -84,9 +87,9 @@ public sealed class ChannelConfigurationJourneyTests
             await page.GetByRole(AriaRole.Link, new() { Name = labels[8] }).ClickAsync();
             var name = "promo" + Hex32()[..6];
             await page.GetByRole(AriaRole.Textbox, new() { Name = labels[1], Exact = true }).FillAsync(name);
-            await page.GetByLabel(labels[9]).SelectOptionAsync(new SelectOptionValue { Label = labels[10] });
-            await page.GetByLabel(labels[11]).SelectOptionAsync(new SelectOptionValue { Index = 1 });
-            await page.GetByLabel(labels[12]).FillAsync("+1 415 555 0100");
+            await page.GetByLabel(labels[9]).Filter(Visible).SelectOptionAsync(new SelectOptionValue { Label = labels[10] });
+            await page.GetByLabel(labels[11]).Filter(Visible).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await page.GetByLabel(labels[12]).Filter(Visible).FillAsync("+1 415 555 0100");
             await Browser.ScreenshotAsync(page, journey, "03-create");
 
             // The checks run in the background (a round every 3 s): the list shows Processing first, almost always.

@@ -12,6 +12,9 @@ namespace JourneyOptimizer.Sms.EndToEndTests;
 /// </summary>
 public sealed class ConfigureInTwilioJourneyTests
 {
+    // The Create page holds every vendor's fields (the picker shows one): a label may name a hidden field too.
+    private static readonly LocatorFilterOptions Visible = new() { Visible = true };
+
     private const string PublicBaseUrl = "https://sms.example.com/portal";
 
     private static string Hex32() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
@@ -41,8 +44,8 @@ public sealed class ConfigureInTwilioJourneyTests
             var context = await browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1280, Height = 900 } });
             var page = await context.NewPageAsync();
             await page.GotoAsync(portal.BaseUrl + "/account/sign-in");
-            await page.GetByLabel("Email").FillAsync("admin@example.com");
-            await page.GetByLabel("Password").FillAsync("Adm1n!Passw0rd");
+            await page.GetByLabel("Email").Filter(Visible).FillAsync("admin@example.com");
+            await page.GetByLabel("Password").Filter(Visible).FillAsync("Adm1n!Passw0rd");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await page.WaitForURLAsync("**/apicredentials");
 

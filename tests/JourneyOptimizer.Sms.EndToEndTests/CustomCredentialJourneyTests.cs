@@ -6,6 +6,9 @@ namespace JourneyOptimizer.Sms.EndToEndTests;
 /// <summary>The Custom provider form in a real browser: the auth type shows exactly its fields, headers grow and shrink.</summary>
 public sealed class CustomCredentialJourneyTests
 {
+    // The Create page holds every vendor's fields (the picker shows one): a label may name a hidden field too.
+    private static readonly LocatorFilterOptions Visible = new() { Visible = true };
+
     [Fact]
     public async Task CreateARcsCredential_TheFormShowsOnlyTheFieldsOfTheChosenAuthType()
     {
@@ -20,32 +23,32 @@ public sealed class CustomCredentialJourneyTests
             var page = await (await browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1280, Height = 900 } })).NewPageAsync();
             const string journey = "custom-rcs-en";
             await page.GotoAsync(portal.BaseUrl + "/account/sign-in");
-            await page.GetByLabel("Email").FillAsync("admin@example.com");
-            await page.GetByLabel("Password").FillAsync("Adm1n!Passw0rd");
+            await page.GetByLabel("Email").Filter(Visible).FillAsync("admin@example.com");
+            await page.GetByLabel("Password").Filter(Visible).FillAsync("Adm1n!Passw0rd");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await page.WaitForURLAsync("**/apicredentials");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Create new API credentials" }).ClickAsync();
-            await page.GetByLabel("SMS vendor").SelectOptionAsync("Custom");
+            await page.GetByLabel("SMS vendor").Filter(Visible).SelectOptionAsync("Custom");
             Assert.False(await page.Locator("#Input_Twilio_AccountSid").IsVisibleAsync());
             Assert.True(await page.Locator("#Input_Custom_ProviderUrl").IsVisibleAsync());
 
             // No Authentication: no secret fields. Bearer: the bearer token only. OAuth: URL and body.
             Assert.False(await page.Locator("#Input_Custom_BearerToken").IsVisibleAsync());
-            await page.GetByLabel("Auth Type").SelectOptionAsync("Bearer");
+            await page.GetByLabel("Auth Type").Filter(Visible).SelectOptionAsync("Bearer");
             Assert.True(await page.Locator("#Input_Custom_BearerToken").IsVisibleAsync());
             Assert.False(await page.Locator("#Input_Custom_OAuthUrl").IsVisibleAsync());
-            await page.GetByLabel("Auth Type").SelectOptionAsync("OAuth");
+            await page.GetByLabel("Auth Type").Filter(Visible).SelectOptionAsync("OAuth");
             Assert.True(await page.Locator("#Input_Custom_OAuthUrl").IsVisibleAsync());
             Assert.False(await page.Locator("#Input_Custom_BearerToken").IsVisibleAsync());
-            await page.GetByLabel("Auth Type").SelectOptionAsync("Bearer");
+            await page.GetByLabel("Auth Type").Filter(Visible).SelectOptionAsync("Bearer");
 
             await page.Locator("#Input_Custom_Name").FillAsync("Twilio RCS");
-            await page.GetByLabel("Provider Name").FillAsync("Twilio RCS");
-            await page.GetByLabel("Provider URL").FillAsync("https://rcs.provider.example/v1/messages");
-            await page.GetByLabel("Channel type").SelectOptionAsync("Rcs");
+            await page.GetByLabel("Provider Name").Filter(Visible).FillAsync("Twilio RCS");
+            await page.GetByLabel("Provider URL").Filter(Visible).FillAsync("https://rcs.provider.example/v1/messages");
+            await page.GetByLabel("Channel type").Filter(Visible).SelectOptionAsync("Rcs");
             await page.Locator("#Input_Custom_BearerToken").FillAsync("bearer-token-in-the-browser");
-            await page.GetByLabel("Provider Payload").FillAsync("""{"from":"{{fromNumber}}","to":"{{toNumber}}","text":"{{message}}","authOption":"bearer"}""");
+            await page.GetByLabel("Provider Payload").Filter(Visible).FillAsync("""{"from":"{{fromNumber}}","to":"{{toNumber}}","text":"{{message}}","authOption":"bearer"}""");
 
             // "Add new parameter" adds a header row; its bin icon removes it; Content-Type and Charset have none.
             await page.GetByRole(AriaRole.Button, new() { Name = "Add new parameter" }).ClickAsync();

@@ -12,6 +12,9 @@ namespace JourneyOptimizer.Sms.EndToEndTests;
 /// </summary>
 public sealed class SinchCredentialJourneyTests
 {
+    // The Create page holds every vendor's fields (the picker shows one): a label may name a hidden field too.
+    private static readonly LocatorFilterOptions Visible = new() { Visible = true };
+
     private static string Hex32() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
     [Fact]
@@ -36,14 +39,14 @@ public sealed class SinchCredentialJourneyTests
             var page = await (await browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1280, Height = 900 } })).NewPageAsync();
             const string journey = "sinch-en";
             await page.GotoAsync(portal.BaseUrl + "/account/sign-in");
-            await page.GetByLabel("Email").FillAsync("admin@example.com");
-            await page.GetByLabel("Password").FillAsync("Adm1n!Passw0rd");
+            await page.GetByLabel("Email").Filter(Visible).FillAsync("admin@example.com");
+            await page.GetByLabel("Password").Filter(Visible).FillAsync("Adm1n!Passw0rd");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await page.WaitForURLAsync("**/apicredentials");
 
             // Create: the picker shows Sinch's own fields; a malformed Service ID is refused in the browser.
             await page.GetByRole(AriaRole.Link, new() { Name = "Create new API credentials" }).ClickAsync();
-            await page.GetByLabel("SMS vendor").SelectOptionAsync("Sinch");
+            await page.GetByLabel("SMS vendor").Filter(Visible).SelectOptionAsync("Sinch");
             Assert.True(await page.Locator("#Input_Sinch_ServiceId").IsVisibleAsync());
             Assert.False(await page.Locator("#Input_Twilio_AccountSid").IsVisibleAsync());
             await page.Locator("#Input_Sinch_Name").FillAsync("Sinch US");
@@ -80,8 +83,8 @@ public sealed class SinchCredentialJourneyTests
 
             // Verify SMS connection: a real batch through the fake Sinch, its id shown.
             await row.GetByRole(AriaRole.Link, new() { Name = "Verify SMS connection Sinch US (main)" }).ClickAsync();
-            await page.GetByLabel("Number").FillAsync("+14155550142");
-            await page.GetByLabel("Message").FillAsync("Hello from the portal");
+            await page.GetByLabel("Number").Filter(Visible).FillAsync("+14155550142");
+            await page.GetByLabel("Message").Filter(Visible).FillAsync("Hello from the portal");
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify connection" }).ClickAsync();
             var result = page.Locator("[data-testid=test-result]");
             await result.WaitForAsync();
@@ -110,7 +113,7 @@ public sealed class SinchCredentialJourneyTests
             await row.GetByRole(AriaRole.Link, new() { Name = "删除 Sinch US (main)" }).ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
             await dialog.WaitForAsync();
-            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'confirm-dialog-ok'");
+            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'confirm-dialog-cancel'");
             await Browser.ScreenshotAsync(page, "sinch-zh-Hans", "02-confirm-delete");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
             await page.WaitForURLAsync("**/apicredentials");

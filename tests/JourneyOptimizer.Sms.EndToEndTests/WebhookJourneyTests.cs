@@ -7,6 +7,9 @@ namespace JourneyOptimizer.Sms.EndToEndTests;
 /// <summary>Creating an SMS webhook in a real browser, seeing its URL and copying it, in English and Simplified Chinese.</summary>
 public sealed class WebhookJourneyTests
 {
+    // The Create page holds every vendor's fields (the picker shows one): a label may name a hidden field too.
+    private static readonly LocatorFilterOptions Visible = new() { Visible = true };
+
     private const string PublicBaseUrl = "https://sms.example.com/portal";
 
     private static string Hex32() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
@@ -39,8 +42,8 @@ public sealed class WebhookJourneyTests
             await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = portal.BaseUrl });
             var page = await context.NewPageAsync();
             await page.GotoAsync(portal.BaseUrl + "/account/sign-in");
-            await page.GetByLabel("Email").FillAsync("admin@example.com");
-            await page.GetByLabel("Password").FillAsync("Adm1n!Passw0rd");
+            await page.GetByLabel("Email").Filter(Visible).FillAsync("admin@example.com");
+            await page.GetByLabel("Password").Filter(Visible).FillAsync("Adm1n!Passw0rd");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await page.WaitForURLAsync("**/apicredentials");
             if (language is not null)

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(SmsDbContext))]
-    [Migration("20261205160323_SinchVendors")]
-    partial class SinchVendors
+    [Migration("20261205174703_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -419,6 +419,9 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
 
+                    b.Property<DateTime?>("NextCheckAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -443,6 +446,8 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextCheckAtUtc");
 
                     b.HasIndex("SandboxId", "NormalizedName")
                         .IsUnique();
@@ -1282,6 +1287,67 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     b.HasIndex("SandboxId", "ChannelType");
 
                     b.HasDiscriminator().HasValue("Custom");
+                });
+
+            modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Infobip.InfobipCredential", b =>
+                {
+                    b.HasBaseType("JourneyOptimizer.Sms.Core.Credentials.ApiCredential");
+
+                    b.Property<string>("ApiBaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ApiKeyHint")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ApiKeyProtected")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("CallbackData")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ContentTemplateId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.Property<string>("FuzzyAutoReply")
+                        .HasMaxLength(1600)
+                        .HasColumnType("character varying(1600)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("FuzzyOptOut")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("InboundNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("InfobipInboundNumber")
+                        .UseCollation("C");
+
+                    b.Property<string>("PrincipalEntityId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.Property<int>("ValidityPeriodHours")
+                        .HasColumnType("integer");
+
+                    b.HasIndex("ApiBaseUrl", "InboundNumber")
+                        .IsUnique();
+
+                    b.HasDiscriminator().HasValue("Infobip");
                 });
 
             modelBuilder.Entity("JourneyOptimizer.Sms.Core.Credentials.Sinch.SinchCredential", b =>

@@ -315,6 +315,7 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     VerificationStatus = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     LastVerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastVerificationError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
+                    NextCheckAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     AccountType = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true, collation: "C"),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false, collation: "C"),
@@ -327,6 +328,37 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                     AuthType = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     ConfigurationJson = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true, collation: "C"),
                     SecretsProtected = table.Column<string>(type: "character varying(400000)", maxLength: 400000, nullable: true, collation: "C"),
+                    ApiBaseUrl = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    ApiKeyProtected = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
+                    ApiKeyHint = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true, collation: "C"),
+                    InfobipInboundNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true, collation: "C"),
+                    ValidityPeriodHours = table.Column<int>(type: "integer", nullable: true),
+                    PrincipalEntityId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
+                    ContentTemplateId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true, collation: "C"),
+                    CallbackData = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
+                    FuzzyOptOut = table.Column<bool>(type: "boolean", nullable: true),
+                    FuzzyAutoReply = table.Column<string>(type: "character varying(1600)", maxLength: 1600, nullable: true, collation: "C"),
+                    SinchServicePlanId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true, collation: "C"),
+                    SinchApiTokenProtected = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
+                    SinchApiTokenHint = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true, collation: "C"),
+                    SinchInboundNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true, collation: "C"),
+                    SinchOverrideUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true, collation: "C"),
+                    SinchWebhookSecretProtected = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
+                    SinchWebhookSecretHint = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true, collation: "C"),
+                    SinchMmsProjectId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true, collation: "C"),
+                    SinchMmsAppId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: true, collation: "C"),
+                    SinchMmsApiTokenProtected = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
+                    SinchMmsApiTokenHint = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true, collation: "C"),
+                    SinchRcsProjectId = table.Column<string>(type: "character varying(36)", maxLength: 36, nullable: true, collation: "C"),
+                    SinchRcsAppId = table.Column<string>(type: "character varying(26)", maxLength: 26, nullable: true, collation: "C"),
+                    SinchRcsApiTokenProtected = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
+                    SinchRcsApiTokenHint = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true, collation: "C"),
+                    SinchRcsServicePlanId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true, collation: "C"),
+                    SinchRcsSmsApiTokenProtected = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
+                    SinchRcsSmsApiTokenHint = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true, collation: "C"),
+                    SinchRcsApiRateLimit = table.Column<int>(type: "integer", nullable: true),
+                    SinchRcsWebhookSecretProtected = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
+                    SinchRcsWebhookSecretHint = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true, collation: "C"),
                     AccountSid = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: true, collation: "C"),
                     AuthMethod = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     AuthTokenProtected = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true, collation: "C"),
@@ -620,6 +652,17 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiCredentials_ApiBaseUrl_InfobipInboundNumber",
+                table: "ApiCredentials",
+                columns: new[] { "ApiBaseUrl", "InfobipInboundNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiCredentials_NextCheckAtUtc",
+                table: "ApiCredentials",
+                column: "NextCheckAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiCredentials_SandboxId_ChannelType",
                 table: "ApiCredentials",
                 columns: new[] { "SandboxId", "ChannelType" });
@@ -628,6 +671,12 @@ namespace JourneyOptimizer.Sms.Migrations.PostgreSql.Migrations
                 name: "IX_ApiCredentials_SandboxId_NormalizedName",
                 table: "ApiCredentials",
                 columns: new[] { "SandboxId", "NormalizedName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiCredentials_SinchServicePlanId_SinchInboundNumber",
+                table: "ApiCredentials",
+                columns: new[] { "SinchServicePlanId", "SinchInboundNumber" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
