@@ -44,7 +44,9 @@ public abstract class CredentialVendor<TCredential, TInput>(IValidator<TInput> v
         return input;
     }
 
-    public IReadOnlyDictionary<string, string> SecretHints(ApiCredential credential) => SecretHints(Typed(credential));
+    /// <summary>A secret without a hint is not set (a copy's, until completed): no hint for it.</summary>
+    public IReadOnlyDictionary<string, string> SecretHints(ApiCredential credential) =>
+        SecretHints(Typed(credential)).Where(h => h.Value.Length > 0).ToDictionary(StringComparer.Ordinal);
 
     /// <summary>The channel type named by the address ("RCS", "MMS"), else the default channel type.</summary>
     public virtual MobileChannel ChannelOf(string address) =>
@@ -65,24 +67,85 @@ public abstract class CredentialVendor<TCredential, TInput>(IValidator<TInput> v
     public CredentialDraft Prepare(ApiCredentialInput input, ApiCredential? stored) =>
         Prepare(Typed(input), stored is null ? null : Typed(stored));
 
+    /// <summary>
+    /// The stored credential as its form, with <paramref name="changedFields"/> typed over it, mapped as an edit (which keeps
+    /// the stored secrets), then cleared of its secrets by the vendor: one mapping for edits and copies.
+    /// </summary>
+    public CredentialDraft PrepareCopy(ApiCredential credential, IReadOnlyDictionary<string, string> changedFields)
+    {
+        ArgumentNullException.ThrowIfNull(changedFields);
+        var stored = Typed(credential);
+        var input = ToInput(stored);
+        input.Name = stored.Name;
+        foreach (var (field, value) in changedFields)
+        {
+            var property = typeof(TInput).GetProperty(field);
+            if (property is null || property.PropertyType != typeof(string) || !property.CanWrite)
+            {
+                throw new ArgumentException($"{field} is not a text field of {Vendor} credentials.", nameof(changedFields));
+            }
+
+            property.SetValue(input, value);
+        }
+
+        var errors = Validate(input, isNew: false);
+        if (errors.Count > 0)
+        {
+            return CredentialDraft.Invalid(errors);
+        }
+
+        var draft = Prepare(input, stored);
+        if (!draft.Succeeded)
+        {
+            return draft;
+        }
+
+        var copy = (TCredential)draft.Credential!;
+        ClearSecrets(copy);
+        return CredentialDraft.Of(copy, []);
+    }
+
+    /// <summary>A stored credential was valid when saved, so what its own form cannot map again is a secret it lacks.</summary>
+    public IReadOnlyList<string> MissingSecrets(ApiCredential credential)
+    {
+        var stored = Typed(credential);
+        var input = ToInput(stored);
+        input.Name = stored.Name;
+        return [.. Prepare(input, stored).Errors.Select(e => e.Field)];
+    }
+
     public IReadOnlyDictionary<string, string?> Snapshot(ApiCredential credential) => Snapshot(Typed(credential));
 
     public Task<FieldError?> FindConflictAsync(SmsDbContext db, ApiCredential credential, CancellationToken cancellationToken) =>
         FindConflictAsync(db, Typed(credential), cancellationToken);
 
+    /// <summary>An incomplete credential is not checked: there is nothing to sign in with, and nothing to mark Failed.</summary>
     public Task<VendorVerification> VerifyAsync(ApiCredential credential, CancellationToken cancellationToken) =>
-        VerifyAsync(Typed(credential), cancellationToken);
+        IsComplete(credential)
+            ? VerifyAsync(Typed(credential), cancellationToken)
+            : Task.FromResult(VendorVerification.NotChecked(ICredentialVendor.SecretsMissingMessage));
 
     public Task<TestMessageResult> SendTestAsync(ApiCredential credential, string? from, string recipient, string message,
         CancellationToken cancellationToken) =>
-        SendTestAsync(Typed(credential), from, recipient, message, cancellationToken);
+        IsComplete(credential)
+            ? SendTestAsync(Typed(credential), from, recipient, message, cancellationToken)
+            : Task.FromResult(SecretsMissing);
 
     public Task<TestMessageResult> SendAsync(ApiCredential credential, string from, string recipient, string message,
         CancellationToken cancellationToken) =>
-        SendAsync(Typed(credential), from, recipient, message, cancellationToken);
+        IsComplete(credential)
+            ? SendAsync(Typed(credential), from, recipient, message, cancellationToken)
+            : Task.FromResult(SecretsMissing);
 
     public Task<SenderCheckResult> CheckSenderAsync(ApiCredential credential, string senderNumber, CancellationToken cancellationToken) =>
-        CheckSenderAsync(Typed(credential), senderNumber, cancellationToken);
+        IsComplete(credential)
+            ? CheckSenderAsync(Typed(credential), senderNumber, cancellationToken)
+            : Task.FromResult(new SenderCheckResult(SenderCheckOutcome.Rejected,
+                [new FieldError(SenderCheckResult.CredentialField, ICredentialVendor.SecretsMissingMessage)]));
+
+    private static TestMessageResult SecretsMissing => new(false, null, null, ErrorKey: ICredentialVendor.SecretsMissingMessage);
+
+    private bool IsComplete(ApiCredential credential) => MissingSecrets(credential).Count == 0;
 
     /// <summary>The form of a stored credential, without its name (set by the base) and secrets.</summary>
     protected abstract TInput ToInput(TCredential credential);
@@ -94,6 +157,13 @@ public abstract class CredentialVendor<TCredential, TInput>(IValidator<TInput> v
 
     /// <inheritdoc cref="ICredentialVendor.Prepare"/>
     protected abstract CredentialDraft Prepare(TInput input, TCredential? stored);
+
+    /// <summary>
+    /// Clears the secrets of a copy for another sandbox (a draft that <see cref="Prepare(TInput, TCredential)"/> mapped
+    /// with the source's protected secrets): every protected secret and its hint becomes null, or empty in a column
+    /// that cannot be null, and an empty one counts as not set.
+    /// </summary>
+    protected abstract void ClearSecrets(TCredential copy);
 
     /// <inheritdoc cref="ICredentialVendor.Snapshot"/>
     protected abstract IReadOnlyDictionary<string, string?> Snapshot(TCredential credential);

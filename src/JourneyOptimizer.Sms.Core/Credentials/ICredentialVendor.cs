@@ -16,6 +16,10 @@ namespace JourneyOptimizer.Sms.Core.Credentials;
 /// </summary>
 public interface ICredentialVendor
 {
+    /// <summary>What verifying or sending with a credential that lacks its secrets answers (see <see cref="MissingSecrets"/>).</summary>
+    const string SecretsMissingMessage =
+        "This API credential has no secrets yet: secrets are not copied between sandboxes. Edit it and enter them.";
+
     /// <summary>The key: the discriminator of the vendor's stored subtype, the form's and the API's vendor value.</summary>
     SmsVendor Vendor { get; }
 
@@ -67,6 +71,21 @@ public interface ICredentialVendor
     /// <paramref name="stored"/> (null on create). The service fills in the common columns.
     /// </summary>
     CredentialDraft Prepare(ApiCredentialInput input, ApiCredential? stored);
+
+    /// <summary>
+    /// A copy of a stored credential for another sandbox: the vendor's columns and <see cref="ApiCredential.Address"/>
+    /// without a single secret (the copy's secrets are entered on its edit page), or the field errors of
+    /// <paramref name="changedFields"/>: values of the input's string fields (by input field name) that replace the stored
+    /// ones, such as the field a conflict in the target names. The service fills in the common columns.
+    /// </summary>
+    CredentialDraft PrepareCopy(ApiCredential credential, IReadOnlyDictionary<string, string> changedFields);
+
+    /// <summary>
+    /// The fields whose values a stored credential lacks before it can be used: the secrets a copy from another sandbox
+    /// arrived without. Empty for a complete credential. Verifying, sending and sender checks of an incomplete
+    /// credential answer <see cref="ICredentialVendor.SecretsMissingMessage"/> without asking the provider.
+    /// </summary>
+    IReadOnlyList<string> MissingSecrets(ApiCredential credential);
 
     /// <summary>The vendor's non-secret fields as the audit log compares them (by input field name).</summary>
     IReadOnlyDictionary<string, string?> Snapshot(ApiCredential credential);

@@ -86,6 +86,13 @@ public sealed class CustomVendor(IValidator<CustomCredentialInput> validator, IC
         return CredentialDraft.Of(credential, mapping.ChangedSecretFields);
     }
 
+    /// <summary>The secrets are one protected blob: a copy gets an empty one (still protected), and its configuration no hints.</summary>
+    protected override void ClearSecrets(CustomCredential copy)
+    {
+        copy.SecretsProtected = protector.Protect(CustomProviderSecrets.Empty.ToJson());
+        copy.ConfigurationJson = (copy.Configuration() with { SecretHints = new Dictionary<string, string>() }).ToJson();
+    }
+
     /// <summary>The non-secret fields as the audit log compares them.</summary>
     protected override IReadOnlyDictionary<string, string?> Snapshot(CustomCredential credential)
     {

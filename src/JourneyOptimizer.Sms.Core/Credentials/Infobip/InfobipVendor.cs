@@ -89,14 +89,16 @@ public sealed class InfobipVendor(
         var typed = string.IsNullOrWhiteSpace(input.ApiKey) ? null : input.ApiKey.Trim();
         string keyProtected;
         string keyHint;
-        if (typed is null || (stored is not null && string.Equals(protector.Unprotect(stored.ApiKeyProtected), typed, StringComparison.Ordinal)))
+        // An empty stored key is none: a copy's from another sandbox.
+        var kept = string.IsNullOrEmpty(stored?.ApiKeyProtected) ? null : stored;
+        if (typed is null || (kept is not null && string.Equals(protector.Unprotect(kept.ApiKeyProtected), typed, StringComparison.Ordinal)))
         {
-            if (stored is null)
+            if (kept is null)
             {
                 return CredentialDraft.Invalid([new FieldError(ApiKeyField, InfobipCredentialMessages.ApiKeyRequired)]);
             }
 
-            (keyProtected, keyHint) = (stored.ApiKeyProtected, stored.ApiKeyHint);
+            (keyProtected, keyHint) = (kept.ApiKeyProtected, kept.ApiKeyHint);
         }
         else
         {
@@ -124,6 +126,8 @@ public sealed class InfobipVendor(
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    protected override void ClearSecrets(InfobipCredential copy) => (copy.ApiKeyProtected, copy.ApiKeyHint) = ("", "");
 
     protected override IReadOnlyDictionary<string, string?> Snapshot(InfobipCredential credential) => new Dictionary<string, string?>(StringComparer.Ordinal)
     {

@@ -100,6 +100,12 @@ public sealed class SinchVendor(IValidator<SinchCredentialInput> validator, Sinc
         return CredentialDraft.Of(credential, changed);
     }
 
+    protected override void ClearSecrets(SinchCredential copy)
+    {
+        (copy.ApiTokenProtected, copy.ApiTokenHint) = ("", "");
+        (copy.WebhookSecretProtected, copy.WebhookSecretHint) = (null, null);
+    }
+
     protected override IReadOnlyDictionary<string, string?> Snapshot(SinchCredential credential) => new Dictionary<string, string?>(StringComparer.Ordinal)
     {
         [nameof(SinchCredentialInput.ServiceId)] = credential.ServicePlanId,

@@ -7,10 +7,12 @@ internal sealed record VendorSecret(string Protected, string Hint)
 {
     /// <summary>
     /// The secret to store: the one typed (protected), else the stored one; null when there is neither. A secret typed
-    /// equal to the stored one keeps the stored ciphertext, so that it does not count as a change in the audit log.
+    /// equal to the stored one keeps the stored ciphertext, so that it does not count as a change in the audit log. An
+    /// empty stored value is none (a copy's from another sandbox, in a column that cannot be null).
     /// </summary>
     public static VendorSecret? Keep(ISecretProtector protector, string? typed, string? storedProtected, string? storedHint)
     {
+        storedProtected = string.IsNullOrEmpty(storedProtected) ? null : storedProtected;
         var value = string.IsNullOrWhiteSpace(typed) ? null : typed.Trim();
         if (value is null || (storedProtected is not null && string.Equals(protector.Unprotect(storedProtected), value, StringComparison.Ordinal)))
         {

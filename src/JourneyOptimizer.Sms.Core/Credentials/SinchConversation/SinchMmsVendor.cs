@@ -71,6 +71,8 @@ public sealed class SinchMmsVendor(IValidator<SinchMmsCredentialInput> validator
         return CredentialDraft.Of(credential, credential.ApiTokenProtected != stored?.ApiTokenProtected ? [ApiTokenField] : []);
     }
 
+    protected override void ClearSecrets(SinchMmsCredential copy) => (copy.ApiTokenProtected, copy.ApiTokenHint) = ("", "");
+
     protected override IReadOnlyDictionary<string, string?> Snapshot(SinchMmsCredential credential) => new Dictionary<string, string?>(StringComparer.Ordinal)
     {
         [nameof(SinchMmsCredentialInput.ProjectId)] = credential.ProjectId,

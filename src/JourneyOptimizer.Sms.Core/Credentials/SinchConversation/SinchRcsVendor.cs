@@ -137,6 +137,13 @@ public sealed class SinchRcsVendor(IValidator<SinchRcsCredentialInput> validator
         return CredentialDraft.Of(credential, changed);
     }
 
+    protected override void ClearSecrets(SinchRcsCredential copy)
+    {
+        (copy.ApiTokenProtected, copy.ApiTokenHint) = ("", "");
+        (copy.SmsApiTokenProtected, copy.SmsApiTokenHint) = (null, null);
+        (copy.WebhookSecretProtected, copy.WebhookSecretHint) = (null, null);
+    }
+
     protected override IReadOnlyDictionary<string, string?> Snapshot(SinchRcsCredential credential) => new Dictionary<string, string?>(StringComparer.Ordinal)
     {
         [nameof(SinchRcsCredentialInput.ProjectId)] = credential.ProjectId,

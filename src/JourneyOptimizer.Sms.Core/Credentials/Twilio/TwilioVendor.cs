@@ -136,6 +136,7 @@ public sealed class TwilioVendor(IValidator<TwilioCredentialInput> validator, Tw
     /// <summary>The secret to store: the one typed (protected), else the stored one; null when there is neither.</summary>
     private ProtectedSecret? Secret(string? typed, string? storedProtected, string? storedHint)
     {
+        storedProtected = string.IsNullOrEmpty(storedProtected) ? null : storedProtected;
         var value = string.IsNullOrWhiteSpace(typed) ? null : typed.Trim();
         if (value is null || (storedProtected is not null && string.Equals(protector.Unprotect(storedProtected), value, StringComparison.Ordinal)))
         {
@@ -143,6 +144,12 @@ public sealed class TwilioVendor(IValidator<TwilioCredentialInput> validator, Tw
         }
 
         return new ProtectedSecret(protector.Protect(value), ISecretProtector.Hint(value));
+    }
+
+    protected override void ClearSecrets(TwilioCredential copy)
+    {
+        (copy.AuthTokenProtected, copy.AuthTokenHint) = (null, null);
+        (copy.ApiKeySecretProtected, copy.ApiKeySecretHint) = (null, null);
     }
 
     private sealed record ProtectedSecret(string Protected, string Hint);
