@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddScoped<AuditLog>();
         services.AddScoped<SandboxService>();
+        services.AddScoped<SandboxCopyService>();
         services.AddScoped<SandboxAccessService>();
         services.AddScoped<FirstStartService>();
         services.AddScoped<UserService>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using JourneyOptimizer.Sms.Core.Audit;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Sandboxes;
 using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.Extensions.Localization;
 
@@ -20,7 +21,7 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, C
 {
     /// <summary>Fields that the headline already tells, or that carry a check's reason.</summary>
     private static readonly HashSet<string> HeadlineFields =
-        ["Status", "PendingChange", "VerificationStatus", "Outcome", "Source", "State", "Reason"];
+        ["Status", "PendingChange", "VerificationStatus", "Outcome", "Source", "State", "Reason", "FromSandbox", "ToSandbox", "Copy"];
 
     /// <summary>Fields whose values are JSON or long text: the log says that they changed, not how.</summary>
     private static readonly HashSet<string> DocumentFields =
@@ -49,6 +50,16 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, C
     {
         var name = e.ObjectName;
         var pending = e.Changes.Any(c => c.Field == "PendingChange");
+        switch (e.Action)
+        {
+            case SandboxCopyService.CopiedFromAction:
+                return localizer["{0} “{1}” copied from “{2}” in sandbox “{3}”", ObjectTypeLabel(e.ObjectType), name, Value(e, "Source") ?? "",
+                    Value(e, "FromSandbox") ?? ""];
+            case SandboxCopyService.CopiedToAction:
+                return localizer["{0} “{1}” copied to sandbox “{2}” as “{3}”", ObjectTypeLabel(e.ObjectType), name, Value(e, "ToSandbox") ?? "",
+                    Value(e, "Copy") ?? ""];
+        }
+
         return e.ObjectType switch
         {
             "ApiCredential" => CredentialHeadline(e, localizer[vendors.Find(e.Vendor)?.DisplayName ?? "API"].Value),
@@ -194,6 +205,8 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, C
         "FirstUsed" => localizer["First used"],
         "Rechecked" => localizer["Scheduled check"],
         "ConfiguredInProvider" => localizer["Configured in the provider"],
+        SandboxCopyService.CopiedFromAction => localizer["Copied from another sandbox"],
+        SandboxCopyService.CopiedToAction => localizer["Copied to another sandbox"],
         _ => action,
     };
 
