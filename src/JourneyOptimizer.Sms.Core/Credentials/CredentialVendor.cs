@@ -77,15 +77,15 @@ public abstract class CredentialVendor<TCredential, TInput>(IValidator<TInput> v
         var stored = Typed(credential);
         var input = ToInput(stored);
         input.Name = stored.Name;
+        // As model binding does, a posted name that is not a text field of the input is ignored, and so is a secret:
+        // a copy never carries one.
         foreach (var (field, value) in changedFields)
         {
             var property = typeof(TInput).GetProperty(field);
-            if (property is null || property.PropertyType != typeof(string) || !property.CanWrite)
+            if (property is { CanWrite: true } && property.PropertyType == typeof(string) && !SecretFields.Contains(field))
             {
-                throw new ArgumentException($"{field} is not a text field of {Vendor} credentials.", nameof(changedFields));
+                property.SetValue(input, value);
             }
-
-            property.SetValue(input, value);
         }
 
         var errors = Validate(input, isNew: false);

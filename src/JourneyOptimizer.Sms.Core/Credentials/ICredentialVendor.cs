@@ -76,7 +76,8 @@ public interface ICredentialVendor
     /// A copy of a stored credential for another sandbox: the vendor's columns and <see cref="ApiCredential.Address"/>
     /// without a single secret (the copy's secrets are entered on its edit page), or the field errors of
     /// <paramref name="changedFields"/>: values of the input's string fields (by input field name) that replace the stored
-    /// ones, such as the field a conflict in the target names. The service fills in the common columns.
+    /// ones, such as the field a conflict in the target names (other names and secret fields are ignored). The service
+    /// fills in the common columns.
     /// </summary>
     CredentialDraft PrepareCopy(ApiCredential credential, IReadOnlyDictionary<string, string> changedFields);
 

@@ -1,5 +1,6 @@
 using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Core.Webhooks;
 
 namespace JourneyOptimizer.Sms.Core.Sandboxes;
 
@@ -27,6 +28,7 @@ public sealed record CopyChoice(string? Name, IReadOnlyDictionary<string, string
 /// <summary>
 /// One item of a copy as the preview shows it: what it is, the name it gets, whether the administrator picked it or
 /// another item brings it, and what clashes in the target (errors by field: <c>Name</c>, or a vendor's input field).
+/// <see cref="Detail"/> is data shown beside it (a credential's address, a webhook's or channel's credential).
 /// </summary>
 public sealed record CopyPlanItem(
     CopyItemKind Kind,
@@ -38,7 +40,8 @@ public sealed record CopyPlanItem(
     bool Picked,
     IReadOnlyList<FieldError> Errors,
     IReadOnlyDictionary<string, string> Fields,
-    IReadOnlyList<string> SecretFields)
+    IReadOnlyList<string> SecretFields,
+    WebhookType? WebhookType = null)
 {
     /// <summary>The item's key in a form and in <see cref="CopyResult.CreatedIds"/>: <c>ApiCredential-12</c>.</summary>
     public string Key => KeyOf(Kind, SourceId);

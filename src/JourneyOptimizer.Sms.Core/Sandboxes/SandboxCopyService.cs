@@ -85,8 +85,8 @@ public sealed partial class SandboxCopyService(
             var plugin = vendors[credential.Vendor];
             var name = names.NameOf(key, credential.Name);
             var errors = new List<FieldError>();
-            var fields = new Dictionary<string, string>(choices.GetValueOrDefault(key)?.Fields ?? new Dictionary<string, string>(),
-                StringComparer.Ordinal);
+            var fields = (choices.GetValueOrDefault(key)?.Fields ?? new Dictionary<string, string>())
+                .Where(f => IsChangeable(plugin, f.Key)).ToDictionary(StringComparer.Ordinal);
             names.Check(key, name, takenCredentials, SandboxCopyMessages.CredentialNameTaken, errors);
             if (plugin.MissingSecrets(credential).Count > 0)
             {
@@ -130,8 +130,8 @@ public sealed partial class SandboxCopyService(
             var errors = new List<FieldError>();
             names.Check(key, name, takenWebhooks, SandboxCopyMessages.WebhookNameTaken, errors);
             items.Add(new CopyPlanItem(CopyItemKind.Webhook, webhook.Id, webhook.Name, name, webhook.Vendor,
-                webhook.Type + " · " + credentialNames.GetValueOrDefault(webhook.ApiCredentialId, ""), pickedWebhooks.Contains(webhook.Id),
-                errors, new Dictionary<string, string>(), []));
+                credentialNames.GetValueOrDefault(webhook.ApiCredentialId, ""), pickedWebhooks.Contains(webhook.Id),
+                errors, new Dictionary<string, string>(), [], webhook.Type));
         }
 
         var takenChannels = await TakenAsync(db.Set<ChannelConfiguration>().Where(c => c.SandboxId == target.Id).Select(c => c.NormalizedName),
@@ -317,6 +317,11 @@ public sealed partial class SandboxCopyService(
             ? []
             : (await targetNames.Where(n => wanted.Contains(n)).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>What the preview may offer to change: a text field of the vendor's input that is not a secret.</summary>
+    private static bool IsChangeable(ICredentialVendor plugin, string field) =>
+        plugin.InputType.GetProperty(field) is { CanWrite: true } property && property.PropertyType == typeof(string)
+        && !plugin.SecretFields.Contains(field);
 
     /// <summary>The current value of a vendor's input field on a stored credential (what the preview shows to change).</summary>
     private static string FieldValue(ICredentialVendor plugin, ApiCredential credential, string field) =>

@@ -37,6 +37,8 @@ public sealed class AuditSentencesTests(PortalFactory factory) : IClassFixture<P
         await SeedAsync(sandbox.Id, "ChannelConfiguration", marker, marker, "CheckFailed",
             [new("PendingChange", "Processing", "Failed"), new("Reason", null, unreachable)]);
         await SeedAsync(sandbox.Id, "Webhook", marker, marker, "Updated", [new("Keywords", "{\"optOut\":[\"STOP\"]}", "{\"optOut\":[\"END\"]}")]);
+        await SeedAsync(sandbox.Id, "Webhook", marker, marker + " copy", "CopiedFrom", [new("FromSandbox", null, "dev"), new("Source", null, marker)]);
+        await SeedAsync(sandbox.Id, "ApiCredential", id, credentialName, "CopiedTo", [new("ToSandbox", null, "staging"), new("Copy", null, "Twilio EU")]);
         using var admin = await LocalizedClient.SignedInAsync(factory, culture);
 
         var log = await admin.GetDocumentAsync($"/administration/auditlog?sandbox={sandbox.Id}");
@@ -51,7 +53,11 @@ public sealed class AuditSentencesTests(PortalFactory factory) : IClassFixture<P
             StringComparison.Ordinal);
         Assert.Contains(T("Reason: {0}", T(unreachable)), text, StringComparison.Ordinal);
         Assert.Contains(T("{0} changed", T("Inbound keywords")), text, StringComparison.Ordinal);
-        foreach (var code in new[] { "CheckPassed", "PendingChange", "ApiCredentialId", "AuthToken", "VerificationStatus", "NotVerified", "optOut", "->" })
+        Assert.Contains(T("{0} “{1}” copied from “{2}” in sandbox “{3}”", T("SMS webhook"), marker + " copy", marker, "dev"), text, StringComparison.Ordinal);
+        Assert.Contains(T("{0} “{1}” copied to sandbox “{2}” as “{3}”", T("API credential"), credentialName, "staging", "Twilio EU"), text,
+            StringComparison.Ordinal);
+        foreach (var code in new[] { "CheckPassed", "PendingChange", "ApiCredentialId", "AuthToken", "VerificationStatus", "NotVerified", "optOut", "->",
+                     "CopiedFrom", "FromSandbox", "ToSandbox" })
         {
             Assert.DoesNotContain(code, text, StringComparison.Ordinal);
         }

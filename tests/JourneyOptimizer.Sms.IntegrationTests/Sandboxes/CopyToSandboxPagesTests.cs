@@ -91,11 +91,19 @@ public sealed class CopyToSandboxPagesTests : IAsyncLifetime
         Assert.Equal(source.InboundNumber, ((IHtmlInputElement)preview.QuerySelector($"input[name='{numberField}']")!).Value);
         Assert.Single(preview.QuerySelectorAll("[data-testid=clash]"));
 
-        // Copying anyway copies nothing.
-        var refused = await client.SubmitAsync(preview, "form[data-testid=copy-plan]", new Dictionary<string, string>(), "[data-testid=copy-confirm]");
+        // Copying anyway copies nothing; nor do fields the form does not have (a secret, an unknown or a foreign item's).
+        var refused = await client.SubmitAsync(preview, "form[data-testid=copy-plan]", new Dictionary<string, string>
+        {
+            [$"Items[{credentialKey}].Fields[AuthToken]"] = "typed-in-token-0123456789",
+            [$"Items[{credentialKey}].Fields[NoSuchField]"] = "x",
+            [$"Items[{credentialKey}].Fields[AuthMethod]"] = "ApiKey",
+            ["Items[ApiCredential-999999].Name"] = "elsewhere",
+        }, "[data-testid=copy-confirm]");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var again = Parse(await refused.Content.ReadAsStringAsync(), "dev");
         Assert.Contains("Nothing was copied", PortalClient.FormError(again), StringComparison.Ordinal);
+        Assert.DoesNotContain("typed-in-token-0123456789", again.Source.Text, StringComparison.Ordinal);
+        Assert.Equal([numberField], again.QuerySelectorAll("input[name*='.Fields[']").Select(i => i.GetAttribute("name")));
         Assert.Equal(0, await _factory.WithDbAsync(db => db.ApiCredentials.CountAsync(c => c.SandboxId == prod.Id)));
 
         // A number of its own for production: the copy goes through, to the target's list.
@@ -105,7 +113,7 @@ public sealed class CopyToSandboxPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, copied.StatusCode);
         Assert.Equal(TestData.CredentialsUrl("prod"), copied.Headers.Location!.OriginalString);
         var prodList = await client.GetDocumentAsync(TestData.CredentialsUrl("prod"));
-        Assert.Contains("3 items copied from sandbox “dev”", prodList.QuerySelector("[role=status], .alert-success")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Copied from sandbox “dev”: API credentials 1, SMS webhooks 1, channel configurations 1.", prodList.QuerySelector("[role=status], .alert-success")!.TextContent, StringComparison.Ordinal);
 
         var copy = (TwilioCredential)await _factory.WithDbAsync(db => db.ApiCredentials.AsNoTracking().SingleAsync(c => c.SandboxId == prod.Id));
         Assert.Equal((source.Name, source.AccountSid, source.MessagingServiceSid, prodNumber), (copy.Name, copy.AccountSid, copy.MessagingServiceSid, copy.InboundNumber));

@@ -363,7 +363,14 @@ public abstract partial class ApiCredentialServiceTests(TestDatabase database) :
             NormalizedName = "RCS",
             ProviderName = "P",
             ProviderUrl = "https://p.example/send",
-            ConfigurationJson = "{}",
+            // A stored configuration as the mapper writes it (no auth: nothing secret is missing).
+            ConfigurationJson = new CustomProviderConfiguration
+            {
+                ProviderName = "P",
+                ProviderUrl = "https://p.example/send",
+                ContentType = CustomCredentialInput.DefaultContentType,
+                ProviderPayload = """{"to":"{{toNumber}}","body":"{{message}}"}""",
+            }.ToJson(),
             SecretsProtected = _database.Protector.Protect("{}"),
             CreatedBy = "a",
             ModifiedBy = "a",

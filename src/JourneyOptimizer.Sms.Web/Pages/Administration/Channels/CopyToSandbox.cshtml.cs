@@ -94,9 +94,9 @@ public sealed class CopyToSandboxModel(
         switch (result.Outcome)
         {
             case CopyOutcome.Copied:
-                var credentials = result.Plan!.Items.Count(i => i.Kind == CopyItemKind.ApiCredential);
-                StatusMessage = localizer["{0} items copied from sandbox “{1}”. Edit each copied API credential ({2}) and enter its secrets: secrets are not copied.",
-                    result.Plan.Items.Count, Sandbox.Name, credentials];
+                int Count(CopyItemKind kind) => result.Plan!.Items.Count(i => i.Kind == kind);
+                StatusMessage = localizer["Copied from sandbox “{0}”: API credentials {1}, SMS webhooks {2}, channel configurations {3}. Edit each copied API credential and enter its secrets: secrets are not copied.",
+                    Sandbox.Name, Count(CopyItemKind.ApiCredential), Count(CopyItemKind.Webhook), Count(CopyItemKind.ChannelConfiguration)];
                 return RedirectToPage("SmsSettings/ApiCredentials/Index", new { sandbox = target.Name });
             case CopyOutcome.Clashes:
                 ModelState.AddModelError(string.Empty, localizer["Nothing was copied: change what clashes, then copy again."]);
