@@ -160,5 +160,6 @@ public static class ApiSetup
         sandbox.MapWebhookApi();
         sandbox.MapChannelConfigurationApi();
         sandbox.MapActivityApi();
+        sandbox.MapCopyApi();
     }
 }
