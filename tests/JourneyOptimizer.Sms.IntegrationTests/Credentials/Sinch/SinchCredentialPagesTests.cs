@@ -6,7 +6,9 @@ using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Sinch;
 using JourneyOptimizer.Sms.Core.Credentials.SinchConversation;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
+using JourneyOptimizer.Sms.IntegrationTests.Localization;
 using JourneyOptimizer.Sms.Testing;
+using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -233,6 +235,35 @@ public sealed class SinchCredentialPagesTests : IClassFixture<SinchPortal>
         Assert.Contains("not sent", error, StringComparison.Ordinal);
         Assert.Contains("is not a valid phone number", error, StringComparison.Ordinal);
         Assert.Contains("syntax_invalid_parameter_format", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PortalCultures.English)]
+    [InlineData(PortalCultures.ChineseSimplified)]
+    [InlineData(PortalCultures.PortugueseBrazil)]
+    public async Task VerifySmsConnection_SaysWhereEachSinchVendorsMessageGoesFrom(string culture)
+    {
+        var sandbox = (await TestData.SandboxAsync(Factory, "prod")).Id;
+        var mmsApp = _portal.App(["MMS"]);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            // Sinch SMS sends from the credential's inbound number; MMS from the app's MMS sender; RCS as the app's agent.
+            ["Sends a real message through the provider with this credential, from its inbound number, and shows the provider's answer."] =
+                await _portal.CreateAsync(sandbox, SmsVendor.Sinch, SinchPortal.SinchInput(TestData.Name("sinch"), _portal.Plan())),
+            [SinchMmsVendor.TestMessageFromAppMessage] = await _portal.CreateAsync(sandbox, SmsVendor.SinchMms,
+                new SinchMmsCredentialInput { Name = TestData.Name("mms"), ProjectId = mmsApp.ProjectId, AppId = mmsApp.AppId, ApiToken = mmsApp.ApiToken }),
+            [SinchRcsVendor.TestMessageFromAgentMessage] = await _portal.CreateAsync(sandbox, SmsVendor.SinchRcs,
+                SinchPortal.RcsInput(TestData.Name("rcs"), _portal.App(["RCS"]))),
+        };
+        using var client = await LocalizedClient.SignedInAsync(Factory, culture);
+
+        foreach (var (sentence, id) in ids)
+        {
+            var page = await client.GetDocumentAsync($"{Prod}/verifyconnection/{id}");
+
+            Assert.Equal(LocalizedClient.T(culture, sentence), page.QuerySelector("[data-testid=test-origin]")!.TextContent.Trim());
+            Assert.Null(page.QuerySelector("input[name='Input.From']"));
+        }
     }
 
     [Fact]
