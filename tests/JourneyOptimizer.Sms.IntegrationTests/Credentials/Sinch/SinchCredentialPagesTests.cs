@@ -63,6 +63,37 @@ public sealed class SinchCredentialPagesTests : IClassFixture<SinchPortal>
     }
 
     [Fact]
+    public async Task CreateForms_RequireEachSinchVendorsApiToken_InTheBrowserToo_ButNotOnEdit_NorOnceKept()
+    {
+        using var client = await LocalizedClient.SignedInAsync(Factory, PortalCultures.ChineseSimplified);
+        var form = await client.GetDocumentAsync(Prod + "/create");
+
+        // As asp-for writes a required property: jQuery's unobtrusive validation stops the submit with the message.
+        foreach (var vendor in new[] { "Sinch", "SinchMms", "SinchRcs" })
+        {
+            var token = form.QuerySelector($"input[name='Input.{vendor}.ApiToken']")!;
+            Assert.Equal("true", token.GetAttribute("data-val"));
+            Assert.Equal(LocalizedClient.T(PortalCultures.ChineseSimplified, SinchCredentialMessages.ApiTokenRequired), token.GetAttribute("data-val-required"));
+        }
+
+        // A refused create keeps the typed token (encrypted): a blank one is no longer missing.
+        var fields = SinchPortal.SinchForm(TestData.Name("sinch"), _portal.Plan());
+        fields["Input.Sinch.ServiceId"] = "not-a-plan";
+        var refused = await client.SubmitAsync(form, "main form", fields);
+        var refusedPage = await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync(), Prod + "/create");
+        Assert.NotNull(refusedPage.QuerySelector("[data-testid=secret-kept]"));
+        var keptToken = refusedPage.QuerySelector("input[name='Input.Sinch.ApiToken']")!;
+        Assert.True(keptToken.GetAttribute("data-val-required") is null, keptToken.OuterHtml);
+        Assert.NotNull(refusedPage.QuerySelector("input[name='Input.SinchMms.ApiToken']")!.GetAttribute("data-val-required"));
+
+        // On edit a blank token keeps the stored one.
+        var id = await _portal.CreateAsync((await TestData.SandboxAsync(Factory, "prod")).Id, SmsVendor.Sinch,
+            SinchPortal.SinchInput(TestData.Name("sinch"), _portal.Plan()));
+        var edit = await client.GetDocumentAsync($"{Prod}/edit/{id}");
+        Assert.Null(edit.QuerySelector("input[name='Input.Sinch.ApiToken']")!.GetAttribute("data-val-required"));
+    }
+
+    [Fact]
     public async Task CanCreateSinch_VerifiedWithTheServicePlansToken_TheTokenStoredEncryptedAndNeverLogged()
     {
         var plan = _portal.Plan();
