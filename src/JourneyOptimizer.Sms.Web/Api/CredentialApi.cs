@@ -285,8 +285,10 @@ public static class CredentialApi
         var hints = vendor.SecretHints(c);
         var secrets = vendor.SecretFields.ToDictionary(JsonNamingPolicy.CamelCase.ConvertName,
             field => new SecretState(hints.ContainsKey(field), hints.GetValueOrDefault(field)), StringComparer.Ordinal);
+        // The reason in the request's language, its arguments filled (the column holds a key, or a key with arguments).
+        var reason = c.LastVerificationError is null ? null : localizer.Stored(c.LastVerificationError).Value;
         return new CredentialResponse(c.Id, c.Name, c.Vendor, c.Address, vendor.ChannelOf(c.Address), c.VerificationStatus,
-            c.LastVerifiedAtUtc, c.LastVerificationError is null ? null : localizer.Stored(c.LastVerificationError).Value, c.AccountType, c.CreatedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c.Version,
+            c.LastVerifiedAtUtc, reason, c.AccountType, c.CreatedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c.Version,
             vendor.ToInput(c), secrets);
     }
 }
