@@ -166,6 +166,29 @@ public sealed class CredentialJourneyTests
             await page.GetByRole(AriaRole.Link, new() { Name = "Cancel" }).ClickAsync();
             await page.WaitForURLAsync("**/apicredentials");
 
+            // API keys: Revoke asks first, in the dialog that deletes use, naming the key; Cancel keeps it.
+            await page.GotoAsync(portal.BaseUrl + "/profile/api-keys");
+            await page.Locator("#Input_Name").FillAsync("CI deploy");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create API key" }).ClickAsync();
+            await page.Locator("#new-api-key").WaitForAsync();
+            var keyRow = page.Locator("tbody tr", new() { HasText = "CI deploy" });
+            var revokeLink = keyRow.GetByRole(AriaRole.Link, new() { Name = "Revoke CI deploy" });
+            await revokeLink.ClickAsync();
+            await dialog.WaitForAsync();
+            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'confirm-dialog-cancel'");
+            Assert.Contains("Revoke the API key “CI deploy”?", await dialog.InnerTextAsync(), StringComparison.Ordinal);
+            await Browser.ScreenshotAsync(page, journey, "13-confirm-revoke");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+            await dialog.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+            Assert.Equal("Active", (await keyRow.Locator(".badge").InnerTextAsync()).Trim());
+            await revokeLink.ClickAsync();
+            await dialog.WaitForAsync();
+            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'confirm-dialog-cancel'");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
+            await keyRow.Locator(".badge", new() { HasText = "Revoked" }).WaitForAsync();
+            Assert.Contains("API key revoked.", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await revokeLink.CountAsync());
+
             // A phone-sized screen still works: the rail becomes an off-canvas menu.
             await page.SetViewportSizeAsync(390, 844);
             await Browser.ScreenshotAsync(page, journey, "10-phone");

@@ -51,8 +51,12 @@ public sealed class SinchCredentialJourneyTests
             Assert.False(await page.Locator("#Input_Twilio_AccountSid").IsVisibleAsync());
             await page.Locator("#Input_Sinch_Name").FillAsync("Sinch US");
             await page.Locator("#Input_Sinch_ServiceId").FillAsync("not-a-service-plan");
+            // Leaving the field shows its error first, so that the message moving the button cannot swallow the click.
+            await page.Locator("#Input_Sinch_ServiceId").BlurAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
             Assert.Contains("32 hexadecimal characters", await page.Locator("[data-valmsg-for='Input.Sinch.ServiceId']").InnerTextAsync(), StringComparison.Ordinal);
+            // A new credential needs its API Token: the browser says so too, as for Twilio's Auth Token.
+            Assert.Equal("Enter the API token.", (await page.Locator("[data-valmsg-for='Input.Sinch.ApiToken']").InnerTextAsync()).Trim());
             Assert.Empty(sinch.RequestList);
 
             await page.Locator("#Input_Sinch_ServiceId").FillAsync(plan);

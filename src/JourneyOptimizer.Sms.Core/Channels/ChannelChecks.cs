@@ -171,7 +171,8 @@ public sealed partial class ChannelCheckProcessor(
                 ? new("PendingChange", nameof(ChangeCheckStatus.Processing), errors.Count == 0 ? "Applied" : nameof(ChangeCheckStatus.Failed))
                 : new("Status", oldStatus.ToString(), configuration.Status.ToString()),
         };
-        changes.AddRange(errors.Take(5).Select(e => new Audit.AuditChange("Reason", null, e.Message)));
+        // With its arguments (the timeout's seconds, the provider's code), so the log words the reason in full.
+        changes.AddRange(errors.Take(5).Select(e => new Audit.AuditChange("Reason", null, StoredMessage.Encode(e, 500))));
         audit.Record(Actor.System, configuration.SandboxId, ChannelConfigurationCommands.AuditObjectType,
             ChannelConfigurationCommands.Key(id), configuration.Name,
             errors.Count == 0 ? ChannelConfigurationCommands.Actions.CheckPassed : ChannelConfigurationCommands.Actions.CheckFailed, changes);

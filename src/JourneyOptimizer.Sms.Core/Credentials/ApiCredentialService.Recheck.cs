@@ -56,7 +56,7 @@ public sealed partial class ApiCredentialService
             var (status, reason) = (credential.VerificationStatus, credential.LastVerificationError);
             credential.VerificationStatus = verified ? VerificationStatus.Verified : VerificationStatus.Failed;
             credential.LastVerifiedAtUtc = time.GetUtcNow().UtcDateTime;
-            credential.LastVerificationError = verified ? null : Truncate(verification.Errors[0].Message, 500);
+            credential.LastVerificationError = verified ? null : StoredMessage.Encode(verification.Errors[0], ReasonLength);
             if (verified)
             {
                 credential.AccountType = verification.AccountType;

@@ -37,7 +37,7 @@ public sealed partial class ApiCredentialService
         var before = credential.VerificationStatus;
         credential.VerificationStatus = verified ? VerificationStatus.Verified : VerificationStatus.Failed;
         credential.LastVerifiedAtUtc = time.GetUtcNow().UtcDateTime;
-        credential.LastVerificationError = verified ? null : Truncate(verification.Errors[0].Message, 500);
+        credential.LastVerificationError = verified ? null : StoredMessage.Encode(verification.Errors[0], ReasonLength);
         if (verified)
         {
             credential.AccountType = verification.AccountType;
@@ -75,7 +75,8 @@ public sealed partial class ApiCredentialService
         {
             credential.VerificationStatus = result.Sent ? VerificationStatus.Verified : VerificationStatus.Failed;
             credential.LastVerifiedAtUtc = time.GetUtcNow().UtcDateTime;
-            credential.LastVerificationError = result.Sent ? null : Truncate(result.ErrorKey ?? "", 500);
+            credential.LastVerificationError = result.Sent ? null
+                : StoredMessage.Encode(result.ErrorKey ?? "", result.ErrorArguments ?? [], ReasonLength);
         }
 
         audit.Record(actor, sandboxId, AuditObjectType, Invariant(id), credential.Name, AuditLog.Actions.TestMessageSent,

@@ -33,7 +33,8 @@ public sealed partial class ApiCredentialService(
         db.Entry(credential).Property(c => c.Version).OriginalValue = expectedVersion;
     }
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+    /// <summary>The length of the <see cref="ApiCredential.LastVerificationError"/> column.</summary>
+    private const int ReasonLength = 500;
 
     private static CredentialResult ConcurrencyConflict() => CredentialResult.Fail(CredentialOutcome.ConcurrencyConflict,
         new FieldError(FieldError.FormLevel,

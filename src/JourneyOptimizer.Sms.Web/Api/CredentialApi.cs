@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using JourneyOptimizer.Sms.Core.Channels;
 using JourneyOptimizer.Sms.Core.Credentials;
+using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -110,7 +111,7 @@ public static class CredentialApi
             }
 
             ApiHttp.SetETag(http, credential.Version);
-            return TypedResults.Ok(ToResponse(credential, vendors));
+            return TypedResults.Ok(ToResponse(http, credential, vendors));
         }).WithName("GetCredential").WithSummary("Get an API credential (secrets never)");
 
         group.MapPost("/", CreateAsync).WithName("CreateCredential").WithSummary("Create an API credential (verified with the provider)")
@@ -159,7 +160,7 @@ public static class CredentialApi
 
             var credential = (await credentials.FindAsync(sandboxId, id, ct))!;
             ApiHttp.SetETag(http, credential.Version);
-            return TypedResults.Ok(ToResponse(credential, vendors));
+            return TypedResults.Ok(ToResponse(http, credential, vendors));
         }).WithName("VerifyCredential").WithSummary("Check the credential with its provider again; the answer carries the status")
             .RequireAuthorization(ApiPolicies.Manage).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
@@ -221,7 +222,7 @@ public static class CredentialApi
 
         var credential = (await credentials.FindAsync(sandboxId, result.Id!.Value, ct))!;
         ApiHttp.SetETag(http, credential.Version);
-        return TypedResults.Created($"{http.Request.Path.Value!.TrimEnd('/')}/{credential.Id}", ToResponse(credential, vendors));
+        return TypedResults.Created($"{http.Request.Path.Value!.TrimEnd('/')}/{credential.Id}", ToResponse(http, credential, vendors));
     }
 
     private static async Task<Results<Ok<CredentialResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(int id,
@@ -259,7 +260,7 @@ public static class CredentialApi
 
         var credential = (await credentials.FindAsync(sandboxId, id, ct))!;
         ApiHttp.SetETag(http, credential.Version);
-        return TypedResults.Ok(ToResponse(credential, vendors));
+        return TypedResults.Ok(ToResponse(http, credential, vendors));
     }
 
     /// <summary>The refusals that are not field errors; null when the result's field errors are the answer.</summary>
@@ -277,14 +278,17 @@ public static class CredentialApi
         ApiProblems.Problem(http, StatusCodes.Status503ServiceUnavailable, ApiProblems.ProviderUnreachable,
             "The provider could not be reached. Try again later, or save with saveWithoutVerification.");
 
-    private static CredentialResponse ToResponse(ApiCredential c, CredentialVendors vendors)
+    private static CredentialResponse ToResponse(HttpContext http, ApiCredential c, CredentialVendors vendors)
     {
         var vendor = vendors[c.Vendor];
+        var localizer = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
         var hints = vendor.SecretHints(c);
         var secrets = vendor.SecretFields.ToDictionary(JsonNamingPolicy.CamelCase.ConvertName,
             field => new SecretState(hints.ContainsKey(field), hints.GetValueOrDefault(field)), StringComparer.Ordinal);
+        // The reason in the request's language, its arguments filled (the column holds a key, or a key with arguments).
+        var reason = c.LastVerificationError is null ? null : localizer.Stored(c.LastVerificationError).Value;
         return new CredentialResponse(c.Id, c.Name, c.Vendor, c.Address, vendor.ChannelOf(c.Address), c.VerificationStatus,
-            c.LastVerifiedAtUtc, c.LastVerificationError, c.AccountType, c.CreatedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c.Version,
+            c.LastVerifiedAtUtc, reason, c.AccountType, c.CreatedAtUtc, c.ModifiedBy, c.ModifiedAtUtc, c.Version,
             vendor.ToInput(c), secrets);
     }
 }

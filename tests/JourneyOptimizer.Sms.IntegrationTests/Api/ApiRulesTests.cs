@@ -91,7 +91,8 @@ public sealed class ApiRulesTests : IAsyncLifetime
         var page = await browser.GetDocumentAsync("/profile/api-keys");
         Assert.DoesNotContain(adminKey, page.Body!.InnerHtml, StringComparison.Ordinal);
         var prefix = adminKey.Split('_')[1];
-        using var revoked = await browser.SubmitAsync(page, $"form[data-prefix='{prefix}']", new Dictionary<string, string>());
+        var confirmation = await browser.GetDocumentAsync(page.QuerySelector($"a[data-prefix='{prefix}']")!.GetAttribute("href")!);
+        using var revoked = await browser.SubmitAsync(confirmation, "main form", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await admin.GetAsync(Prod + "/credentials")).Response.StatusCode);
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using AngleSharp.Dom;
 using JourneyOptimizer.Sms.Core.Audit;
+using JourneyOptimizer.Sms.Core.Channels;
+using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Data;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
 using JourneyOptimizer.Sms.IntegrationTests.Localization;
@@ -35,7 +37,8 @@ public sealed class AuditSentencesTests(PortalFactory factory) : IClassFixture<P
         await SeedAsync(sandbox.Id, "ChannelConfiguration", marker, marker, "Updated", [new("ApiCredentialId", null, id)]);
         await SeedAsync(sandbox.Id, "ChannelConfiguration", marker, marker, "CheckPassed", [new("Status", "Processing", "Active")]);
         await SeedAsync(sandbox.Id, "ChannelConfiguration", marker, marker, "CheckFailed",
-            [new("PendingChange", "Processing", "Failed"), new("Reason", null, unreachable)]);
+            [new("PendingChange", "Processing", "Failed"), new("Reason", null, unreachable),
+                new("Reason", null, StoredMessage.Encode(ChannelChecks.TimedOut, [45], 500))]);
         await SeedAsync(sandbox.Id, "Webhook", marker, marker, "Updated", [new("Keywords", "{\"optOut\":[\"STOP\"]}", "{\"optOut\":[\"END\"]}")]);
         await SeedAsync(sandbox.Id, "Webhook", marker, marker + " copy", "CopiedFrom", [new("FromSandbox", null, "dev"), new("Source", null, marker)]);
         await SeedAsync(sandbox.Id, "ApiCredential", id, credentialName, "CopiedTo", [new("ToSandbox", null, "staging"), new("Copy", null, "Twilio EU")]);
@@ -52,11 +55,12 @@ public sealed class AuditSentencesTests(PortalFactory factory) : IClassFixture<P
         Assert.Contains(T("Change to channel configuration “{0}” checked: refused, the previous version stays in use", marker), text,
             StringComparison.Ordinal);
         Assert.Contains(T("Reason: {0}", T(unreachable)), text, StringComparison.Ordinal);
+        Assert.Contains(T("Reason: {0}", T(ChannelChecks.TimedOut, 45)), text, StringComparison.Ordinal);
         Assert.Contains(T("{0} changed", T("Inbound keywords")), text, StringComparison.Ordinal);
         Assert.Contains(T("{0} “{1}” copied from “{2}” in sandbox “{3}”", T("SMS webhook"), marker + " copy", marker, "dev"), text, StringComparison.Ordinal);
         Assert.Contains(T("{0} “{1}” copied to sandbox “{2}” as “{3}”", T("API credential"), credentialName, "staging", "Twilio EU"), text,
             StringComparison.Ordinal);
-        foreach (var code in new[] { "CheckPassed", "PendingChange", "ApiCredentialId", "AuthToken", "VerificationStatus", "NotVerified", "optOut", "->",
+        foreach (var code in new[] { "{0}", "CheckPassed", "PendingChange", "ApiCredentialId", "AuthToken", "VerificationStatus", "NotVerified", "optOut", "->",
                      "CopiedFrom", "FromSandbox", "ToSandbox" })
         {
             Assert.DoesNotContain(code, text, StringComparison.Ordinal);

@@ -1,9 +1,13 @@
 using System.Globalization;
 using JourneyOptimizer.Sms.Core.Channels;
+using JourneyOptimizer.Sms.Core.Common;
 using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
+using JourneyOptimizer.Sms.IntegrationTests.Api;
 using JourneyOptimizer.Sms.IntegrationTests.Channels;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
+using JourneyOptimizer.Sms.IntegrationTests.Localization;
+using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -100,6 +104,51 @@ public sealed class CredentialRecheckTests : IAsyncLifetime
 
         // The next round finds nothing due; a second failure with the same reason would not be audited again.
         Assert.Equal(0, (await Processor.RunDueAsync(CancellationToken.None)).Checked);
+    }
+
+    [Fact]
+    public async Task AReasonWithAnArgument_IsShownOnTheList_InTheUsersLanguage_WithItsArgument()
+    {
+        var sandbox = (await TestData.SandboxAsync(_factory, "prod")).Id;
+        var (id, input) = await VerifiedAsync(sandbox);
+
+        // Twilio now answers the account with a status the portal has no sentence of its own for: the reason has it as {0}.
+        var account = _factory.Twilio.Accounts[input.AccountSid!];
+        _factory.Twilio.Accounts[input.AccountSid!] = new FakeTwilioAccount
+        {
+            Token = account.Token,
+            Status = "pending",
+            Services = account.Services,
+            Numbers = account.Numbers,
+        };
+        await MakeDueAsync(id);
+        Assert.Equal(1, (await Processor.RunDueAsync(CancellationToken.None)).Failed);
+
+        var stored = StoredMessage.Decode((await LoadAsync(id)).LastVerificationError!);
+        Assert.Equal(TwilioCredentialVerifier.AccountNotActive, stored.Key);
+        Assert.Equal(["pending"], stored.Arguments);
+        foreach (var culture in new[] { PortalCultures.English, PortalCultures.ChineseSimplified, PortalCultures.PortugueseBrazil })
+        {
+            using var client = await LocalizedClient.SignedInAsync(_factory, culture);
+            var list = await client.GetDocumentAsync(TestData.CredentialsUrl("prod"));
+            var row = list.QuerySelectorAll("[data-testid=credentials-table] tbody tr")
+                .Single(r => r.TextContent.Contains(input.Name!, StringComparison.Ordinal));
+            var reason = row.QuerySelector("[data-testid=failure-reason]")!.TextContent.Trim();
+            Assert.Equal(LocalizedClient.T(culture, TwilioCredentialVerifier.AccountNotActive, "pending"), reason);
+            Assert.DoesNotContain("{0}", reason, StringComparison.Ordinal);
+        }
+
+        // The API answers the reason in the request's language too.
+        using var api = await ApiScript.WithKeyAsync(_factory, await ApiScript.CreateKeyOnPageAsync(_factory));
+        api.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-Hans");
+        var (_, body) = await api.GetAsync("/api/v1/sandboxes/prod/credentials/" + id.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(LocalizedClient.T(PortalCultures.ChineseSimplified, TwilioCredentialVerifier.AccountNotActive, "pending"),
+            (string?)body!["lastVerificationError"]);
+
+        Assert.Equal("This Twilio account is not active (status: pending).",
+            LocalizedClient.T(PortalCultures.English, TwilioCredentialVerifier.AccountNotActive, "pending"));
+        Assert.Equal("此Twilio帐户未处于活动状态（状态：pending）。",
+            LocalizedClient.T(PortalCultures.ChineseSimplified, TwilioCredentialVerifier.AccountNotActive, "pending"));
     }
 
     [Fact]

@@ -4,6 +4,8 @@ using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Security;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
+using JourneyOptimizer.Sms.IntegrationTests.Localization;
+using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -243,6 +245,17 @@ public sealed class CustomCredentialPagesTests(PortalFactory factory) : IClassFi
         Assert.Contains("expired", result, StringComparison.Ordinal);
         Assert.DoesNotContain("bearer-for-the-wire-1234", refusedPage.Source.Text, StringComparison.Ordinal);
         Assert.Equal(VerificationStatus.Failed, (await StoredAsync(fields["Input.Custom.Name"])).Credential.VerificationStatus);
+
+        // The list gives the reason with its status code, in the user's language.
+        foreach (var culture in new[] { PortalCultures.English, PortalCultures.ChineseSimplified })
+        {
+            using var reader = await LocalizedClient.SignedInAsync(factory, culture);
+            var list = await reader.GetDocumentAsync(Prod);
+            var row = list.QuerySelectorAll("[data-testid=credentials-table] tbody tr")
+                .Single(r => r.TextContent.Contains(fields["Input.Custom.Name"], StringComparison.Ordinal));
+            Assert.Equal(LocalizedClient.T(culture, CustomSendMessages.HttpError, 500), row.QuerySelector("[data-testid=failure-reason]")!.TextContent.Trim());
+        }
+
         factory.Provider.Answer = (200, """{"messages":[{"id":"rcs-42","status":"queued"}]}""");
         Assert.DoesNotContain("bearer-for-the-wire-1234", factory.Logs.All, StringComparison.Ordinal);
     }

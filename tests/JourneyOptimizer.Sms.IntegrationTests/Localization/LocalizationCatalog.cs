@@ -143,6 +143,11 @@ public static partial class LocalizationCatalog
 
     public static IReadOnlyDictionary<string, string> ReadResx(string path)
     {
+        if (ResxStructure.Problems(path) is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
+        }
+
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
         var document = XDocument.Load(path, LoadOptions.PreserveWhitespace);
         foreach (var data in document.Root!.Elements("data"))
@@ -205,6 +210,25 @@ public static partial class LocalizationCatalog
 
     [GeneratedRegex(@"\{(\d+)(?:,[^}]*)?(?::[^}]*)?\}", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceholderPattern();
+
+    /// <summary>The keys that one language's file has and another's lacks, each named with both files.</summary>
+    public static string KeyDifferenceReport(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> all)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        var report = new StringBuilder();
+        foreach (var (culture, entries) in all)
+        {
+            foreach (var (other, otherEntries) in all.Where(o => o.Key != culture))
+            {
+                foreach (var key in otherEntries.Keys.Where(k => !entries.ContainsKey(k)).Order(StringComparer.Ordinal))
+                {
+                    report.Append(CultureInfo.InvariantCulture, $"{ResxRelativePath(culture)} lacks \"{key}\" (present in {other}).").AppendLine();
+                }
+            }
+        }
+
+        return report.ToString();
+    }
 
     /// <summary>The composite-format placeholder indexes of a text: "{0} of {1:d}" gives 0 and 1.</summary>
     public static SortedSet<int> Placeholders(string text) =>

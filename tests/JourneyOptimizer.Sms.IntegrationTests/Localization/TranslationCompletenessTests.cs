@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using JourneyOptimizer.Sms.Core.Credentials.Custom;
 using JourneyOptimizer.Sms.Core.Credentials.Twilio;
 
@@ -32,20 +30,9 @@ public sealed class TranslationCompletenessTests
     [Fact]
     public void EveryLanguage_TranslatesTheSameKeys()
     {
-        var all = LocalizationCatalog.Cultures.ToDictionary(c => c, LocalizationCatalog.Translations);
-        var report = new StringBuilder();
-        foreach (var (culture, entries) in all)
-        {
-            foreach (var (other, otherEntries) in all.Where(o => o.Key != culture))
-            {
-                foreach (var key in otherEntries.Keys.Where(k => !entries.ContainsKey(k)).Order(StringComparer.Ordinal))
-                {
-                    report.Append(CultureInfo.InvariantCulture, $"{LocalizationCatalog.ResxRelativePath(culture)} lacks \"{key}\" (present in {other}).").AppendLine();
-                }
-            }
-        }
+        var report = LocalizationCatalog.KeyDifferenceReport(LocalizationCatalog.Cultures.ToDictionary(c => c, LocalizationCatalog.Translations));
 
-        Assert.True(report.Length == 0, report.ToString());
+        Assert.True(report.Length == 0, report);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace JourneyOptimizer.Sms.Core.Credentials.SinchConversation;
 /// only: inbound messages and consent go through a Sinch (SMS) credential, so it receives no webhooks.
 /// </summary>
 public sealed class SinchMmsVendor(IValidator<SinchMmsCredentialInput> validator, SinchConversationVerifier verifier, ISecretProtector protector)
-    : CredentialVendor<SinchMmsCredential, SinchMmsCredentialInput>(validator)
+    : CredentialVendor<SinchMmsCredential, SinchMmsCredentialInput>(validator), ITestMessageOrigin
 {
     public const string DisplayNameText = "Sinch MMS";
     public const string ChannelAddress = "MMS";
@@ -23,6 +23,12 @@ public sealed class SinchMmsVendor(IValidator<SinchMmsCredentialInput> validator
     public override SmsVendor Vendor => SmsVendor.SinchMms;
 
     public override string DisplayName => DisplayNameText;
+
+    /// <summary>The test message goes from the app's MMS channel (<see cref="SendTestAsync"/>), not from a number of the credential.</summary>
+    public string TestMessageOriginMessage => TestMessageFromAppMessage;
+
+    public const string TestMessageFromAppMessage =
+        "Sends a real message through the provider with this credential, from the MMS sender of its Sinch app, and shows the provider's answer.";
 
     public override IReadOnlyList<MobileChannel> ChannelTypes { get; } = [MobileChannel.Mms];
 

@@ -14,7 +14,7 @@ namespace JourneyOptimizer.Sms.Core.Credentials.SinchConversation;
 /// signed with the app webhook's secret (<see cref="SinchRcsWebhooks"/>).
 /// </summary>
 public sealed class SinchRcsVendor(IValidator<SinchRcsCredentialInput> validator, SinchConversationVerifier verifier, ISecretProtector protector,
-    TimeProvider time) : CredentialVendor<SinchRcsCredential, SinchRcsCredentialInput>(validator)
+    TimeProvider time) : CredentialVendor<SinchRcsCredential, SinchRcsCredentialInput>(validator), ITestMessageOrigin
 {
     public const string DisplayNameText = "Sinch RCS";
     public const string ChannelAddress = "RCS";
@@ -27,6 +27,12 @@ public sealed class SinchRcsVendor(IValidator<SinchRcsCredentialInput> validator
     public override SmsVendor Vendor => SmsVendor.SinchRcs;
 
     public override string DisplayName => DisplayNameText;
+
+    /// <summary>The test message goes as the app's RCS agent (<see cref="SendTestAsync"/>), not from a number of the credential.</summary>
+    public string TestMessageOriginMessage => TestMessageFromAgentMessage;
+
+    public const string TestMessageFromAgentMessage =
+        "Sends a real message through the provider with this credential, as the RCS agent of its Sinch app, and shows the provider's answer.";
 
     public override IReadOnlyList<MobileChannel> ChannelTypes { get; } = [MobileChannel.Rcs];
 

@@ -35,6 +35,12 @@ public sealed class ApiKeyService(SmsDbContext db, AuditLog audit, TimeProvider 
             .Select(k => new ApiKeyListItem(k.Id, k.Name, k.Prefix, k.CreatedAtUtc, k.ExpiresAtUtc, k.LastUsedAtUtc, k.RevokedAtUtc))
             .ToListAsync(cancellationToken);
 
+    /// <summary>One of the user's keys (for the question before it is revoked); null when it is not theirs.</summary>
+    public Task<ApiKeyListItem?> FindAsync(string userId, int id, CancellationToken cancellationToken) =>
+        db.ApiKeys.AsNoTracking().Where(k => k.Id == id && k.UserId == userId)
+            .Select(k => new ApiKeyListItem(k.Id, k.Name, k.Prefix, k.CreatedAtUtc, k.ExpiresAtUtc, k.LastUsedAtUtc, k.RevokedAtUtc))
+            .FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>Creates a key valid for <paramref name="lifetimeDays"/> days; null with field errors when refused.</summary>
     public async Task<(ApiKeyCreated? Created, IReadOnlyList<FieldError> Errors)> CreateAsync(Actor actor, string? name,
         int lifetimeDays, CancellationToken cancellationToken)

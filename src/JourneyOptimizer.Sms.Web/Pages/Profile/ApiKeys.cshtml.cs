@@ -8,7 +8,10 @@ using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Profile;
 
-/// <summary>The signed-in user's own API keys: create (the key is shown once, in this answer only), list, revoke.</summary>
+/// <summary>
+/// The signed-in user's own API keys: create (the key is shown once, in this answer only) and list; revoking asks first
+/// (<see cref="RevokeApiKeyModel"/>).
+/// </summary>
 public sealed class ApiKeysModel(ApiKeyService keys, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public static readonly int[] Lifetimes = [7, 30, 90, 180, 365];
@@ -44,16 +47,6 @@ public sealed class ApiKeysModel(ApiKeyService keys, IStringLocalizer<SharedReso
 
         await LoadAsync(cancellationToken);
         return Page();
-    }
-
-    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
-    {
-        if (await keys.RevokeAsync(User.ToActor(), id, cancellationToken))
-        {
-            StatusMessage = localizer["API key revoked."];
-        }
-
-        return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

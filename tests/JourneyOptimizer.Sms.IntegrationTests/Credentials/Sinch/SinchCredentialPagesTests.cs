@@ -6,7 +6,9 @@ using JourneyOptimizer.Sms.Core.Credentials;
 using JourneyOptimizer.Sms.Core.Credentials.Sinch;
 using JourneyOptimizer.Sms.Core.Credentials.SinchConversation;
 using JourneyOptimizer.Sms.IntegrationTests.Infrastructure;
+using JourneyOptimizer.Sms.IntegrationTests.Localization;
 using JourneyOptimizer.Sms.Testing;
+using JourneyOptimizer.Sms.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,6 +60,37 @@ public sealed class SinchCredentialPagesTests : IClassFixture<SinchPortal>
         Assert.NotNull(page.QuerySelector("input[name='Input.SinchRcs.ApiRateLimit']"));
         Assert.Contains("outbound only", page.QuerySelector("[data-testid=mms-outbound-only]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("input[name='Input.SinchMms.WebhookSecret']"));
+    }
+
+    [Fact]
+    public async Task CreateForms_RequireEachSinchVendorsApiToken_InTheBrowserToo_ButNotOnEdit_NorOnceKept()
+    {
+        using var client = await LocalizedClient.SignedInAsync(Factory, PortalCultures.ChineseSimplified);
+        var form = await client.GetDocumentAsync(Prod + "/create");
+
+        // As asp-for writes a required property: jQuery's unobtrusive validation stops the submit with the message.
+        foreach (var vendor in new[] { "Sinch", "SinchMms", "SinchRcs" })
+        {
+            var token = form.QuerySelector($"input[name='Input.{vendor}.ApiToken']")!;
+            Assert.Equal("true", token.GetAttribute("data-val"));
+            Assert.Equal(LocalizedClient.T(PortalCultures.ChineseSimplified, SinchCredentialMessages.ApiTokenRequired), token.GetAttribute("data-val-required"));
+        }
+
+        // A refused create keeps the typed token (encrypted): a blank one is no longer missing.
+        var fields = SinchPortal.SinchForm(TestData.Name("sinch"), _portal.Plan());
+        fields["Input.Sinch.ServiceId"] = "not-a-plan";
+        var refused = await client.SubmitAsync(form, "main form", fields);
+        var refusedPage = await PortalClient.ParseAsync(await refused.Content.ReadAsStringAsync(), Prod + "/create");
+        Assert.NotNull(refusedPage.QuerySelector("[data-testid=secret-kept]"));
+        var keptToken = refusedPage.QuerySelector("input[name='Input.Sinch.ApiToken']")!;
+        Assert.True(keptToken.GetAttribute("data-val-required") is null, keptToken.OuterHtml);
+        Assert.NotNull(refusedPage.QuerySelector("input[name='Input.SinchMms.ApiToken']")!.GetAttribute("data-val-required"));
+
+        // On edit a blank token keeps the stored one.
+        var id = await _portal.CreateAsync((await TestData.SandboxAsync(Factory, "prod")).Id, SmsVendor.Sinch,
+            SinchPortal.SinchInput(TestData.Name("sinch"), _portal.Plan()));
+        var edit = await client.GetDocumentAsync($"{Prod}/edit/{id}");
+        Assert.Null(edit.QuerySelector("input[name='Input.Sinch.ApiToken']")!.GetAttribute("data-val-required"));
     }
 
     [Fact]
@@ -233,6 +266,35 @@ public sealed class SinchCredentialPagesTests : IClassFixture<SinchPortal>
         Assert.Contains("not sent", error, StringComparison.Ordinal);
         Assert.Contains("is not a valid phone number", error, StringComparison.Ordinal);
         Assert.Contains("syntax_invalid_parameter_format", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PortalCultures.English)]
+    [InlineData(PortalCultures.ChineseSimplified)]
+    [InlineData(PortalCultures.PortugueseBrazil)]
+    public async Task VerifySmsConnection_SaysWhereEachSinchVendorsMessageGoesFrom(string culture)
+    {
+        var sandbox = (await TestData.SandboxAsync(Factory, "prod")).Id;
+        var mmsApp = _portal.App(["MMS"]);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            // Sinch SMS sends from the credential's inbound number; MMS from the app's MMS sender; RCS as the app's agent.
+            ["Sends a real message through the provider with this credential, from its inbound number, and shows the provider's answer."] =
+                await _portal.CreateAsync(sandbox, SmsVendor.Sinch, SinchPortal.SinchInput(TestData.Name("sinch"), _portal.Plan())),
+            [SinchMmsVendor.TestMessageFromAppMessage] = await _portal.CreateAsync(sandbox, SmsVendor.SinchMms,
+                new SinchMmsCredentialInput { Name = TestData.Name("mms"), ProjectId = mmsApp.ProjectId, AppId = mmsApp.AppId, ApiToken = mmsApp.ApiToken }),
+            [SinchRcsVendor.TestMessageFromAgentMessage] = await _portal.CreateAsync(sandbox, SmsVendor.SinchRcs,
+                SinchPortal.RcsInput(TestData.Name("rcs"), _portal.App(["RCS"]))),
+        };
+        using var client = await LocalizedClient.SignedInAsync(Factory, culture);
+
+        foreach (var (sentence, id) in ids)
+        {
+            var page = await client.GetDocumentAsync($"{Prod}/verifyconnection/{id}");
+
+            Assert.Equal(LocalizedClient.T(culture, sentence), page.QuerySelector("[data-testid=test-origin]")!.TextContent.Trim());
+            Assert.Null(page.QuerySelector("input[name='Input.From']"));
+        }
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class AuditSentences(IStringLocalizer<SharedResource> localizer, C
         {
             if (change.Field == "Reason" && change.NewValue is { Length: > 0 } reason)
             {
-                details.Add(localizer["Reason: {0}", localizer[reason].Value]);
+                details.Add(localizer["Reason: {0}", localizer.Stored(reason).Value]);
             }
             else if (!HeadlineFields.Contains(change.Field))
             {

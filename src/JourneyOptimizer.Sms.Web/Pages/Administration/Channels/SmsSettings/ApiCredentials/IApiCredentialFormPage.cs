@@ -1,5 +1,6 @@
 using JourneyOptimizer.Sms.Core.Credentials;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
 
 namespace JourneyOptimizer.Sms.Web.Pages.Administration.Channels.SmsSettings.ApiCredentials;
 
@@ -49,5 +50,20 @@ public static class ApiCredentialFormViewData
     {
         ArgumentNullException.ThrowIfNull(viewData);
         return (IApiCredentialFormPage)viewData[IApiCredentialFormPage.ViewDataKey]!;
+    }
+
+    /// <summary>
+    /// The browser's "required" message of a secret that a new credential needs (its input's <c>required-message</c>,
+    /// <see cref="Infrastructure.RequiredMessageTagHelper"/>), or null when it is not required: on Edit a blank secret
+    /// keeps the stored one, and a refused save may have kept the one typed in <paramref name="fields"/> (the posted
+    /// vendor's; the other vendors' partials still need theirs). The vendor's validator cannot say so itself, since the
+    /// same validator serves Edit.
+    /// </summary>
+    public static string? RequiredOnCreate(this IApiCredentialFormPage page, ApiCredentialInput fields, string field, LocalizedString message)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(message);
+        var kept = ReferenceEquals(page.Input.Fields, fields) && page.KeptSecretFields.Contains(field);
+        return page.IsEdit || kept ? null : message.Value;
     }
 }
