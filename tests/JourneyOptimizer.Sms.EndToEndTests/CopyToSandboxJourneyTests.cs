@@ -99,6 +99,7 @@ public sealed class CopyToSandboxJourneyTests
             await page.WaitForURLAsync("**/sandboxes/staging/administration/channels/smssettings/apicredentials");
             var row = page.Locator("[data-testid=credentials-table] tbody tr", new() { HasText = "Twilio US" });
             Assert.Contains(notVerified, await row.InnerTextAsync(), StringComparison.Ordinal);
+            await Assertions.Expect(row.Locator("[data-testid=not-verified-reason]")).ToBeVisibleAsync();
             await Browser.ScreenshotAsync(page, journey, "04-copied");
             Assert.DoesNotContain(token, await page.ContentAsync(), StringComparison.Ordinal);
             Assert.DoesNotContain(token[^4..], await row.InnerTextAsync(), StringComparison.Ordinal);

@@ -100,6 +100,9 @@ public static class SandboxCopyMessages
     public const string SourceIncomplete =
         "This API credential has no secrets yet in this sandbox: complete it here before copying it.";
 
+    /// <summary>The reason a copied credential is Not verified, shown on the list until its secrets are entered.</summary>
+    public const string CopiedWithoutSecrets = "Copied without its secrets: edit it and enter them.";
+
     public const string TargetNotAllowed = "Choose a sandbox in which you have the Manage permission.";
     public const string NothingPicked = "Pick at least one item to copy.";
 }

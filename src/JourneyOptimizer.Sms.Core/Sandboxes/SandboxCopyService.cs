@@ -216,7 +216,7 @@ public sealed partial class SandboxCopyService(
         return new CopyResult(CopyOutcome.Copied, plan, created);
     }
 
-    /// <summary>The vendor's draft with the common columns of a new credential: Not verified, never checked, no secrets.</summary>
+    /// <summary>The vendor's draft with the common columns of a new credential: Not verified (why: no secrets), never checked.</summary>
     private Dictionary<int, ApiCredential> AddCredentials(CopyPlan plan, Actor actor, DateTime now)
     {
         var added = new Dictionary<int, ApiCredential>();
@@ -224,7 +224,8 @@ public sealed partial class SandboxCopyService(
         {
             copy.VerificationStatus = VerificationStatus.NotVerified;
             copy.LastVerifiedAtUtc = null;
-            copy.LastVerificationError = null;
+            // Says on the list why it is not verified; the save that gives it its secrets clears it.
+            copy.LastVerificationError = SandboxCopyMessages.CopiedWithoutSecrets;
             copy.AccountType = null;
             copy.NextCheckAtUtc = null;
             copy.CreatedAtUtc = now;

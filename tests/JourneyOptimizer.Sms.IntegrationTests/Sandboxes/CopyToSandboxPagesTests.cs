@@ -114,6 +114,7 @@ public sealed class CopyToSandboxPagesTests : IAsyncLifetime
         Assert.Equal(TestData.CredentialsUrl("prod"), copied.Headers.Location!.OriginalString);
         var prodList = await client.GetDocumentAsync(TestData.CredentialsUrl("prod"));
         Assert.Contains("Copied from sandbox “dev”: API credentials 1, SMS webhooks 1, channel configurations 1.", prodList.QuerySelector("[role=status], .alert-success")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(SandboxCopyMessages.CopiedWithoutSecrets, prodList.QuerySelector("[data-testid=not-verified-reason]")!.TextContent.Trim());
 
         var copy = (TwilioCredential)await _factory.WithDbAsync(db => db.ApiCredentials.AsNoTracking().SingleAsync(c => c.SandboxId == prod.Id));
         Assert.Equal((source.Name, source.AccountSid, source.MessagingServiceSid, prodNumber), (copy.Name, copy.AccountSid, copy.MessagingServiceSid, copy.InboundNumber));
@@ -185,7 +186,8 @@ public sealed class CopyToSandboxPagesTests : IAsyncLifetime
         var completed = await client.SubmitAsync(edit, "main form", new Dictionary<string, string> { ["Input.Twilio.AuthToken"] = input.AuthToken! });
         Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
         var stored = await _factory.WithDbAsync(db => db.ApiCredentials.AsNoTracking().SingleAsync(c => c.Id == copyId));
-        Assert.Equal(VerificationStatus.Verified, stored.VerificationStatus);
+        Assert.Equal((VerificationStatus.Verified, null), (stored.VerificationStatus, stored.LastVerificationError));
+        Assert.Empty((await client.GetDocumentAsync(TestData.CredentialsUrl("prod"))).QuerySelectorAll("[data-testid=not-verified-reason]"));
     }
 
     [Fact]
