@@ -105,13 +105,18 @@ public abstract class CredentialVendor<TCredential, TInput>(IValidator<TInput> v
         return CredentialDraft.Of(copy, []);
     }
 
-    /// <summary>A stored credential was valid when saved, so what its own form cannot map again is a secret it lacks.</summary>
+    /// <summary>
+    /// A stored credential was valid when saved, so what its own form cannot map again is a secret it lacks: a secret
+    /// field, or one that is not a plain input property (a Custom secret header's value). A rule about a non-secret field
+    /// that changed since (an address policy) is not a missing secret.
+    /// </summary>
     public IReadOnlyList<string> MissingSecrets(ApiCredential credential)
     {
         var stored = Typed(credential);
         var input = ToInput(stored);
         input.Name = stored.Name;
-        return [.. Prepare(input, stored).Errors.Select(e => e.Field)];
+        return [.. Prepare(input, stored).Errors.Select(e => e.Field)
+            .Where(field => SecretFields.Contains(field) || typeof(TInput).GetProperty(field) is null)];
     }
 
     public IReadOnlyDictionary<string, string?> Snapshot(ApiCredential credential) => Snapshot(Typed(credential));

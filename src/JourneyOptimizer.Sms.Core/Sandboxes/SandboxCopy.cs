@@ -28,7 +28,8 @@ public sealed record CopyChoice(string? Name, IReadOnlyDictionary<string, string
 /// <summary>
 /// One item of a copy as the preview shows it: what it is, the name it gets, whether the administrator picked it or
 /// another item brings it, and what clashes in the target (errors by field: <c>Name</c>, or a vendor's input field).
-/// <see cref="Detail"/> is data shown beside it (a credential's address, a webhook's or channel's credential).
+/// <see cref="Detail"/> is data shown beside it (a credential's address, a webhook's or channel's credential);
+/// <see cref="SecretFields"/> are the secrets a copied credential will need (its form's fields).
 /// </summary>
 public sealed record CopyPlanItem(
     CopyItemKind Kind,

@@ -85,6 +85,7 @@ public sealed partial class SandboxCopyService(
             var plugin = vendors[credential.Vendor];
             var name = names.NameOf(key, credential.Name);
             var errors = new List<FieldError>();
+            IReadOnlyList<string> secretsToEnter = [];
             var fields = (choices.GetValueOrDefault(key)?.Fields ?? new Dictionary<string, string>())
                 .Where(f => IsChangeable(plugin, f.Key)).ToDictionary(StringComparer.Ordinal);
             names.Check(key, name, takenCredentials, SandboxCopyMessages.CredentialNameTaken, errors);
@@ -112,12 +113,12 @@ public sealed partial class SandboxCopyService(
                     }
 
                     drafts[credential.Id] = copy;
+                    secretsToEnter = plugin.MissingSecrets(copy);
                 }
             }
 
             items.Add(new CopyPlanItem(CopyItemKind.ApiCredential, credential.Id, credential.Name, name, credential.Vendor,
-                credential.Address, pickedCredentials.Contains(credential.Id), errors, fields,
-                [.. plugin.SecretFields.Where(f => plugin.FieldLabels.ContainsKey(f))]));
+                credential.Address, pickedCredentials.Contains(credential.Id), errors, fields, secretsToEnter));
         }
 
         var credentialNames = credentials.ToDictionary(c => c.Id, c => c.Name);

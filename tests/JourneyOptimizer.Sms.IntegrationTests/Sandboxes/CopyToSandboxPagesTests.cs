@@ -90,6 +90,8 @@ public sealed class CopyToSandboxPagesTests : IAsyncLifetime
         Assert.Equal(TwilioVendor.NumberTakenMessage, PortalClient.FieldError(preview, numberField));
         Assert.Equal(source.InboundNumber, ((IHtmlInputElement)preview.QuerySelector($"input[name='{numberField}']")!).Value);
         Assert.Single(preview.QuerySelectorAll("[data-testid=clash]"));
+        Assert.Contains("Arrives Not verified without its secrets (Auth Token)", preview.QuerySelector($"[data-key='{credentialKey}']")!.TextContent,
+            StringComparison.Ordinal);
 
         // Copying anyway copies nothing; nor do fields the form does not have (a secret, an unknown or a foreign item's).
         var refused = await client.SubmitAsync(preview, "form[data-testid=copy-plan]", new Dictionary<string, string>
