@@ -19,7 +19,7 @@ namespace JourneyOptimizer.Sms.EndToEndTests;
 /// <summary>
 /// Two portal processes on one PostgreSQL database, as behind a load balancer (docs/configuration.md, "Several
 /// instances"): one browser's cookies go to both, every request to the instance the test names. Both start together
-/// on an empty database (one migrates, the other waits for the migration lock; one creates the administrator).
+/// on an empty database (one runs the start-up tasks, the other waits for the start-up lock, then finds them done).
 /// </summary>
 public sealed class TwoInstancesTests(PostgreSqlCluster cluster) : IAsyncLifetime
 {

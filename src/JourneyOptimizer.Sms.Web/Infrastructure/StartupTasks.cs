@@ -14,6 +14,12 @@ namespace JourneyOptimizer.Sms.Web.Infrastructure;
 /// </summary>
 public static class StartupTasks
 {
+    /// <summary>
+    /// The key of the PostgreSQL advisory lock that instances starting together on one database take around their
+    /// start-up tasks ("JOSMS" in ASCII): any fixed number works, as long as every version of the portal uses the same.
+    /// </summary>
+    public const long PostgreSqlStartupLockKey = 0x4A4F534D53;
+
     public static async Task InitializeAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -21,11 +27,38 @@ public static class StartupTasks
         var services = scope.ServiceProvider;
         var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var db = services.GetRequiredService<SmsDbContext>();
+        var locked = database.Provider == DatabaseProvider.PostgreSql;
+        if (locked)
+        {
+            // One instance at a time runs the start-up tasks: EF Core's migration lock kept two instances apart for one
+            // pending migration but not for several (TwoInstancesTests), and the first start's inserts raced. A session
+            // lock on a connection held open until the end; a crashed instance's connection closes and releases it.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PostgreSqlStartupLockKey})", cancellationToken);
+        }
+
+        try
+        {
+            await RunAsync(app, services, database, db, cancellationToken);
+        }
+        finally
+        {
+            if (locked)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PostgreSqlStartupLockKey})", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private static async Task RunAsync(WebApplication app, IServiceProvider services, DatabaseOptions database, SmsDbContext db,
+        CancellationToken cancellationToken)
+    {
         // Migrate only when a migration is pending: with nothing to apply, MigrateAsync still takes the migration lock
         // and compares the model with the migrations' snapshot, about a tenth of the start-up (docs/performance.md).
         // A model change without its migration is caught by MigrationsTests, not at start-up. Instances starting
-        // together on one PostgreSQL database are serialised by that lock (EF Core locks the history table), and the
-        // second finds nothing left to apply. SQL Server is migrated with scripts or bundles (docs/configuration.md).
+        // together on one PostgreSQL database wait for the start-up lock, and the next finds nothing left to apply.
+        // SQL Server is migrated with scripts or bundles (docs/configuration.md).
         if (database.Provider is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSql && database.MigrateOnStart
             && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
@@ -38,17 +71,20 @@ public static class StartupTasks
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        FirstStartResult firstStart;
-        try
+        // Instances started together on one SQL Server database (PostgreSQL's take turns) race to create the default
+        // sandbox, the administrator role and the first administrator: a loser's insert hits a unique index, and its
+        // next pass finds the winner's row. Three inserts, so at most three lost races.
+        FirstStartResult? firstStart = null;
+        for (var attempt = 1; firstStart is null; attempt++)
         {
-            firstStart = await FirstStartAsync(services, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Instances started together on one database race to create the default sandbox, the administrator role
-            // and the first administrator; the loser's insert hits a unique index. Its second pass finds the winner's.
-            db.ChangeTracker.Clear();
-            firstStart = await FirstStartAsync(services, cancellationToken);
+            try
+            {
+                firstStart = await FirstStartAsync(services, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 4)
+            {
+                db.ChangeTracker.Clear();
+            }
         }
 
         if (firstStart is { State: FirstStartState.SetupTokenIssued, SetupToken: { } token })
