@@ -29,17 +29,27 @@ public sealed class StartupLockTests(PostgreSqlCluster cluster)
             ["Bootstrap__AdminPassword"] = "Adm1n!Passw0rd",
         });
 
-        // The portal is waiting for the lock (PostgreSQL lists its request as not granted), and has not migrated.
-        const string waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted";
-        for (var i = 0; i < 600 && (long)(await ScalarAsync(other, waiting))! == 0; i++)
+        try
         {
-            Assert.False(starting.IsCompleted, "The portal started while another instance held the start-up lock.");
-            await Task.Delay(100);
-        }
+            // The portal is waiting for the lock (PostgreSQL lists its request as not granted), and has not migrated.
+            const string waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted";
+            for (var i = 0; i < 600 && (long)(await ScalarAsync(other, waiting))! == 0; i++)
+            {
+                Assert.False(starting.IsCompleted, "The portal started while another instance held the start-up lock.");
+                await Task.Delay(100);
+            }
 
-        Assert.Equal(1L, await ScalarAsync(other, waiting));
-        Assert.False(starting.IsCompleted);
-        Assert.Equal(DBNull.Value, await ScalarAsync(other, "SELECT to_regclass('\"__EFMigrationsHistory\"')::text"));
+            Assert.Equal(1L, await ScalarAsync(other, waiting));
+            Assert.False(starting.IsCompleted);
+            Assert.Equal(DBNull.Value, await ScalarAsync(other, "SELECT to_regclass('\"__EFMigrationsHistory\"')::text"));
+        }
+        catch
+        {
+            // No portal process is left behind by a failed assertion.
+            await ScalarAsync(other, $"SELECT pg_advisory_unlock({StartupTasks.PostgreSqlStartupLockKey})");
+            await (await starting).DisposeAsync();
+            throw;
+        }
 
         await ScalarAsync(other, $"SELECT pg_advisory_unlock({StartupTasks.PostgreSqlStartupLockKey})");
         await using var portal = await starting;
