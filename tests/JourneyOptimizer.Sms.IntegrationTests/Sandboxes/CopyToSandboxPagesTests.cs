@@ -235,8 +235,10 @@ public sealed class CopyToSandboxPagesTests : IAsyncLifetime
         await TestUsers.CreateAsync(_factory, email, false, (dev.Id, SandboxAccess.Manage), (prod.Id, SandboxAccess.View));
         using var client = await PortalClient.SignedInAsync(_factory, email, TestUsers.Password);
 
-        // Only sandboxes the user manages are offered; another one posted anyway is refused beside the field.
-        var picker = await client.GetDocumentAsync(CopyUrl("dev"));
+        // Only sandboxes the user manages are offered; another one posted anyway is refused beside the field. A link
+        // can tick items.
+        var picker = await client.GetDocumentAsync(CopyUrl("dev") + "?CredentialIds=" + Invariant(credential));
+        Assert.True(((IHtmlInputElement)picker.QuerySelector($"#CredentialIds-{credential}")!).IsChecked);
         Assert.Equal([""], picker.QuerySelectorAll("select[name=Target] option").Select(o => o.GetAttribute("value")));
         foreach (var target in new[] { "prod", "other", "dev", "missing" })
         {

@@ -18,14 +18,14 @@ public sealed class CopyToSandboxModel(
     SandboxAccessService access,
     IStringLocalizer<SharedResource> localizer) : SandboxPageModel
 {
-
-    [BindProperty]
+    /// <summary>Bound on GET too, so that a link can open the picker with items ticked.</summary>
+    [BindProperty(SupportsGet = true)]
     public List<int> CredentialIds { get; set; } = [];
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public List<int> WebhookIds { get; set; } = [];
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public List<int> ChannelIds { get; set; } = [];
 
     /// <summary>The target sandbox's name.</summary>
@@ -46,7 +46,7 @@ public sealed class CopyToSandboxModel(
     [TempData]
     public string? StatusMessage { get; set; }
 
-    /// <summary>Step 1, with the items named in the query string (<c>?credentialIds=3</c>) ticked.</summary>
+    /// <summary>Step 1, with the items named in the query string (<c>?CredentialIds=3&amp;WebhookIds=5</c>) ticked.</summary>
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
